@@ -1,0 +1,13 @@
+/**
+ * mixlab: media mix modeling for TypeScript, in Deno and Deno's Jupyter kernel.
+ *
+ * Data flows one way: prep → MmmData → transforms → estimator → FittedModel → analysis,
+ * mediation, forecast, optimize → plot → report.
+ *
+ * @module
+ */
+export * from "./types.ts";
+export * from "./errors.ts";
+export * from "./rng.ts";
+export * from "./plot/mod.ts";
+export * from "./report/mod.ts";

@@ -1,0 +1,7 @@
+/**
+ * Charts: each builder takes a result and returns a {@link Chart} that displays itself.
+ *
+ * @module
+ */
+export * from "./render.ts";
+export * from "./theme.ts";

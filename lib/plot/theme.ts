@@ -1,0 +1,24 @@
+/**
+ * Fixed chart defaults, so charts look alike and golden snapshots are stable.
+ *
+ * @module
+ */
+
+/** Default chart width in pixels. */
+export const CHART_WIDTH = 720;
+/** Default chart height in pixels. */
+export const CHART_HEIGHT = 360;
+/** Font stack for charts. */
+export const CHART_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+/** A colour-blind-safe categorical palette (Okabe & Ito 2008). */
+export const PALETTE: readonly string[] = [
+  "#0072B2",
+  "#E69F00",
+  "#009E73",
+  "#CC79A7",
+  "#56B4E9",
+  "#D55E00",
+  "#F0E442",
+  "#000000",
+  "#999999",
+];

@@ -1,0 +1,6 @@
+/**
+ * Report building blocks: self-displaying tables and the self-contained HTML report.
+ *
+ * @module
+ */
+export * from "./table.ts";

@@ -1,0 +1,195 @@
+/**
+ * The shared types every part of mixlab speaks: the data that leaves prep ({@link MmmData}),
+ * the frozen model description ({@link ModelSpec}) and the one interface every estimator
+ * returns ({@link FittedModel}).
+ *
+ * Conventions that hold for all of them:
+ * - Numeric columns are `Float64Array`, one per variable, all of the same length (the rows).
+ * - Dates are ISO `yyyy-mm-dd` strings, ascending within a geo.
+ * - Inside lib/, NaN is a bug: prep rejects missing values before an `MmmData` exists.
+ *
+ * @module
+ */
+
+/** A named numeric column. */
+export interface NamedSeries {
+  /** The column name as the user wrote it (escape it before putting it in HTML). */
+  readonly name: string;
+  /** One value per row. */
+  readonly values: Float64Array;
+}
+
+/** One paid media channel: its spend, and optionally an exposure metric (impressions, reach). */
+export interface ChannelData {
+  /** Channel name, as the user wrote it. */
+  readonly name: string;
+  /** Spend per row in money units; never negative. */
+  readonly spend: Float64Array;
+  /** Optional exposure per row (impressions, clicks, GRPs). */
+  readonly exposure?: Float64Array;
+}
+
+/** What the KPI measures: money (ROAS is reported) or a count (CPA is reported). */
+export type KpiKind = "revenue" | "conversions";
+
+/**
+ * The one typed value that leaves prep: everything downstream takes it.
+ *
+ * National data has one row per date. Panel data has a `geo` label per row; rows are sorted by
+ * geo, then by date, and every geo has the same dates.
+ */
+export interface MmmData {
+  /** ISO dates, one per row. */
+  readonly dates: readonly string[];
+  /** The KPI the model explains. */
+  readonly kpi: NamedSeries;
+  /** Revenue or conversions. */
+  readonly kpiKind: KpiKind;
+  /** Paid media channels in the user's order. */
+  readonly channels: readonly ChannelData[];
+  /** Control variables (price, promotions, holidays …), already numeric. */
+  readonly controls: readonly NamedSeries[];
+  /** Optional geo label per row, for panel data. */
+  readonly geo?: { readonly name: string; readonly values: readonly string[] };
+}
+
+/** A transform's kind and its parameter values: the serializable form of a transform. */
+export interface TransformSpec {
+  /** Registered name, e.g. `"geometric"`, `"hill"`. */
+  readonly kind: string;
+  /** Parameter values by name, e.g. `{ decay: 0.5 }`. */
+  readonly params: Readonly<Record<string, number>>;
+}
+
+/** How one channel enters a model: adstock first, then saturation, on spend divided by `scale`. */
+export interface ChannelSpec {
+  /** Channel name; must match a channel of the data. */
+  readonly name: string;
+  /** Carryover transform. */
+  readonly adstock: TransformSpec;
+  /** Diminishing-returns transform. */
+  readonly saturation: TransformSpec;
+  /**
+   * Spend divisor applied before the transforms, so saturation parameters are in fixed units
+   * (1 = this much spend per row). When absent, the mean spend of the training data is used and
+   * stored in the fit.
+   */
+  readonly scale?: number;
+}
+
+/** Deterministic baseline terms of a model. */
+export interface BaselineSpec {
+  /** Fourier pairs of yearly seasonality (0 = none). */
+  readonly yearlyFourier: number;
+  /** Trend shape. */
+  readonly trend: "none" | "linear" | "quadratic";
+  /** Dates (ISO) of one-week events/holidays; each name becomes a 0/1 regressor. */
+  readonly events: Readonly<Record<string, readonly string[]>>;
+}
+
+/** A frozen description of a media mix model: what goes in and how it is transformed. */
+export interface ModelSpec {
+  /** Media channels and their transforms. */
+  readonly channels: readonly ChannelSpec[];
+  /** Names of controls of the data that enter the model linearly. */
+  readonly controls: readonly string[];
+  /** Trend, seasonality and events. */
+  readonly baseline: BaselineSpec;
+  /** `linear`: KPI on transformed media. `log-log`: log KPI on log1p media (elasticities). */
+  readonly specification: "linear" | "log-log";
+}
+
+/** Which part of the model a decomposition term belongs to. */
+export type TermGroup =
+  | "intercept"
+  | "trend"
+  | "seasonality"
+  | "event"
+  | "control"
+  | "media";
+
+/** One additive term of a decomposition, in KPI units per row. */
+export interface Term {
+  /** Channel, control, event name, or `"intercept"`, `"trend"`, `"seasonality"`. */
+  readonly name: string;
+  /** The group the term belongs to. */
+  readonly group: TermGroup;
+  /** Contribution per row in KPI units. */
+  readonly values: Float64Array;
+}
+
+/** The additive split of a prediction: `fitted[t] = Σ terms[i].values[t]`. */
+export interface Decomposition {
+  /** Dates of the rows. */
+  readonly dates: readonly string[];
+  /** The additive terms. */
+  readonly terms: readonly Term[];
+  /** The prediction, equal to the sum of the terms. */
+  readonly fitted: Float64Array;
+}
+
+/** One row of a fitted model's parameter table. */
+export interface ParameterRow {
+  /** Parameter name, e.g. `"tv"`, `"intercept"`, `"tv.decay"`. */
+  readonly name: string;
+  /** Point estimate (posterior mean for Bayesian fits). */
+  readonly estimate: number;
+  /** Standard error (posterior sd), where the estimator has one. */
+  readonly stdError?: number;
+  /** Lower end of the interval given by `level`. */
+  readonly lower?: number;
+  /** Upper end of the interval given by `level`. */
+  readonly upper?: number;
+  /** Two-sided p-value, where the estimator has one. */
+  readonly pValue?: number;
+}
+
+/** A non-fatal finding, shown by notebooks and reports. */
+export interface Diagnostic {
+  /** How serious it is. */
+  readonly level: "info" | "warning";
+  /** A stable machine-readable code, e.g. `"vif-high"`. */
+  readonly code: string;
+  /** A sentence a marketer can read. */
+  readonly message: string;
+  /** The channel, column or parameter it concerns, if any. */
+  readonly subject?: string;
+}
+
+/** Options shared by {@link FittedModel.predict} and {@link FittedModel.decompose}. */
+export interface PredictOptions {
+  /**
+   * Rows that precede `data` in time (same channels and controls). Adstock carries over from
+   * them; trend and seasonality continue from the training dates.
+   */
+  readonly history?: MmmData;
+  /** Index of a posterior draw (Bayesian fits); without it, the posterior mean parameters. */
+  readonly draw?: number;
+}
+
+/**
+ * The one interface every estimator returns. Analysis, forecast, optimize and report work on
+ * any `FittedModel` without knowing which estimator made it.
+ */
+export interface FittedModel {
+  /** Estimator name, e.g. `"ridge"`, `"ols"`, `"bayes"`. */
+  readonly kind: string;
+  /** The spec it was fitted with, with every channel's `scale` filled in. */
+  readonly spec: ModelSpec;
+  /** The training data. */
+  readonly data: MmmData;
+  /** In-sample prediction, one value per training row. */
+  readonly fitted: Float64Array;
+  /** Number of posterior draws (0 for point estimates). */
+  readonly nDraws: number;
+  /** Parameter table. */
+  readonly parameters: readonly ParameterRow[];
+  /** Findings from fitting (collinearity, sign constraints that bind …). */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Predicted KPI for `data` (future or counterfactual spend), in KPI units. */
+  predict(data: MmmData, options?: PredictOptions): Float64Array;
+  /** Additive terms for `data`, in KPI units, summing to `predict(data)`. */
+  decompose(data: MmmData, options?: PredictOptions): Decomposition;
+  /** A plain JSON form that the model's loader turns back into an equal model. */
+  toJSON(): unknown;
+}
