@@ -1,0 +1,98 @@
+/**
+ * Makes sure Jupyter's headless runner is present, and writes mixlab's project-local kernelspec.
+ *
+ * Jupyter is found as the `jupyter` command with `nbconvert`. When it is missing: as root on
+ * Debian/Ubuntu it is installed from Debian's packages; otherwise with `pip install --user`; when
+ * neither works, an error names what to install. Nothing is written to the user's Jupyter
+ * folders: the kernelspec lives in `<project>/.jupyter/kernels/mixlab`, found through
+ * `JUPYTER_PATH`, and runtime files go to `<project>/.jupyter/runtime`.
+ *
+ * @module
+ */
+import { join, resolve } from "std/path";
+
+/** The Debian packages that provide a headless Jupyter runner. */
+const DEBIAN_PACKAGES = [
+  "jupyter-nbconvert",
+  "python3-nbclient",
+  "jupyter-client",
+  "python3-ipykernel",
+];
+/** The pip packages that provide the same elsewhere. */
+const PIP_PACKAGES = ["nbconvert", "nbclient", "jupyter_client", "ipykernel"];
+
+/** The kernel name the notebooks declare. */
+export const KERNEL_NAME = "mixlab";
+
+async function succeeds(cmd: string, args: string[]): Promise<boolean> {
+  try {
+    const out = await new Deno.Command(cmd, { args, stdout: "null", stderr: "null" }).output();
+    return out.success;
+  } catch {
+    return false;
+  }
+}
+
+async function run(cmd: string, args: string[], env: Record<string, string> = {}): Promise<void> {
+  console.error(`mixlab setup: ${cmd} ${args.join(" ")}`);
+  const out = await new Deno.Command(cmd, { args, env, stdout: "inherit", stderr: "inherit" })
+    .output();
+  if (!out.success) throw new Error(`Cannot install Jupyter: "${cmd} ${args.join(" ")}" failed`);
+}
+
+/** True when `jupyter nbconvert` runs. */
+export function hasJupyter(): Promise<boolean> {
+  return succeeds("jupyter", ["nbconvert", "--version"]);
+}
+
+/** Installs Jupyter's headless runner when it is missing; throws with what to install otherwise. */
+export async function ensureJupyter(): Promise<void> {
+  if (await hasJupyter()) return;
+  const isRoot = Deno.uid() === 0;
+  if (isRoot && await succeeds("apt-get", ["--version"])) {
+    const env = { DEBIAN_FRONTEND: "noninteractive" };
+    await run("apt-get", ["update", "-qq"], env);
+    await run(
+      "apt-get",
+      ["install", "-y", "-qq", "--no-install-recommends", ...DEBIAN_PACKAGES],
+      env,
+    );
+  } else if (await succeeds("python3", ["-m", "pip", "--version"])) {
+    await run("python3", ["-m", "pip", "install", "--user", ...PIP_PACKAGES]);
+  }
+  if (!await hasJupyter()) {
+    throw new Error(
+      "Cannot run notebooks: Jupyter's nbconvert was not found and could not be installed; " +
+        `install it with "pip install ${PIP_PACKAGES.join(" ")}" ` +
+        `(or "apt-get install ${DEBIAN_PACKAGES.join(" ")}" on Debian/Ubuntu) and run again`,
+    );
+  }
+}
+
+/** Folders of the project-local Jupyter setup. */
+export interface JupyterDirs {
+  /** Put on JUPYTER_PATH: holds kernels/mixlab/kernel.json. */
+  readonly path: string;
+  /** JUPYTER_RUNTIME_DIR: connection files. */
+  readonly runtime: string;
+}
+
+/**
+ * Writes the kernelspec that points at the Deno running this task, and returns the folders to put
+ * in the environment of `jupyter` commands.
+ */
+export async function writeKernelspec(projectDir: string): Promise<JupyterDirs> {
+  const path = resolve(projectDir, ".jupyter");
+  const runtime = join(path, "runtime");
+  const kernelDir = join(path, "kernels", KERNEL_NAME);
+  await Deno.mkdir(kernelDir, { recursive: true });
+  await Deno.mkdir(runtime, { recursive: true });
+  const spec = {
+    argv: [Deno.execPath(), "jupyter", "--kernel", "--conn", "{connection_file}"],
+    display_name: "mixlab (Deno)",
+    language: "typescript",
+    env: { NO_COLOR: "1" },
+  };
+  await Deno.writeTextFile(join(kernelDir, "kernel.json"), JSON.stringify(spec, null, 2) + "\n");
+  return { path, runtime };
+}
