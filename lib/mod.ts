@@ -11,3 +11,4 @@ export * from "./errors.ts";
 export * from "./rng.ts";
 export * from "./plot/mod.ts";
 export * from "./report/mod.ts";
+export * from "./mediation/mod.ts";

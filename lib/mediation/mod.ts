@@ -1,0 +1,10 @@
+/**
+ * Mediation and causal structure: a causal DAG with back-door adjustment sets and bad-control
+ * checks, two-stage linear mediation (direct, indirect and total effects with the Sobel test,
+ * moving-block bootstrap intervals and posterior summaries), elasticities, and mediation-aware
+ * attribution on `MmmData`.
+ *
+ * @module
+ */
+export * from "./dag.ts";
+export * from "./dag_chart.ts";
