@@ -11,4 +11,6 @@ export * from "./errors.ts";
 export * from "./rng.ts";
 export * from "./plot/mod.ts";
 export * from "./report/mod.ts";
+export * from "./transforms/mod.ts";
+export * from "./analysis/mod.ts";
 export * from "./mediation/mod.ts";

@@ -1,0 +1,8 @@
+/**
+ * Evaluation of fitted models: goodness-of-fit metrics, time-series cross-validation splits and
+ * residual diagnostics.
+ *
+ * @module
+ */
+export * from "./metrics.ts";
+export * from "./cv.ts";
