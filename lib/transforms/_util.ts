@@ -1,0 +1,45 @@
+/**
+ * Private helpers shared by the transform implementations.
+ *
+ * @module
+ */
+
+/** Reads a parameter that resolution has guaranteed to exist. */
+export function param(params: Readonly<Record<string, number>>, name: string): number {
+  return params[name] as number;
+}
+
+/** Returns `out` when it has length `n`, or a new array; throws RangeError on a length mismatch. */
+export function output(n: number, out: Float64Array | undefined): Float64Array {
+  if (out === undefined) return new Float64Array(n);
+  if (out.length !== n) {
+    throw new RangeError(
+      `Cannot apply transform: "out" has length ${out.length}, expected ${n}`,
+    );
+  }
+  return out;
+}
+
+/**
+ * Finite-lag convolution: `out[t] = Σ_{l=0}^{min(t, L-1)} w[l] · x[t-l]` (lag 0 is the current
+ * row; rows before the series start count as zero spend).
+ */
+export function convolveLags(
+  x: Float64Array,
+  w: Float64Array,
+  out: Float64Array,
+): Float64Array {
+  const n = x.length, lags = w.length;
+  for (let t = 0; t < n; t++) {
+    const top = t < lags - 1 ? t : lags - 1;
+    let s = 0;
+    for (let l = 0; l <= top; l++) s += (w[l] as number) * (x[t - l] as number);
+    out[t] = s;
+  }
+  return out;
+}
+
+/** The maximum lag as a whole number of rows, at least 1. */
+export function lagCount(maxLag: number): number {
+  return Math.max(1, Math.round(maxLag));
+}

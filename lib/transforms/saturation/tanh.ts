@@ -1,0 +1,60 @@
+/**
+ * Tanh saturation `tanh(x / c)` (pymc-marketing `tanh_saturation` b·tanh(x/(b·c)) with the
+ * maximum b carried by the model's coefficient).
+ *
+ * @module
+ */
+import type { TransformDescriptor } from "../descriptor.ts";
+import { output, param } from "../_util.ts";
+
+/**
+ * Tanh saturation `y = tanh(x / scale)`.
+ *
+ * @param x Non-negative input (not modified).
+ * @param params The scale c > 0: the response is tanh(1) ≈ 76% of its maximum at x = c.
+ * @param out Optional array of the same length to write into.
+ * @returns The saturated series in [0, 1).
+ *
+ * @example tanh(1) at the scale
+ * ```ts
+ * import { tanhSaturation } from "mixlab";
+ * import assert from "node:assert/strict";
+ * const y = tanhSaturation(new Float64Array([0, 3]), { scale: 3 });
+ * assert.deepEqual(Array.from(y), [0, Math.tanh(1)]);
+ * ```
+ */
+export function tanhSaturation(
+  x: Float64Array,
+  params: { readonly scale: number },
+  out?: Float64Array,
+): Float64Array {
+  const n = x.length, y = output(n, out), c = params.scale;
+  for (let t = 0; t < n; t++) y[t] = Math.tanh((x[t] as number) / c);
+  return y;
+}
+
+/** Registry descriptor of {@link tanhSaturation} (kind `"tanh"`). */
+export const TANH: TransformDescriptor = {
+  kind: "tanh",
+  family: "saturation",
+  doc: "tanh(x/c), maximum 1 (pymc-marketing tanh_saturation)",
+  params: {
+    scale: {
+      lower: 0.2,
+      upper: 5,
+      default: 1,
+      min: 1e-6,
+      max: 1e6,
+      doc: "adstocked scaled spend at which the response is 76% of its maximum",
+    },
+  },
+  apply: (x, p, out) => tanhSaturation(x, { scale: param(p, "scale") }, out),
+  gradient(x, p) {
+    const c = param(p, "scale"), n = x.length, g = new Float64Array(n);
+    for (let t = 0; t < n; t++) {
+      const v = x[t] as number, y = Math.tanh(v / c);
+      g[t] = -(v / (c * c)) * (1 - y * y);
+    }
+    return { scale: g };
+  },
+};
