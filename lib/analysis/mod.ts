@@ -6,3 +6,6 @@
  */
 export * from "./metrics.ts";
 export * from "./cv.ts";
+export * from "./decomposition.ts";
+export * from "./roas.ts";
+export * from "./response_curve.ts";

@@ -1,0 +1,146 @@
+/**
+ * Decomposition: how much of the KPI each channel, control, trend, seasonality and the baseline
+ * explain, week by week and in total, and each channel's effect share against its spend share.
+ *
+ * @module
+ */
+import { sum } from "../_internal/array.ts";
+import { JUPYTER_DISPLAY, type MimeBundle } from "../_internal/display.ts";
+import { Table } from "../report/table.ts";
+import type { FittedModel, MmmData, Term, TermGroup } from "../types.ts";
+
+/** One term's total over the period. */
+export interface TermTotal {
+  /** Term name (channel, control, `"intercept"`, …). */
+  readonly name: string;
+  /** Its group. */
+  readonly group: TermGroup;
+  /** Sum over the rows, in KPI units. */
+  readonly total: number;
+  /** Total as a share of the summed prediction. */
+  readonly share: number;
+}
+
+/** A channel's effect against its spend (Robyn's "share of spend vs share of effect"). */
+export interface ChannelShare {
+  /** Channel name. */
+  readonly channel: string;
+  /** Total spend over the period. */
+  readonly spend: number;
+  /** Total contribution over the period, in KPI units. */
+  readonly contribution: number;
+  /** Contribution as a share of all media contribution. */
+  readonly effectShare: number;
+  /** Spend as a share of all media spend. */
+  readonly spendShare: number;
+}
+
+/** Options of {@link decomposition}. */
+export interface DecompositionOptions {
+  /** Rows to decompose. @default the model's training data */
+  readonly data?: MmmData;
+  /** Posterior draw (Bayesian fits). @default the posterior mean */
+  readonly draw?: number;
+}
+
+/**
+ * A decomposition of the prediction into additive terms, with totals and shares; it shows itself
+ * as a table in Jupyter.
+ */
+export class DecompositionResult {
+  /** Row dates. */
+  readonly dates: readonly string[];
+  /** Additive terms per row, in KPI units. */
+  readonly terms: readonly Term[];
+  /** The prediction (sum of the terms). */
+  readonly fitted: Float64Array;
+  /** The actual KPI of the rows. */
+  readonly actual: Float64Array;
+  /** Totals per term, in the model's term order. */
+  readonly totals: readonly TermTotal[];
+  /** Effect share against spend share, per channel. */
+  readonly channels: readonly ChannelShare[];
+
+  /** Builds the result from a model's decomposition of `data`; prefer {@link decomposition}. */
+  constructor(data: MmmData, terms: readonly Term[], fitted: Float64Array) {
+    this.dates = data.dates;
+    this.terms = terms;
+    this.fitted = fitted;
+    this.actual = data.kpi.values;
+    const fittedTotal = sum(fitted);
+    this.totals = terms.map((t) => {
+      const total = sum(t.values);
+      return { name: t.name, group: t.group, total, share: total / fittedTotal };
+    });
+    const media = this.totals.filter((t) => t.group === "media");
+    const mediaTotal = media.reduce((a, t) => a + t.total, 0);
+    const spendTotal = data.channels.reduce((a, c) => a + sum(c.spend), 0);
+    this.channels = media.map((t) => {
+      const spend = sum(data.channels.find((c) => c.name === t.name)?.spend ?? new Float64Array());
+      return {
+        channel: t.name,
+        spend,
+        contribution: t.total,
+        effectShare: mediaTotal === 0 ? 0 : t.total / mediaTotal,
+        spendShare: spendTotal === 0 ? 0 : spend / spendTotal,
+      };
+    });
+  }
+
+  /** Everything that is not paid media, per row: the baseline. */
+  baseline(): Float64Array {
+    const out = new Float64Array(this.dates.length);
+    for (const t of this.terms) {
+      if (t.group === "media") continue;
+      for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) + (t.values[i] as number);
+    }
+    return out;
+  }
+
+  /** The totals as a table (term, group, total, share of KPI). */
+  toTable(): Table {
+    return new Table(
+      this.totals.map((t) => ({
+        term: t.name,
+        group: t.group,
+        total: t.total,
+        "share of KPI": t.share,
+      })),
+      { caption: "Decomposition of the predicted KPI over the period" },
+    );
+  }
+
+  /** Plain JSON form. */
+  toJSON(): unknown {
+    return {
+      dates: this.dates,
+      terms: this.terms.map((t) => ({
+        name: t.name,
+        group: t.group,
+        values: Array.from(t.values),
+      })),
+      totals: this.totals,
+      channels: this.channels,
+    };
+  }
+
+  /** Shows the totals table in Jupyter. */
+  [JUPYTER_DISPLAY](): MimeBundle {
+    return this.toTable()[JUPYTER_DISPLAY]();
+  }
+}
+
+/**
+ * Decomposes a fitted model's prediction into its additive terms, with totals, shares and each
+ * channel's effect share against its spend share.
+ */
+export function decomposition(
+  fit: FittedModel,
+  options: DecompositionOptions = {},
+): DecompositionResult {
+  const data = options.data ?? fit.data;
+  const d = options.draw === undefined
+    ? fit.decompose(data)
+    : fit.decompose(data, { draw: options.draw });
+  return new DecompositionResult(data, d.terms, d.fitted);
+}

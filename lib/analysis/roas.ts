@@ -1,0 +1,169 @@
+/**
+ * Returns per channel: ROAS (contribution per unit of spend), marginal ROAS at the current spend,
+ * CPA for conversion KPIs, with intervals from posterior draws where the model has them.
+ *
+ * Definitions (over the rows analysed):
+ * - contribution_c = Σ_t term_c(t), the channel's decomposition term in KPI units;
+ * - ROAS_c = contribution_c / Σ_t spend_c(t); CPA_c = Σ_t spend_c(t) / contribution_c;
+ * - mROAS_c = [Σ_t ŷ(spend_c × (1 + δ)) − Σ_t ŷ(spend)] / (δ · Σ_t spend_c(t)), the KPI return of
+ *   the next unit of money spent in the same weekly pattern (Meridian's mROI with δ = 0.01,
+ *   anchors.md §3d).
+ *
+ * @module
+ */
+import { sum } from "../_internal/array.ts";
+import { JUPYTER_DISPLAY, type MimeBundle } from "../_internal/display.ts";
+import { quantile } from "../_internal/quantile.ts";
+import { scaleSpend } from "../mmm_data.ts";
+import { Table } from "../report/table.ts";
+import type { FittedModel, MmmData } from "../types.ts";
+
+/** An estimate with an optional interval. */
+export interface Estimate {
+  /** Point value (posterior mean for Bayesian fits). */
+  readonly value: number;
+  /** Lower end of the interval, where draws exist. */
+  readonly lower?: number;
+  /** Upper end of the interval, where draws exist. */
+  readonly upper?: number;
+}
+
+/** Returns of one channel. */
+export interface ChannelReturn {
+  /** Channel name. */
+  readonly channel: string;
+  /** Total spend over the rows. */
+  readonly spend: number;
+  /** Total contribution, in KPI units. */
+  readonly contribution: Estimate;
+  /** Contribution per unit of spend. */
+  readonly roas: Estimate;
+  /** Marginal ROAS at the current spend. */
+  readonly mroas: Estimate;
+  /** Spend per unit of contribution (for conversion KPIs). */
+  readonly cpa: Estimate;
+}
+
+/** Options of {@link channelReturns}. */
+export interface ChannelReturnsOptions {
+  /** Rows to analyse. @default the model's training data */
+  readonly data?: MmmData;
+  /** Interval probability for Bayesian fits. @default 0.9 */
+  readonly level?: number;
+  /** Relative spend step of the marginal ROAS. @default 0.01 */
+  readonly step?: number;
+  /** Most posterior draws to use (evenly spaced). @default 200 */
+  readonly maxDraws?: number;
+}
+
+/** Returns per channel; shows itself as a table. */
+export class ChannelReturns {
+  /** One entry per channel, in the model's channel order. */
+  readonly channels: readonly ChannelReturn[];
+  /** Revenue (ROAS is the headline) or conversions (CPA is). */
+  readonly kpiKind: MmmData["kpiKind"];
+  /** Interval probability, when intervals exist. */
+  readonly level: number | undefined;
+
+  /** Wraps computed returns; prefer {@link channelReturns}. */
+  constructor(
+    channels: readonly ChannelReturn[],
+    kpiKind: MmmData["kpiKind"],
+    level: number | undefined,
+  ) {
+    this.channels = channels;
+    this.kpiKind = kpiKind;
+    this.level = level;
+  }
+
+  /** The returns as a table. */
+  toTable(): Table {
+    const pct = this.level === undefined ? "" : ` ${Math.round(this.level * 100)}%`;
+    const rows = this.channels.map((c) => {
+      const row: Record<string, number | string | undefined> = {
+        channel: c.channel,
+        spend: c.spend,
+        contribution: c.contribution.value,
+      };
+      if (this.kpiKind === "conversions") row.CPA = c.cpa.value;
+      row.ROAS = c.roas.value;
+      if (this.level !== undefined) {
+        row[`ROAS${pct} low`] = c.roas.lower;
+        row[`ROAS${pct} high`] = c.roas.upper;
+      }
+      row.mROAS = c.mroas.value;
+      if (this.level !== undefined) {
+        row[`mROAS${pct} low`] = c.mroas.lower;
+        row[`mROAS${pct} high`] = c.mroas.upper;
+      }
+      return row;
+    });
+    return new Table(rows, { caption: "Return on ad spend per channel" });
+  }
+
+  /** Plain JSON form. */
+  toJSON(): unknown {
+    return { kpiKind: this.kpiKind, level: this.level, channels: this.channels };
+  }
+
+  /** Shows the table in Jupyter. */
+  [JUPYTER_DISPLAY](): MimeBundle {
+    return this.toTable()[JUPYTER_DISPLAY]();
+  }
+}
+
+/**
+ * ROAS, marginal ROAS and CPA of every channel; with intervals when the model has draws.
+ */
+export function channelReturns(
+  fit: FittedModel,
+  options: ChannelReturnsOptions = {},
+): ChannelReturns {
+  const data = options.data ?? fit.data;
+  const level = options.level ?? 0.9;
+  const step = options.step ?? 0.01;
+  const draws = drawIndices(fit.nDraws, options.maxDraws ?? 200);
+  const perDraw = (draw: number | undefined) => {
+    const opts = draw === undefined ? {} : { draw };
+    const d = fit.decompose(data, opts);
+    const base = sum(d.fitted);
+    return fit.spec.channels.map((ch) => {
+      const term = d.terms.find((t) => t.group === "media" && t.name === ch.name);
+      const contribution = term ? sum(term.values) : 0;
+      const bumped = sum(fit.predict(scaleSpend(data, { [ch.name]: 1 + step }), opts));
+      return { contribution, marginal: bumped - base };
+    });
+  };
+  const samples = draws.length > 0 ? draws.map((i) => perDraw(i)) : [perDraw(undefined)];
+  const channels = fit.spec.channels.map((ch, j): ChannelReturn => {
+    const spend = sum(data.channels.find((c) => c.name === ch.name)?.spend ?? new Float64Array());
+    const contrib = samples.map((s) => (s[j] as { contribution: number }).contribution);
+    const marg = samples.map((s) => (s[j] as { marginal: number }).marginal / (step * spend));
+    return {
+      channel: ch.name,
+      spend,
+      contribution: estimate(contrib, level),
+      roas: estimate(contrib.map((c) => c / spend), level),
+      mroas: estimate(marg, level),
+      cpa: estimate(contrib.map((c) => spend / c), level),
+    };
+  });
+  return new ChannelReturns(channels, data.kpiKind, draws.length > 0 ? level : undefined);
+}
+
+/** Evenly spaced draw indices, at most `max` of them. */
+export function drawIndices(nDraws: number, max: number): number[] {
+  if (nDraws <= 0) return [];
+  const k = Math.min(nDraws, max);
+  return Array.from({ length: k }, (_, i) => Math.floor((i * nDraws) / k));
+}
+
+function estimate(values: number[], level: number): Estimate {
+  if (values.length === 1) return { value: values[0] as number };
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  return {
+    value: mean,
+    lower: quantile(values, (1 - level) / 2),
+    upper: quantile(values, 1 - (1 - level) / 2),
+  };
+}
