@@ -13,7 +13,7 @@ const data = toyData({
   tv: Array.from({ length: n }, () => 1),
 });
 const f = (x: number, k: number, scale: number) => (x / scale) / (x / scale + k);
-const contribution = n * 30 * f(c, 2, 5); // = 20 · 30 · 0.5 = 300
+// contribution = n · 30 · f(c, 2, 5) = 20 · 30 · 0.5 = 300
 const mroas = (n * 30 * (f(c * 1.01, 2, 5) - f(c, 2, 5))) / (0.01 * n * c);
 
 Deno.test("channelReturns() gives ROAS, CPA and marginal ROAS from their definitions", () => {
