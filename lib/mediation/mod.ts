@@ -8,3 +8,7 @@
  */
 export * from "./dag.ts";
 export * from "./dag_chart.ts";
+export * from "./block_bootstrap.ts";
+export * from "./sobel.ts";
+export * from "./effects.ts";
+export * from "./linear_mediation.ts";
