@@ -151,3 +151,24 @@ export function singularValues(x: DenseMatrix): Float64Array {
     }).diagonal,
   );
 }
+
+/** A matrix given either as a {@link DenseMatrix} or as equal-length columns. */
+export type MatrixLike = DenseMatrix | readonly Float64Array[];
+
+/**
+ * The {@link DenseMatrix} of a {@link MatrixLike} (columns are copied into a new matrix).
+ * `action` starts the error message, e.g. `"compute VIF"`.
+ */
+export function toDenseMatrix(x: MatrixLike, action: string): DenseMatrix {
+  if (!Array.isArray(x)) return x as DenseMatrix;
+  const columns = x as readonly Float64Array[];
+  const rows = columns[0]?.length ?? 0;
+  columns.forEach((c, j) => {
+    if (c.length !== rows) {
+      throw new RangeError(
+        `Cannot ${action}: column ${j} has ${c.length} rows but column 0 has ${rows}`,
+      );
+    }
+  });
+  return fromColumns(columns);
+}

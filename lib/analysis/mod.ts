@@ -9,3 +9,4 @@ export * from "./cv.ts";
 export * from "./decomposition.ts";
 export * from "./roas.ts";
 export * from "./response_curve.ts";
+export * from "./diagnostics/mod.ts";
