@@ -1,0 +1,134 @@
+/**
+ * The data quality report: every check prep ran and every cleaning choice it applied, as an
+ * object that shows itself as an HTML table in Jupyter and reports.
+ *
+ * @module
+ */
+import { JUPYTER_DISPLAY, type MimeBundle } from "../_internal/display.ts";
+import { type Table, table } from "../report/table.ts";
+
+/** The outcome of one check or cleaning step. */
+export type QualityStatus = "ok" | "info" | "fixed" | "warning";
+
+/** One line of the data quality report. */
+export interface QualityEntry {
+  /** A stable machine-readable name, e.g. `"delimiter"`, `"missing-values"`. */
+  readonly check: string;
+  /** `ok` (passed), `info` (a detected setting), `fixed` (a policy changed data), `warning`. */
+  readonly status: QualityStatus;
+  /** What was found or done, for a reader. */
+  readonly detail: string;
+  /** The column concerned, if any. */
+  readonly column?: string;
+  /** Zero-based rows concerned (the first few), if any. */
+  readonly rows?: readonly number[];
+}
+
+/** Per-column counts of what the loader saw before cleaning. */
+export interface ColumnQuality {
+  /** Column name as in the file. */
+  readonly column: string;
+  /** `date`, `geo`, `kpi`, `spend`, `exposure` or `control`. */
+  readonly role: string;
+  /** Empty cells (before any missing-value policy). */
+  readonly missing: number;
+  /** Values changed or flagged by an outlier policy. */
+  readonly outliers: number;
+}
+
+/**
+ * What prep found and did: shown as an HTML table in Jupyter, kept as JSON by reports.
+ *
+ * @example A report lists its warnings
+ * ```ts
+ * import { DataQualityReport } from "mixlab";
+ * import assert from "node:assert/strict";
+ * const r = new DataQualityReport("demo.csv", [
+ *   { check: "delimiter", status: "info", detail: 'detected ";"' },
+ *   { check: "bom", status: "warning", detail: "UTF-8 byte order mark removed" },
+ * ], []);
+ * assert.equal(r.warnings.length, 1);
+ * assert.ok(r.toHtml().includes("delimiter"));
+ * ```
+ */
+export class DataQualityReport {
+  /** The file (or source description) the data came from. */
+  readonly source: string;
+  /** Checks and cleaning steps in the order they ran. */
+  readonly entries: readonly QualityEntry[];
+  /** Per-column counts. */
+  readonly columns: readonly ColumnQuality[];
+
+  /** Makes a report; prep builds these, users read them. */
+  constructor(
+    source: string,
+    entries: readonly QualityEntry[],
+    columns: readonly ColumnQuality[],
+  ) {
+    this.source = source;
+    this.entries = entries;
+    this.columns = columns;
+  }
+
+  /** The entries with status `warning`. */
+  get warnings(): readonly QualityEntry[] {
+    return this.entries.filter((e) => e.status === "warning");
+  }
+
+  /** The checks and steps as a table. */
+  toTable(): Table {
+    return table(
+      this.entries.map((e) => ({
+        check: e.check,
+        status: e.status,
+        column: e.column,
+        detail: e.detail,
+        rows: e.rows && e.rows.length > 0 ? e.rows.join(", ") : undefined,
+      })),
+      {
+        caption: `Data quality: ${this.source}`,
+        columns: ["check", "status", "column", "detail", "rows"],
+      },
+    );
+  }
+
+  /** The per-column counts as a table. */
+  toColumnTable(): Table {
+    return table(this.columns.map((c) => ({ ...c })), {
+      caption: "Columns",
+      columns: ["column", "role", "missing", "outliers"],
+    });
+  }
+
+  /** Both tables as HTML, every user string escaped. */
+  toHtml(): string {
+    return `<div class="mixlab-quality">${this.toTable().toHtml()}${
+      this.columns.length > 0 ? this.toColumnTable().toHtml() : ""
+    }</div>`;
+  }
+
+  /** The report as plain text. */
+  toText(): string {
+    return this.toTable().toText() +
+      (this.columns.length > 0 ? "\n\n" + this.toColumnTable().toText() : "");
+  }
+
+  /** A plain JSON form. */
+  toJSON(): {
+    source: string;
+    entries: readonly QualityEntry[];
+    columns: readonly ColumnQuality[];
+  } {
+    return { source: this.source, entries: this.entries, columns: this.columns };
+  }
+
+  /** Shows the report as HTML in Jupyter. */
+  [JUPYTER_DISPLAY](): MimeBundle {
+    return { "text/html": this.toHtml(), "text/plain": this.toText() };
+  }
+
+  /** The class name shown by `Object.prototype.toString`. */
+  get [Symbol.toStringTag](): string {
+    return "DataQualityReport";
+  }
+}
