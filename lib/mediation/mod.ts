@@ -12,3 +12,4 @@ export * from "./block_bootstrap.ts";
 export * from "./sobel.ts";
 export * from "./effects.ts";
 export * from "./linear_mediation.ts";
+export * from "./posterior_effects.ts";
