@@ -10,3 +10,4 @@ export * from "./decomposition.ts";
 export * from "./roas.ts";
 export * from "./response_curve.ts";
 export * from "./diagnostics/mod.ts";
+export * from "./adstock_curve.ts";

@@ -5,3 +5,11 @@
  */
 export * from "./render.ts";
 export * from "./theme.ts";
+export * from "./fit_chart.ts";
+export * from "./contributions_chart.ts";
+export * from "./waterfall_chart.ts";
+export * from "./share_chart.ts";
+export * from "./response_chart.ts";
+export * from "./forecast_chart.ts";
+export * from "./scenario_chart.ts";
+export * from "./adstock_chart.ts";

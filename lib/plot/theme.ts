@@ -11,7 +11,7 @@ export const CHART_HEIGHT = 360;
 /** Font stack for charts. */
 export const CHART_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 /** A colour-blind-safe categorical palette (Okabe & Ito 2008). */
-export const PALETTE: readonly string[] = [
+export const PALETTE = [
   "#0072B2",
   "#E69F00",
   "#009E73",
@@ -21,4 +21,4 @@ export const PALETTE: readonly string[] = [
   "#F0E442",
   "#000000",
   "#999999",
-];
+] as const;
