@@ -16,3 +16,5 @@ export * from "./kmeans.ts";
 export * from "./evaluator.ts";
 export * from "./minimize.ts";
 export * from "./select_models.ts";
+export * from "./progress.ts";
+export * from "./plots.ts";
