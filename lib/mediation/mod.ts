@@ -13,3 +13,4 @@ export * from "./sobel.ts";
 export * from "./effects.ts";
 export * from "./linear_mediation.ts";
 export * from "./posterior_effects.ts";
+export * from "./elasticity.ts";
