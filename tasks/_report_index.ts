@@ -6,6 +6,7 @@
  */
 import { join } from "std/path";
 import { escapeHtml } from "../lib/_internal/html.ts";
+import { writeTextAtomic } from "./_atomic_write.ts";
 
 /** The outcome of running one notebook. */
 export interface NotebookRun {
@@ -48,7 +49,7 @@ export async function writeIndex(outDir: string, runs: readonly NotebookRun[]): 
 ${rows}
 </tbody></table></body></html>
 `;
-  await writeAtomic(join(outDir, "index.html"), html);
+  await writeTextAtomic(join(outDir, "index.html"), html);
 }
 
 /** Writes a page for a notebook whose run produced no report (kernel died, timeout). */
@@ -58,11 +59,5 @@ export async function writeErrorPage(outDir: string, run: NotebookRun): Promise<
 <h1>${escapeHtml(run.name)}</h1><p class="failed">The notebook could not be executed.</p>
 <pre>${escapeHtml(run.error?.message ?? "")}</pre></body></html>
 `;
-  await writeAtomic(join(outDir, `${run.name}.html`), html);
-}
-
-async function writeAtomic(path: string, text: string): Promise<void> {
-  const tmp = `${path}.tmp-${Deno.pid}`;
-  await Deno.writeTextFile(tmp, text);
-  await Deno.rename(tmp, path);
+  await writeTextAtomic(join(outDir, `${run.name}.html`), html);
 }

@@ -4,3 +4,4 @@
  * @module
  */
 export * from "./table.ts";
+export * from "./html_report.ts";

@@ -1,0 +1,6 @@
+/**
+ * The `mmm` command line's run configuration.
+ *
+ * @module
+ */
+export * from "./mmm_config.ts";

@@ -1,0 +1,96 @@
+import assert from "node:assert/strict";
+import { ConfigError, parseMmmConfig } from "mixlab";
+
+const base = {
+  data: "demo.csv",
+  kpi: "revenue",
+  channels: { tv: {}, search: { spend: "search_spend" } },
+};
+
+Deno.test("parseMmmConfig() fills every default and freezes the result", () => {
+  const c = parseMmmConfig(base);
+  assert.equal(c.date, "date");
+  assert.equal(c.kpiKind, "revenue");
+  assert.deepEqual(c.channels.map((ch) => [ch.name, ch.spend]), [["tv", "tv"], [
+    "search",
+    "search_spend",
+  ]]);
+  assert.equal(c.channels[0]!.adstock.kind, "geometric");
+  assert.equal(c.channels[0]!.saturation.kind, "hill");
+  assert.equal(c.yearlyFourier, 2);
+  assert.equal(c.trend, "linear");
+  assert.equal(c.holdoutWeeks, 13);
+  assert.equal(c.model.kind, "ridge");
+  assert.equal(c.model.nonNegative, true);
+  assert.equal(c.tuning, undefined);
+  assert.equal(c.seed, 42);
+  assert.ok(Object.isFrozen(c) && Object.isFrozen(c.channels[0]));
+  const t = parseMmmConfig({ ...base, tuning: true });
+  assert.deepEqual(t.tuning, {
+    strategy: "tpe",
+    trials: 2000,
+    objectives: ["nrmse", "decomp_rssd"],
+    folds: 5,
+  });
+});
+
+const bad: [string, unknown, RegExp][] = [
+  ["not an object", [1, 2], /must be an object/],
+  ["missing data", { kpi: "y", channels: { tv: {} } }, /"data" is required/],
+  ["missing kpi", { data: "x.csv", channels: { tv: {} } }, /"kpi" is required/],
+  ["no channels", { ...base, channels: {} }, /"channels" must name at least one channel/],
+  ["unknown top key", { ...base, colour: "red" }, /"colour" is not a known key/],
+  [
+    "unknown channel key",
+    { ...base, channels: { tv: { spnd: "x" } } },
+    /"channels.tv.spnd" is not a known key/,
+  ],
+  [
+    "bad kpi kind",
+    { ...base, kpi: { column: "y", kind: "profit" } },
+    /"kpi.kind" must be one of "revenue", "conversions"/,
+  ],
+  ["bad model kind", { ...base, model: { kind: "xgboost" } }, /"model.kind" must be one of/],
+  ["negative lambda", { ...base, model: { lambda: -1 } }, /"model.lambda" must be a number from 0/],
+  [
+    "fractional trials",
+    { ...base, tuning: { trials: 10.5 } },
+    /"tuning.trials" must be a whole number/,
+  ],
+  [
+    "bad objective",
+    { ...base, tuning: { objectives: ["mse"] } },
+    /"tuning.objectives\[0\]" must be one of/,
+  ],
+  [
+    "bad holiday date",
+    { ...base, holidays: { xmas: ["25/12/2024"] } },
+    /"holidays.xmas\[0\]" must be an ISO date/,
+  ],
+  [
+    "mediator not a channel",
+    { ...base, mediation: { mediator: "google", upstream: ["tv"] } },
+    /"mediation.mediator" must be one of the channels/,
+  ],
+  [
+    "bounds reversed",
+    { ...base, channels: { tv: { bounds: { decay: [0.8, 0.2] } } } },
+    /"channels.tv.bounds.decay" must have lower < upper/,
+  ],
+  [
+    "bad trend",
+    { ...base, trend: "cubic" },
+    /"trend" must be one of "none", "linear", "quadratic"/,
+  ],
+  ["negative seed", { ...base, seed: -3 }, /"seed" must be a whole number from 0/],
+];
+
+for (const [what, config, message] of bad) {
+  Deno.test(`parseMmmConfig() rejects a config with ${what}, naming the key`, () => {
+    assert.throws(() => parseMmmConfig(config), (e: unknown) => {
+      assert.ok(e instanceof ConfigError);
+      assert.match(e.message, message);
+      return true;
+    });
+  });
+}
