@@ -18,12 +18,10 @@
  * @module
  */
 import normalQuantile from "@stdlib/dist-normal-quantile";
-import type { Diagnostic, NamedSeries } from "../types.ts";
-import { Rng } from "../rng.ts";
-import { choleskyInPlace, type DenseMatrix, fromColumns } from "../_internal/linalg.ts";
-import { olsCoefficients, olsFit } from "./_ols.ts";
+import type { NamedSeries } from "../types.ts";
+import { fromColumns } from "../_internal/linalg.ts";
 import { scaleSet, summarizeReplicates } from "./_summary.ts";
-import { movingBlockIndices } from "./block_bootstrap.ts";
+import { runTwoStage } from "./_two_stage.ts";
 import {
   type ChannelEffects,
   type EffectSet,
@@ -122,14 +120,39 @@ export function mediateLinear(
     );
   }
   const layout = resolveLayout(input);
-  const { n, k } = layout;
+  const { k } = layout;
   const x1 = fromColumns(layout.stage1Columns), x2 = fromColumns(layout.stage2Columns);
-  const fit1 = olsFit(x1, input.mediator.values, `stage 1 ("${input.mediator.name}")`);
-  const fit2 = olsFit(x2, input.outcome.values, `stage 2 ("${input.outcome.name}")`);
+  // Stage-1 a_j is column 1 + j; stage-2 b is column 1 and c'_j column 2 + j.
+  const run = runTwoStage(
+    {
+      x1,
+      y1: input.mediator.values,
+      x2,
+      y2: input.outcome.values,
+      stage1Name: `stage 1 ("${input.mediator.name}")`,
+      stage2Name: `stage 2 ("${input.outcome.name}")`,
+    },
+    {
+      method: method === "normal" ? "none" : method,
+      replicates,
+      blockLength: options.blockLength,
+      seed: options.seed ?? 0,
+    },
+    3 * k,
+    (c1, c2, out) => {
+      const bb = c2[1] as number;
+      for (let j = 0; j < k; j++) {
+        const a = c1[1 + j] as number, c = c2[2 + j] as number;
+        out[3 * j] = c;
+        out[3 * j + 1] = a * bb;
+        out[3 * j + 2] = a * bb + c;
+      }
+    },
+  );
+  const { fit1, fit2, used } = run;
   const p1 = x1.cols, p2 = x2.cols;
   const b = fit2.coef[1] as number, varB = fit2.cov[1 * p2 + 1] as number;
 
-  // Point estimates and normal-theory summaries; stage-1 a_j is column 1 + j, stage-2 c'_j is 2 + j.
   const z = normalQuantile(1 - (1 - level) / 2, 0, 1);
   const normal = (estimate: number, se: number): EffectSummary => ({
     estimate,
@@ -137,98 +160,28 @@ export function mediateLinear(
     lower: estimate - z * se,
     upper: estimate + z * se,
   });
-  const pointSets: EffectSet[] = [];
   const sobels: SobelTest[] = [];
-  for (let j = 0; j < k; j++) {
+  const sets = Array.from({ length: k }, (_, j): EffectSet => {
     const a = fit1.coef[1 + j] as number, varA = fit1.cov[(1 + j) * p1 + 1 + j] as number;
     const c = fit2.coef[2 + j] as number, varC = fit2.cov[(2 + j) * p2 + 2 + j] as number;
     const covBC = fit2.cov[1 * p2 + 2 + j] as number;
     const sobel = sobelTest({ a, seA: Math.sqrt(varA), b, seB: Math.sqrt(varB) });
     sobels.push(sobel);
+    if (method !== "normal") {
+      const draws = (q: number) => (run.values[3 * j + q] as Float64Array).subarray(0, used);
+      return {
+        direct: summarizeReplicates(c, draws(0), level),
+        indirect: summarizeReplicates(a * b, draws(1), level),
+        total: summarizeReplicates(a * b + c, draws(2), level),
+      };
+    }
     const varTotal = b * b * varA + a * a * varB + varC + 2 * a * covBC;
-    pointSets.push({
+    return {
       direct: normal(c, Math.sqrt(varC)),
       indirect: normal(a * b, sobel.stdError),
       total: normal(a * b + c, Math.sqrt(Math.max(0, varTotal))),
-    });
-  }
-
-  const diagnostics: Diagnostic[] = [];
-  let sets = pointSets;
-  let used = 0;
-  if (method !== "normal") {
-    const draws = Array.from({ length: 3 * k }, () => new Float64Array(replicates));
-    const rng = new Rng(options.seed ?? 0);
-    const record = (c1: Float64Array, c2: Float64Array) => {
-      const bb = c2[1] as number;
-      for (let j = 0; j < k; j++) {
-        const a = c1[1 + j] as number, c = c2[2 + j] as number;
-        (draws[3 * j] as Float64Array)[used] = c;
-        (draws[3 * j + 1] as Float64Array)[used] = a * bb;
-        (draws[3 * j + 2] as Float64Array)[used] = a * bb + c;
-      }
-      used++;
     };
-    if (method === "bootstrap") {
-      const blockLength = options.blockLength;
-      const rx1 = { rows: n, cols: p1, data: new Float64Array(n * p1) };
-      const rx2 = { rows: n, cols: p2, data: new Float64Array(n * p2) };
-      const ry1 = new Float64Array(n), ry2 = new Float64Array(n);
-      let failed = 0;
-      for (let r = 0; r < replicates; r++) {
-        const idx = movingBlockIndices(
-          n,
-          blockLength === undefined ? { rng } : { rng, blockLength },
-        );
-        resampleRows(x1, idx, rx1.data);
-        resampleRows(x2, idx, rx2.data);
-        for (let i = 0; i < n; i++) {
-          ry1[i] = input.mediator.values[idx[i] as number] as number;
-          ry2[i] = input.outcome.values[idx[i] as number] as number;
-        }
-        const c1 = olsCoefficients(rx1, ry1), c2 = olsCoefficients(rx2, ry2);
-        if (c1 === undefined || c2 === undefined) {
-          failed++;
-          continue;
-        }
-        record(c1, c2);
-      }
-      if (failed > 0) {
-        diagnostics.push({
-          level: "warning",
-          code: "bootstrap-singular",
-          message:
-            `${failed} of ${replicates} bootstrap replicates had collinear regressors and were dropped`,
-        });
-      }
-    } else {
-      const l1 = cholesky(fit1.cov, p1), l2 = cholesky(fit2.cov, p2);
-      const e1 = new Float64Array(p1), e2 = new Float64Array(p2);
-      const c1 = new Float64Array(p1), c2 = new Float64Array(p2);
-      for (let r = 0; r < replicates; r++) {
-        drawNormal(fit1.coef, l1, rng, e1, c1);
-        drawNormal(fit2.coef, l2, rng, e2, c2);
-        record(c1, c2);
-      }
-    }
-    sets = pointSets.map((s, j) => ({
-      direct: summarizeReplicates(
-        s.direct.estimate,
-        (draws[3 * j] as Float64Array).subarray(0, used),
-        level,
-      ),
-      indirect: summarizeReplicates(
-        s.indirect.estimate,
-        (draws[3 * j + 1] as Float64Array).subarray(0, used),
-        level,
-      ),
-      total: summarizeReplicates(
-        s.total.estimate,
-        (draws[3 * j + 2] as Float64Array).subarray(0, used),
-        level,
-      ),
-    }));
-  }
+  });
 
   const effects: ChannelEffects[] = input.upstream.map((u, j) => {
     const perUnit = sets[j] as EffectSet;
@@ -255,7 +208,7 @@ export function mediateLinear(
     replicates: method === "normal" ? 0 : used,
     stage1: named(layout.stage1Names, fit1.coef),
     stage2: named(layout.stage2Names, fit2.coef),
-    diagnostics,
+    diagnostics: run.diagnostics,
   });
 }
 
@@ -325,38 +278,6 @@ function resolveLayout(input: LinearMediationInput): Layout {
       ...others.map((s) => s.values),
     ],
   };
-}
-
-function resampleRows(x: DenseMatrix, idx: Int32Array, out: Float64Array): void {
-  const p = x.cols;
-  for (let i = 0; i < idx.length; i++) {
-    const src = (idx[i] as number) * p;
-    for (let j = 0; j < p; j++) out[i * p + j] = x.data[src + j] as number;
-  }
-}
-
-function cholesky(cov: Float64Array, p: number): Float64Array {
-  const l = Float64Array.from(cov);
-  choleskyInPlace(l, p);
-  for (let i = 0; i < p; i++) for (let j = i + 1; j < p; j++) l[i * p + j] = 0;
-  return l;
-}
-
-/** out = mean + L·e with e ~ N(0, I). */
-function drawNormal(
-  mean: Float64Array,
-  l: Float64Array,
-  rng: Rng,
-  e: Float64Array,
-  out: Float64Array,
-): void {
-  const p = mean.length;
-  for (let i = 0; i < p; i++) e[i] = rng.normal();
-  for (let i = 0; i < p; i++) {
-    let s = mean[i] as number;
-    for (let j = 0; j <= i; j++) s += (l[i * p + j] as number) * (e[j] as number);
-    out[i] = s;
-  }
 }
 
 function sum(values: Float64Array): number {
