@@ -19,3 +19,4 @@ export * from "./saturation/logistic.ts";
 export * from "./saturation/michaelis_menten.ts";
 export * from "./saturation/tanh.ts";
 export * from "./saturation/log1p.ts";
+export * from "./saturation/identity.ts";

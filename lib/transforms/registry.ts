@@ -15,6 +15,7 @@ import { LOGISTIC } from "./saturation/logistic.ts";
 import { MICHAELIS_MENTEN } from "./saturation/michaelis_menten.ts";
 import { TANH } from "./saturation/tanh.ts";
 import { LOG1P } from "./saturation/log1p.ts";
+import { IDENTITY } from "./saturation/identity.ts";
 
 const REGISTRY: ReadonlyMap<string, TransformDescriptor> = new Map(
   [
@@ -29,6 +30,7 @@ const REGISTRY: ReadonlyMap<string, TransformDescriptor> = new Map(
     MICHAELIS_MENTEN,
     TANH,
     LOG1P,
+    IDENTITY,
   ].map((d) => [d.kind, d]),
 );
 

@@ -1,0 +1,375 @@
+/**
+ * The fitted form shared by every linear estimator (OLS, ridge, elastic net, conjugate Bayes):
+ * an intercept and one coefficient per design column, optionally with posterior draws. It
+ * implements {@link FittedModel}: prediction, decomposition in KPI units, a parameter table,
+ * JSON that {@link loadModel} turns back into an equal model, and Jupyter display.
+ *
+ * Decomposition:
+ * - linear specification: each term is its columns times their coefficients; the intercept is
+ *   a constant term; terms sum to the prediction exactly.
+ * - log-log specification (prediction `exp(η)`, the median of a log-normal KPI): a channel's term
+ *   is the prediction minus the prediction with that channel's spend set to 0 (history too); the
+ *   rest (baseline plus the interaction of channels) is split over the baseline terms in
+ *   proportion to their share of the baseline linear predictor `η_base` (all of it to the
+ *   intercept where `η_base` is 0). Terms still sum to the prediction.
+ *
+ * @module
+ */
+import type {
+  Decomposition,
+  Diagnostic,
+  FittedModel,
+  MmmData,
+  ModelSpec,
+  ParameterRow,
+  PredictOptions,
+  Term,
+  TermGroup,
+} from "../types.ts";
+import { JUPYTER_DISPLAY, type MimeBundle } from "../_internal/display.ts";
+import { table } from "../report/table.ts";
+import { type DesignBasis, type DesignMatrix, designMatrix } from "./design_matrix.ts";
+import { specToJSON } from "./model_spec.ts";
+
+/** Posterior (or bootstrap) draws of a linear model's coefficients. */
+export interface LinearDraws {
+  /** Intercept per draw. */
+  readonly intercept: Float64Array;
+  /** Coefficients, draw-major: `coefficients[d * p + j]`. */
+  readonly coefficients: Float64Array;
+}
+
+/** What a linear estimator hands to {@link LinearModel}. */
+export interface LinearModelInit {
+  /** Estimator name (`"ols"`, `"ridge"`, `"elastic-net"`, `"bayes-linear"`). */
+  readonly kind: string;
+  /** The design basis (spec with scales, trend origin …). */
+  readonly basis: DesignBasis;
+  /** Training data. */
+  readonly data: MmmData;
+  /** Intercept in response units. */
+  readonly intercept: number;
+  /** One coefficient per design column, in the column's units. */
+  readonly coefficients: Float64Array;
+  /** The parameter table. */
+  readonly parameters: readonly ParameterRow[];
+  /** Findings from fitting. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Estimator settings and summary numbers to keep in JSON (λ, σ …). */
+  readonly settings: Readonly<Record<string, number | string | boolean>>;
+  /** Draws, when the estimator has them. */
+  readonly draws?: LinearDraws;
+}
+
+/** The JSON form of a {@link LinearModel}. */
+export interface LinearModelJson {
+  /** Always `"mixlab.linear-model"`. */
+  readonly format: "mixlab.linear-model";
+  /** Schema version. */
+  readonly version: 1;
+  /** Estimator name. */
+  readonly kind: string;
+  /** The spec (scales filled), as {@link specToJSON} writes it. */
+  readonly spec: unknown;
+  /** The training data with columns as number arrays. */
+  readonly data: unknown;
+  /** Intercept. */
+  readonly intercept: number;
+  /** Coefficients per design column. */
+  readonly coefficients: readonly number[];
+  /** Parameter table. */
+  readonly parameters: readonly ParameterRow[];
+  /** Diagnostics. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Estimator settings. */
+  readonly settings: Readonly<Record<string, number | string | boolean>>;
+  /** Draws as number arrays. */
+  readonly draws?: {
+    readonly intercept: readonly number[];
+    readonly coefficients: readonly number[];
+  };
+}
+
+/** MmmData as plain JSON (number arrays). */
+export function dataToJSON(data: MmmData): unknown {
+  return {
+    dates: [...data.dates],
+    kpi: { name: data.kpi.name, values: Array.from(data.kpi.values) },
+    kpiKind: data.kpiKind,
+    channels: data.channels.map((c) => ({
+      name: c.name,
+      spend: Array.from(c.spend),
+      ...(c.exposure ? { exposure: Array.from(c.exposure) } : {}),
+    })),
+    controls: data.controls.map((s) => ({ name: s.name, values: Array.from(s.values) })),
+    ...(data.geo ? { geo: { name: data.geo.name, values: [...data.geo.values] } } : {}),
+  };
+}
+
+/** Rebuilds MmmData from {@link dataToJSON} output. */
+export function dataFromJSON(json: unknown): MmmData {
+  // deno-lint-ignore no-explicit-any
+  const j = json as any;
+  const data: MmmData = {
+    dates: [...j.dates],
+    kpi: { name: j.kpi.name, values: Float64Array.from(j.kpi.values) },
+    kpiKind: j.kpiKind,
+    channels: j.channels.map((c: { name: string; spend: number[]; exposure?: number[] }) =>
+      c.exposure
+        ? {
+          name: c.name,
+          spend: Float64Array.from(c.spend),
+          exposure: Float64Array.from(c.exposure),
+        }
+        : { name: c.name, spend: Float64Array.from(c.spend) }
+    ),
+    controls: j.controls.map((s: { name: string; values: number[] }) => ({
+      name: s.name,
+      values: Float64Array.from(s.values),
+    })),
+  };
+  return j.geo ? { ...data, geo: { name: j.geo.name, values: [...j.geo.values] } } : data;
+}
+
+/**
+ * A fitted linear MMM. Made by `fitOls`, `fitRidge`, `fitElasticNet`, `fitBayesLinear` and
+ * {@link loadModel}; use it through the {@link FittedModel} interface.
+ */
+export class LinearModel implements FittedModel {
+  /** Estimator name. */
+  readonly kind: string;
+  /** The spec, with scales filled in. */
+  readonly spec: ModelSpec;
+  /** Training data. */
+  readonly data: MmmData;
+  /** In-sample prediction (at the point estimate). */
+  readonly fitted: Float64Array;
+  /** Number of draws (0 for point estimates). */
+  readonly nDraws: number;
+  /** Parameter table. */
+  readonly parameters: readonly ParameterRow[];
+  /** Findings from fitting. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** The design basis used for training and prediction. */
+  readonly basis: DesignBasis;
+  /** Intercept (response units). */
+  readonly intercept: number;
+  /** Coefficient per design column. */
+  readonly coefficients: Float64Array;
+  /** Estimator settings. */
+  readonly settings: Readonly<Record<string, number | string | boolean>>;
+  readonly #draws: LinearDraws | undefined;
+
+  /** Wraps an estimator's result; prefer the `fit*` functions. */
+  constructor(init: LinearModelInit) {
+    this.kind = init.kind;
+    this.basis = init.basis;
+    this.spec = init.basis.spec;
+    this.data = init.data;
+    this.intercept = init.intercept;
+    this.coefficients = init.coefficients;
+    this.parameters = init.parameters;
+    this.diagnostics = init.diagnostics;
+    this.settings = init.settings;
+    this.#draws = init.draws;
+    this.nDraws = init.draws ? init.draws.intercept.length : 0;
+    this.fitted = this.predict(init.data);
+  }
+
+  #params(draw: number | undefined): { b0: number; beta: Float64Array } {
+    if (draw === undefined) return { b0: this.intercept, beta: this.coefficients };
+    if (!Number.isInteger(draw) || draw < 0 || draw >= this.nDraws || !this.#draws) {
+      throw new RangeError(
+        `Cannot use draw ${draw}: the ${this.kind} model has ${this.nDraws} draws`,
+      );
+    }
+    const p = this.coefficients.length;
+    return {
+      b0: this.#draws.intercept[draw] as number,
+      beta: this.#draws.coefficients.subarray(draw * p, (draw + 1) * p),
+    };
+  }
+
+  #design(data: MmmData, options: PredictOptions): DesignMatrix {
+    return designMatrix(
+      data,
+      this.basis,
+      options.history ? { history: options.history, response: false } : { response: false },
+    );
+  }
+
+  /** The linear predictor per row. */
+  #eta(d: DesignMatrix, b0: number, beta: Float64Array): Float64Array {
+    const n = d.x.rows, p = d.x.cols, x = d.x.data, eta = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      let s = b0;
+      for (let j = 0; j < p; j++) s += (x[i * p + j] as number) * (beta[j] as number);
+      eta[i] = s;
+    }
+    return eta;
+  }
+
+  /** Predicted KPI for `data` (rows after `options.history` when given), in KPI units. */
+  predict(data: MmmData, options: PredictOptions = {}): Float64Array {
+    const { b0, beta } = this.#params(options.draw);
+    const eta = this.#eta(this.#design(data, options), b0, beta);
+    return this.spec.specification === "log-log" ? eta.map(Math.exp) : eta;
+  }
+
+  /** Additive terms in KPI units that sum to `predict(data, options)`. */
+  decompose(data: MmmData, options: PredictOptions = {}): Decomposition {
+    const { b0, beta } = this.#params(options.draw);
+    const d = this.#design(data, options), n = d.x.rows, p = d.x.cols;
+    const order = termOrder(this.spec);
+    const linear = new Map<string, { group: TermGroup; values: Float64Array }>();
+    for (const t of order) linear.set(t.name, { group: t.group, values: new Float64Array(n) });
+    (linear.get("intercept") as { values: Float64Array }).values.fill(b0);
+    for (let j = 0; j < p; j++) {
+      const col = d.columns[j], v = d.values[j] as Float64Array, b = beta[j] as number;
+      const term = (linear.get(col?.term ?? "") as { values: Float64Array }).values;
+      for (let i = 0; i < n; i++) term[i] = (term[i] as number) + b * (v[i] as number);
+    }
+    if (this.spec.specification === "linear") {
+      const terms: Term[] = order.map((t) => ({
+        name: t.name,
+        group: t.group,
+        values: (linear.get(t.name) as { values: Float64Array }).values,
+      }));
+      return { dates: [...data.dates], terms, fitted: sumTerms(terms, n) };
+    }
+    return this.#decomposeLogLog(data, options, order, linear, n);
+  }
+
+  #decomposeLogLog(
+    data: MmmData,
+    options: PredictOptions,
+    order: readonly { name: string; group: TermGroup }[],
+    linear: Map<string, { group: TermGroup; values: Float64Array }>,
+    n: number,
+  ): Decomposition {
+    const fitted = this.predict(data, options);
+    const media = new Map<string, Float64Array>();
+    for (const c of this.spec.channels) {
+      const zero = (m: MmmData): MmmData => ({
+        ...m,
+        channels: m.channels.map((ch) =>
+          ch.name === c.name ? { name: ch.name, spend: new Float64Array(ch.spend.length) } : ch
+        ),
+      });
+      const cf = this.predict(zero(data), {
+        ...options,
+        ...(options.history ? { history: zero(options.history) } : {}),
+      });
+      media.set(c.name, fitted.map((v, i) => v - (cf[i] as number)));
+    }
+    const base = order.filter((t) => t.group !== "media");
+    const rest = new Float64Array(n), etaBase = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      let m = 0;
+      for (const v of media.values()) m += v[i] as number;
+      rest[i] = (fitted[i] as number) - m;
+      let e = 0;
+      for (const t of base) {
+        e += (linear.get(t.name) as { values: Float64Array }).values[i] as number;
+      }
+      etaBase[i] = e;
+    }
+    const terms: Term[] = order.map((t) => {
+      if (t.group === "media") {
+        return { name: t.name, group: t.group, values: media.get(t.name) as Float64Array };
+      }
+      const lin = (linear.get(t.name) as { values: Float64Array }).values;
+      const values = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        const e = etaBase[i] as number;
+        values[i] = e !== 0
+          ? (rest[i] as number) * (lin[i] as number) / e
+          : t.name === "intercept"
+          ? rest[i] as number
+          : 0;
+      }
+      return { name: t.name, group: t.group, values };
+    });
+    return { dates: [...data.dates], terms, fitted };
+  }
+
+  /** Plain JSON that {@link loadModel} turns back into an equal model. */
+  toJSON(): LinearModelJson {
+    const json: LinearModelJson = {
+      format: "mixlab.linear-model",
+      version: 1,
+      kind: this.kind,
+      spec: specToJSON(this.spec),
+      data: dataToJSON(this.data),
+      intercept: this.intercept,
+      coefficients: Array.from(this.coefficients),
+      parameters: this.parameters,
+      diagnostics: this.diagnostics,
+      settings: this.settings,
+    };
+    return this.#draws
+      ? {
+        ...json,
+        draws: {
+          intercept: Array.from(this.#draws.intercept),
+          coefficients: Array.from(this.#draws.coefficients),
+        },
+      }
+      : json;
+  }
+
+  /** The draws, when the estimator made them. */
+  get draws(): LinearDraws | undefined {
+    return this.#draws;
+  }
+
+  /** The parameter table as a displayable {@link table}. */
+  parameterTable(): ReturnType<typeof table> {
+    const rows = this.parameters.map((r) => ({
+      name: r.name,
+      estimate: r.estimate,
+      stdError: r.stdError,
+      lower: r.lower,
+      upper: r.upper,
+      pValue: r.pValue,
+    }));
+    const present = ["name", "estimate", "stdError", "lower", "upper", "pValue"].filter((c) =>
+      c === "name" || rows.some((r) => r[c as keyof typeof r] !== undefined)
+    );
+    return table(rows, {
+      caption: `${this.kind} model of "${this.data.kpi.name}" (${this.data.dates.length} rows, ` +
+        `${this.spec.specification})`,
+      columns: present,
+    });
+  }
+
+  /** Shows the parameter table in Jupyter. */
+  [JUPYTER_DISPLAY](): MimeBundle {
+    const t = this.parameterTable();
+    return { "text/html": t.toHtml(), "text/plain": t.toText() };
+  }
+
+  /** `[object LinearModel]`. */
+  get [Symbol.toStringTag](): string {
+    return "LinearModel";
+  }
+}
+
+function sumTerms(terms: readonly Term[], n: number): Float64Array {
+  const fitted = new Float64Array(n);
+  for (const t of terms) {
+    for (let i = 0; i < n; i++) fitted[i] = (fitted[i] as number) + (t.values[i] as number);
+  }
+  return fitted;
+}
+
+/** Terms in decomposition order: intercept, trend, seasonality, events, controls, channels. */
+function termOrder(spec: ModelSpec): { name: string; group: TermGroup }[] {
+  const out: { name: string; group: TermGroup }[] = [{ name: "intercept", group: "intercept" }];
+  if (spec.baseline.trend !== "none") out.push({ name: "trend", group: "trend" });
+  if (spec.baseline.yearlyFourier > 0) out.push({ name: "seasonality", group: "seasonality" });
+  for (const e of Object.keys(spec.baseline.events)) out.push({ name: e, group: "event" });
+  for (const c of spec.controls) out.push({ name: c, group: "control" });
+  for (const c of spec.channels) out.push({ name: c.name, group: "media" });
+  return out;
+}

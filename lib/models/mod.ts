@@ -1,0 +1,12 @@
+/**
+ * Linear MMM estimators and what they share: the model spec, the design matrix, the fast ridge
+ * kernel, the fitted {@link LinearModel} and {@link loadModel}.
+ *
+ * @module
+ */
+export * from "./model_spec.ts";
+export * from "./design_matrix.ts";
+export * from "./ridge_solve.ts";
+export * from "./ridge.ts";
+export * from "./linear_model.ts";
+export * from "./load_model.ts";
