@@ -13,6 +13,7 @@
 import { mean } from "../_internal/array.ts";
 import { JUPYTER_DISPLAY, type MimeBundle } from "../_internal/display.ts";
 import { withSpend } from "../mmm_data.ts";
+import { drawIndices } from "./roas.ts";
 import { Table } from "../report/table.ts";
 import type { FittedModel, MmmData } from "../types.ts";
 
@@ -23,7 +24,12 @@ export interface ResponseFunction {
   /** Current (mean) weekly spend of the channel. */
   readonly currentSpend: number;
   /** Steady-state weekly KPI response at a steady weekly spend (0 at 0). */
-  response(spend: number): number;
+  readonly response: (spend: number) => number;
+  /**
+   * The same curve under posterior draws (models with draws, when asked for with
+   * `withDraws`); draw `d` of every channel comes from the same posterior sample.
+   */
+  readonly draws?: readonly ((spend: number) => number)[];
 }
 
 /** Options shared by the response functions. */
@@ -32,6 +38,10 @@ export interface ResponseOptions {
   readonly data?: MmmData;
   /** Posterior draw to use. @default the posterior mean */
   readonly draw?: number;
+  /** Also build the curve of each posterior draw (models with draws). @default false */
+  readonly withDraws?: boolean;
+  /** Most posterior draws, evenly spaced, when `withDraws`. @default 200 */
+  readonly maxDraws?: number;
 }
 
 /** The steady-state response function of every channel of a fitted model. */
@@ -44,18 +54,21 @@ export function responseFunctions(
   const means: Record<string, Float64Array> = {};
   for (const c of data.channels) means[c.name] = new Float64Array(n).fill(mean(c.spend));
   const base = withSpend(fit.data, means);
-  const predictOptions = options.draw === undefined ? {} : { draw: options.draw };
-  const lastPrediction = (d: MmmData) => fit.predict(d, predictOptions)[n - 1] as number;
-  return fit.spec.channels.map((ch) => {
-    const zero = lastPrediction(withSpend(base, { [ch.name]: new Float64Array(n) }));
-    return {
+  const curve = (name: string, draw: number | undefined) => {
+    const predictOptions = draw === undefined ? {} : { draw };
+    const last = (d: MmmData) => fit.predict(d, predictOptions)[n - 1] as number;
+    const zero = last(withSpend(base, { [name]: new Float64Array(n) }));
+    return (spend: number) =>
+      spend === 0 ? 0 : last(withSpend(base, { [name]: new Float64Array(n).fill(spend) })) - zero;
+  };
+  const draws = options.withDraws ? drawIndices(fit.nDraws, options.maxDraws ?? 200) : [];
+  return fit.spec.channels.map((ch): ResponseFunction => {
+    const f: ResponseFunction = {
       name: ch.name,
       currentSpend: (means[ch.name] as Float64Array)[0] as number,
-      response: (spend: number) =>
-        spend === 0
-          ? 0
-          : lastPrediction(withSpend(base, { [ch.name]: new Float64Array(n).fill(spend) })) - zero,
+      response: curve(ch.name, options.draw),
     };
+    return draws.length === 0 ? f : { ...f, draws: draws.map((d) => curve(ch.name, d)) };
   });
 }
 

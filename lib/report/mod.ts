@@ -5,3 +5,5 @@
  */
 export * from "./table.ts";
 export * from "./html_report.ts";
+export * from "./model_summary.ts";
+export * from "./one_pager.ts";

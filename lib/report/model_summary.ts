@@ -1,0 +1,199 @@
+/**
+ * Everything a one-page report and `result.json` say about a fitted model, computed once: fit
+ * metrics on the training and holdout rows, the decomposition, returns, response and adstock
+ * curves, residual tests, VIF, and plain-language warnings.
+ *
+ * @module
+ */
+import { sum } from "../_internal/array.ts";
+import { type AdstockCurves, adstockCurves } from "../analysis/adstock_curve.ts";
+import { decomposition, type DecompositionResult } from "../analysis/decomposition.ts";
+import { vif, type VifResult } from "../analysis/diagnostics/vif.ts";
+import { residualReport } from "../analysis/diagnostics/residual_report.ts";
+import { decompRssd, mape, nrmse, r2, rmse } from "../analysis/metrics.ts";
+import { type ChannelReturns, channelReturns } from "../analysis/roas.ts";
+import { type ResponseCurves, responseCurves } from "../analysis/response_curve.ts";
+import type { Diagnostic, FittedModel, MmmData } from "../types.ts";
+import type { Table } from "./table.ts";
+
+/** Fit quality on the training rows and, when there is one, the holdout. */
+export interface FitMetrics {
+  /** R² on the training rows. */
+  readonly r2Train: number;
+  /** NRMSE on the training rows (Robyn's definition). */
+  readonly nrmse: number;
+  /** Robyn's DECOMP.RSSD of the training decomposition. */
+  readonly decompRssd: number;
+  /** R² on the holdout rows. */
+  readonly r2Holdout?: number;
+  /** RMSE on the holdout rows. */
+  readonly rmseHoldout?: number;
+  /** MAPE on the holdout rows (zero KPI rows skipped). */
+  readonly mapeHoldout?: number;
+}
+
+/** Options of {@link summarizeModel}. */
+export interface SummarizeOptions {
+  /** Rows after the training data, predicted with adstock carried over, to score the model. */
+  readonly holdout?: MmmData;
+  /** Interval probability for models with draws. @default 0.9 */
+  readonly level?: number;
+}
+
+/** The computed summary of a fitted model. */
+export interface ModelSummary {
+  /** The model. */
+  readonly fit: FittedModel;
+  /** The holdout rows, if any. */
+  readonly holdout: MmmData | undefined;
+  /** Prediction of the holdout rows. */
+  readonly holdoutPrediction: Float64Array | undefined;
+  /** Fit metrics. */
+  readonly metrics: FitMetrics;
+  /** Decomposition of the training rows. */
+  readonly decomposition: DecompositionResult;
+  /** ROAS, mROAS and CPA per channel. */
+  readonly returns: ChannelReturns;
+  /** Steady-state response curves. */
+  readonly curves: ResponseCurves;
+  /** Carryover profiles. */
+  readonly adstock: AdstockCurves;
+  /** Residual tests with verdicts. */
+  readonly residuals: Table;
+  /** VIF of the model's terms. */
+  readonly vif: VifResult | undefined;
+  /** Plain-language warnings, most important first. */
+  readonly warnings: readonly Diagnostic[];
+}
+
+/**
+ * Computes the summary of a fitted model: metrics, decomposition, returns, curves, diagnostics.
+ */
+export function summarizeModel(fit: FittedModel, options: SummarizeOptions = {}): ModelSummary {
+  const data = fit.data;
+  const actual = data.kpi.values;
+  const d = decomposition(fit);
+  const returns = channelReturns(fit, { level: options.level ?? 0.9 });
+  const curves = responseCurves(fit);
+  const holdout = options.holdout;
+  const holdoutPrediction = holdout ? fit.predict(holdout, { history: data }) : undefined;
+  const effect = Float64Array.from(d.channels, (c) => Math.max(0, c.contribution));
+  const spend = Float64Array.from(d.channels, (c) => c.spend);
+  let metrics: FitMetrics = {
+    r2Train: r2(actual, fit.fitted),
+    nrmse: nrmse(actual, fit.fitted),
+    decompRssd: decompRssd(effect, spend),
+  };
+  if (holdout && holdoutPrediction && holdout.dates.length > 0) {
+    const y = holdout.kpi.values;
+    metrics = {
+      ...metrics,
+      r2Holdout: holdout.dates.length > 1 ? r2(y, holdoutPrediction) : NaN,
+      rmseHoldout: rmse(y, holdoutPrediction),
+      mapeHoldout: mape(y, holdoutPrediction, { zeros: "skip" }),
+    };
+  }
+  const residuals = actual.map((y, i) => y - (fit.fitted[i] as number));
+  const regressors = d.terms.filter((t) => t.group !== "intercept" && !isConstant(t.values));
+  const vifResult = regressors.length >= 2
+    ? vif(regressors.map((t) => t.values), { names: regressors.map((t) => t.name) })
+    : undefined;
+  const residualTable = residualReport(
+    residuals,
+    regressors.length > 0 ? regressors.map((t) => t.values) : undefined,
+  );
+  const warnings = collectWarnings(fit, d, metrics, vifResult, residualTable);
+  return {
+    fit,
+    holdout,
+    holdoutPrediction,
+    metrics,
+    decomposition: d,
+    returns,
+    curves,
+    adstock: adstockCurves(fit),
+    residuals: residualTable,
+    vif: vifResult,
+    warnings,
+  };
+}
+
+function isConstant(v: Float64Array): boolean {
+  for (let i = 1; i < v.length; i++) if (v[i] !== v[0]) return false;
+  return true;
+}
+
+function collectWarnings(
+  fit: FittedModel,
+  d: DecompositionResult,
+  metrics: FitMetrics,
+  vifResult: VifResult | undefined,
+  residuals: Table,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (metrics.r2Holdout !== undefined && metrics.r2Holdout < metrics.r2Train - 0.2) {
+    out.push({
+      level: "warning",
+      code: "holdout-drop",
+      message: `The model explains ${
+        pct(metrics.r2Train)
+      } of the KPI's variation in training but only ${
+        pct(metrics.r2Holdout)
+      } in the holdout weeks: it may be over-fitted or the market changed; treat its ROAS with caution`,
+    });
+  }
+  const baseline = d.baseline();
+  const negative = baseline.filter((v) => v < 0).length;
+  if (negative > 0) {
+    out.push({
+      level: "warning",
+      code: "negative-baseline",
+      message:
+        `The baseline (KPI without paid media) is negative in ${negative} of ${baseline.length} weeks, which is implausible: media is probably credited with too much`,
+    });
+  }
+  for (const c of d.channels) {
+    if (c.contribution <= 1e-9 * Math.abs(sum(d.fitted))) {
+      out.push({
+        level: "warning",
+        code: "zero-effect",
+        subject: c.channel,
+        message:
+          `"${c.channel}" gets no effect: its coefficient is at the non-negativity bound or its signal is too weak to separate from other channels`,
+      });
+    }
+  }
+  for (const row of vifResult?.rows ?? []) {
+    if (row.vif > 10 && fit.spec.channels.some((c) => c.name === row.name)) {
+      out.push({
+        level: "warning",
+        code: "vif-high",
+        subject: row.name,
+        message: `"${row.name}" moves together with other terms (VIF ${
+          row.vif.toFixed(1)
+        } > 10): its own effect is hard to separate, so its ROAS is uncertain`,
+      });
+    }
+  }
+  for (const row of residuals.rows) {
+    const p = row.pValue, stat = row.statistic as number;
+    const dwFails = row.test === "Durbin-Watson" && (stat < 1.5 || stat > 2.5);
+    if (dwFails || (typeof p === "number" && p < 0.05)) {
+      out.push({
+        level: "info",
+        code: `residual-${String(row.test).toLowerCase()}`,
+        message: `${row.test}: ${row.verdict}`,
+      });
+    }
+  }
+  out.push(
+    ...fit.diagnostics.filter((x) =>
+      !out.some((o) => o.code === x.code && o.subject === x.subject)
+    ),
+  );
+  return out;
+}
+
+function pct(v: number): string {
+  return `${(100 * v).toFixed(0)}%`;
+}

@@ -1,0 +1,194 @@
+/**
+ * The one-page model report (in the spirit of Robyn's one-pager and Meridian's summary): fit,
+ * decomposition, ROAS, response curves, carryover, diagnostics and a glossary, as one
+ * self-contained HTML page. Callers add sections (budget recommendation, mediation).
+ *
+ * @module
+ */
+import { formatNumber } from "../_internal/html.ts";
+import { plotAdstock } from "../plot/adstock_chart.ts";
+import { plotContributions } from "../plot/contributions_chart.ts";
+import { plotFit } from "../plot/fit_chart.ts";
+import { plotResponseCurves, type PlotResponseOptions } from "../plot/response_chart.ts";
+import { plotEffectShares } from "../plot/share_chart.ts";
+import { plotWaterfall } from "../plot/waterfall_chart.ts";
+import { renderReport, type ReportBlock, type ReportSection } from "./html_report.ts";
+import type { ModelSummary } from "./model_summary.ts";
+import { Table } from "./table.ts";
+
+/** Options of {@link onePager}. */
+export interface OnePagerOptions {
+  /** Page title. @default "Media mix model report" */
+  readonly title?: string;
+  /** Line under the title. @default the KPI, period and estimator */
+  readonly subtitle?: string;
+  /** Small print (version, seed, run time). @default "" */
+  readonly footer?: string;
+  /** Sections inserted after the carryover section (budget, mediation …). @default [] */
+  readonly extraSections?: readonly ReportSection[];
+  /** Extra operating points on the response curves (e.g. the optimal spend). @default [] */
+  readonly responsePoints?: PlotResponseOptions["points"];
+}
+
+const GLOSSARY: readonly [string, string][] = [
+  ["Contribution", "KPI the model attributes to a channel over the period, in KPI units"],
+  [
+    "Baseline",
+    "KPI the model expects without paid media: intercept, trend, seasonality, events, controls",
+  ],
+  ["ROAS", "contribution ÷ spend: KPI returned per unit of money, on average"],
+  ["mROAS", "marginal ROAS: KPI returned by the next unit of money at today's spend (spend +1%)"],
+  ["CPA", "spend ÷ contribution, for conversion KPIs"],
+  [
+    "Adstock",
+    "carryover: how spend keeps working in later weeks; half-life = weeks until its effect halves",
+  ],
+  ["Saturation", "diminishing returns: each extra unit of spend buys less"],
+  ["Response curve", "steady weekly KPI response to a steady weekly spend, carryover included"],
+  ["R² / NRMSE", "share of the KPI's variation explained / RMSE divided by the KPI's range"],
+  [
+    "DECOMP.RSSD",
+    "distance between channels' share of effect and share of spend (Robyn); 0 = effects proportional to spend",
+  ],
+  [
+    "VIF",
+    "variance inflation: above 10 a term moves with others and its own effect is poorly identified",
+  ],
+];
+
+/** Renders a model summary as a one-page HTML report. */
+export function onePager(summary: ModelSummary, options: OnePagerOptions = {}): string {
+  const fit = summary.fit;
+  const kpi = fit.data.kpi.name;
+  const m = summary.metrics;
+  const dates = [...fit.data.dates, ...(summary.holdout?.dates ?? [])];
+  const actual = [...fit.data.kpi.values, ...(summary.holdout?.kpi.values ?? [])];
+  const predicted = [...fit.fitted, ...(summary.holdoutPrediction ?? [])];
+  const metricItems = [
+    { label: "R² (training)", value: m.r2Train.toFixed(3) },
+    ...(m.r2Holdout === undefined
+      ? []
+      : [{ label: "R² (holdout)", value: m.r2Holdout.toFixed(3) }]),
+    ...(m.mapeHoldout === undefined
+      ? []
+      : [{ label: "MAPE (holdout)", value: `${(100 * m.mapeHoldout).toFixed(1)}%` }]),
+    ...(m.rmseHoldout === undefined
+      ? []
+      : [{ label: "RMSE (holdout)", value: formatNumber(m.rmseHoldout) }]),
+    { label: "NRMSE (training)", value: m.nrmse.toFixed(4) },
+    { label: "DECOMP.RSSD", value: m.decompRssd.toFixed(4) },
+  ];
+  const holdoutNote = summary.holdout
+    ? `The last ${summary.holdout.dates.length} weeks (shaded) were not used for fitting: they show how well the model predicts weeks it has not seen.`
+    : "No weeks were held out; the fit is in-sample only.";
+  const warnings: ReportBlock[] = summary.warnings.length === 0
+    ? [{
+      kind: "callout",
+      level: "good",
+      text: "No warnings: residual tests, collinearity and baseline checks passed.",
+    }]
+    : summary.warnings.map((w) => ({
+      kind: "callout" as const,
+      level: w.level === "warning" ? "warning" as const : "info" as const,
+      text: w.message,
+    }));
+  const sections: ReportSection[] = [
+    {
+      title: "Model fit",
+      blocks: [
+        { kind: "metrics", items: metricItems },
+        {
+          kind: "chart",
+          chart: plotFit(
+            { dates, actual, predicted, kpiName: kpi },
+            summary.holdout ? { holdoutStart: fit.data.dates.length } : {},
+          ),
+        },
+        { kind: "text", text: holdoutNote },
+      ],
+    },
+    {
+      title: "What drove the KPI",
+      blocks: [
+        { kind: "chart", chart: plotWaterfall(summary.decomposition, kpi) },
+        { kind: "chart", chart: plotContributions(summary.decomposition, kpi) },
+        { kind: "table", table: summary.decomposition.toTable() },
+      ],
+    },
+    {
+      title: "Return on ad spend",
+      blocks: [
+        { kind: "chart", chart: plotEffectShares(summary.decomposition, summary.returns) },
+        { kind: "table", table: summary.returns.toTable() },
+        {
+          kind: "text",
+          text:
+            "A channel whose share of effect exceeds its share of spend returns more than the average channel. mROAS below 1 means the last unit of money spent on that channel returned less than it cost.",
+        },
+      ],
+    },
+    {
+      title: "Response curves",
+      blocks: [
+        {
+          kind: "chart",
+          chart: plotResponseCurves(summary.curves, {
+            kpiName: kpi,
+            ...(options.responsePoints ? { points: options.responsePoints } : {}),
+          }),
+        },
+        { kind: "table", table: summary.curves.toTable() },
+      ],
+    },
+    {
+      title: "Carryover",
+      blocks: [
+        { kind: "chart", chart: plotAdstock(summary.adstock) },
+        { kind: "table", table: summary.adstock.toTable() },
+      ],
+    },
+    ...(options.extraSections ?? []),
+    {
+      title: "Diagnostics",
+      blocks: [
+        ...warnings,
+        { kind: "table", table: summary.residuals },
+        ...(summary.vif
+          ? [{
+            kind: "table" as const,
+            table: new Table(summary.vif.rows.map((r) => ({ term: r.name, VIF: r.vif })), {
+              caption: "Variance inflation of the model's terms",
+            }),
+          }]
+          : []),
+        {
+          kind: "table",
+          table: new Table(
+            fit.parameters.map((p) => ({
+              parameter: p.name,
+              estimate: p.estimate,
+              "std. error": p.stdError,
+              lower: p.lower,
+              upper: p.upper,
+              "p-value": p.pValue,
+            })),
+            { caption: "Parameters" },
+          ),
+        },
+      ],
+    },
+    {
+      title: "How to read this report",
+      blocks: [{
+        kind: "table",
+        table: new Table(GLOSSARY.map(([term, meaning]) => ({ term, meaning }))),
+      }],
+    },
+  ];
+  const first = fit.data.dates[0] ?? "", last = dates[dates.length - 1] ?? "";
+  return renderReport(options.title ?? "Media mix model report", sections, {
+    subtitle: options.subtitle ??
+      `KPI "${kpi}" · ${first} to ${last} · ${fit.spec.channels.length} channels · ${fit.kind} model`,
+    footer: options.footer ?? "",
+  });
+}
