@@ -1,0 +1,240 @@
+/**
+ * Private CART core shared by the regression tree, the random forest and gradient boosting:
+ * grows a least-squares regression tree on a subset of rows (with repeats, for bootstrap
+ * samples) and predicts with it.
+ *
+ * The split rule is scikit-learn's best splitter with the squared-error criterion
+ * (sklearn/tree/_splitter.pyx and _criterion.pyx, v1.2): for each candidate feature the rows are
+ * sorted, a split may fall only between values more than 1e-7 apart, both sides must keep
+ * `minSamplesLeaf` rows, the best split maximises S_L²/n_L + S_R²/n_R (equivalent to the largest
+ * decrease of the summed squared error), ties keep the first found, and the threshold is the
+ * midpoint of the two neighbouring values. A node is a leaf when it is at `maxDepth`, has fewer
+ * than `minSamplesSplit` or `2·minSamplesLeaf` rows, or is pure.
+ *
+ * @module
+ */
+import type { DenseMatrix } from "../../_internal/linalg.ts";
+import type { Rng } from "../../rng.ts";
+
+/** sklearn's FEATURE_THRESHOLD: values closer than this are treated as equal. */
+const FEATURE_THRESHOLD = 1e-7;
+
+/** Resolved growth settings. */
+export interface CartSettings {
+  readonly maxDepth: number;
+  readonly minSamplesSplit: number;
+  readonly minSamplesLeaf: number;
+  /** Non-constant features to examine per split (all when ≥ the number of features). */
+  readonly maxFeatures: number;
+  /** Draws the feature order; required when maxFeatures < the number of features. */
+  readonly rng?: Rng;
+}
+
+/** A grown tree in flat arrays; `left[i] = -1` marks a leaf. */
+export interface TreeArrays {
+  readonly feature: Int32Array;
+  readonly threshold: Float64Array;
+  readonly left: Int32Array;
+  readonly right: Int32Array;
+  readonly value: Float64Array;
+  /** Rows (with repeats) that reached each node. */
+  readonly nSamples: Int32Array;
+  /** Per feature: Σ over its splits of n·impurity − n_L·impurity_L − n_R·impurity_R, divided by the root's n. */
+  readonly importance: Float64Array;
+  readonly depth: number;
+}
+
+/** Row indices sorted by each column of `x` (ascending); computed once per fit. */
+export function presortColumns(x: DenseMatrix): Int32Array[] {
+  const { rows: n, cols: p, data } = x;
+  return Array.from({ length: p }, (_, f) => {
+    const vals = new Float64Array(n);
+    for (let i = 0; i < n; i++) vals[i] = data[i * p + f] as number;
+    const order = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    return order.sort((a, b) => (vals[a] as number) - (vals[b] as number));
+  });
+}
+
+/**
+ * Grows a tree on the rows listed in `samples` (repeats allowed). `presorted` is
+ * {@link presortColumns} of `x`. Each feature keeps the node's samples in its own sorted order,
+ * and a split partitions every feature's segment stably, so nothing is re-sorted below the root.
+ */
+export function growTree(
+  x: DenseMatrix,
+  y: Float64Array,
+  samples: Int32Array,
+  presorted: readonly Int32Array[],
+  settings: CartSettings,
+): TreeArrays {
+  const p = x.cols, data = x.data, m = samples.length;
+  const feature: number[] = [], threshold: number[] = [], left: number[] = [], right: number[] = [];
+  const value: number[] = [], nSamples: number[] = [];
+  const importance = new Float64Array(p);
+  const { maxDepth, minSamplesSplit, minSamplesLeaf } = settings;
+  const maxFeatures = Math.min(settings.maxFeatures, p);
+  const featureOrder = Int32Array.from({ length: p }, (_, j) => j);
+  let depthReached = 0;
+
+  // slots 0..m−1 stand for the sampled rows; order[f] lists the slots sorted by feature f
+  const slotRow = samples;
+  const slotY = new Float64Array(m);
+  for (let s = 0; s < m; s++) slotY[s] = y[slotRow[s] as number] as number;
+  const rowStart = new Int32Array(x.rows + 1);
+  for (let s = 0; s < m; s++) {
+    const r = (slotRow[s] as number) + 1;
+    rowStart[r] = (rowStart[r] as number) + 1;
+  }
+  for (let r = 0; r < x.rows; r++) {
+    rowStart[r + 1] = (rowStart[r + 1] as number) + (rowStart[r] as number);
+  }
+  const fill = rowStart.slice(0, x.rows), slotsOfRow = new Int32Array(m);
+  for (let s = 0; s < m; s++) {
+    const r = slotRow[s] as number, q = fill[r] as number;
+    slotsOfRow[q] = s;
+    fill[r] = q + 1;
+  }
+  const order = presorted.map((rows) => {
+    const o = new Int32Array(m);
+    let k = 0;
+    for (const r of rows) {
+      for (let q = rowStart[r] as number; q < (rowStart[r + 1] as number); q++) {
+        o[k++] = slotsOfRow[q] as number;
+      }
+    }
+    return o;
+  });
+  const goesLeft = new Uint8Array(m);
+  const buffer = new Int32Array(m);
+
+  const sse = (start: number, end: number, mean: number): number => {
+    const o = order[0] as Int32Array;
+    let ss = 0;
+    for (let i = start; i < end; i++) ss += ((slotY[o[i] as number] as number) - mean) ** 2;
+    return ss;
+  };
+  const sum = (start: number, end: number): number => {
+    const o = order[0] as Int32Array;
+    let s = 0;
+    for (let i = start; i < end; i++) s += slotY[o[i] as number] as number;
+    return s;
+  };
+
+  // stack of [start, end, depth, parentNode, isLeft]
+  const stack: [number, number, number, number, boolean][] = [[0, m, 0, -1, false]];
+  while (stack.length > 0) {
+    const [start, end, depth, parent, isLeft] = stack.pop()!;
+    const n = end - start;
+    const total = sum(start, end);
+    const mean = total / n;
+    const nodeSse = sse(start, end, mean);
+    const node = value.length;
+    value.push(mean);
+    nSamples.push(n);
+    feature.push(-1);
+    threshold.push(0);
+    left.push(-1);
+    right.push(-1);
+    if (parent >= 0) {
+      (isLeft ? left : right)[parent] = node;
+      // a split's impurity decrease: the parent's sse (added below) minus its children's
+      const f = feature[parent] as number;
+      importance[f] = (importance[f] as number) - nodeSse / m;
+    }
+    if (depth > depthReached) depthReached = depth;
+    if (
+      depth >= maxDepth || n < minSamplesSplit || n < 2 * minSamplesLeaf || nodeSse <= 0
+    ) continue;
+
+    let bestProxy = -Infinity, bestFeature = -1, bestThreshold = 0, bestPos = 0;
+    // visit features in a random order until maxFeatures non-constant ones were examined
+    if (maxFeatures < p) {
+      const rng = settings.rng as Rng;
+      for (let j = p - 1; j > 0; j--) {
+        const k = rng.int(j + 1), t = featureOrder[j] as number;
+        featureOrder[j] = featureOrder[k] as number;
+        featureOrder[k] = t;
+      }
+    }
+    let examined = 0;
+    for (let fi = 0; fi < p && examined < maxFeatures; fi++) {
+      const f = featureOrder[fi] as number, o = order[f] as Int32Array;
+      const xAt = (i: number) => data[(slotRow[o[i] as number] as number) * p + f] as number;
+      if (xAt(end - 1) <= xAt(start) + FEATURE_THRESHOLD) continue;
+      examined++;
+      let sumLeft = 0, xPrev = xAt(start);
+      for (let i = start + 1; i < end; i++) {
+        sumLeft += slotY[o[i - 1] as number] as number;
+        const xCur = xAt(i);
+        const before = xPrev;
+        xPrev = xCur;
+        if (xCur <= before + FEATURE_THRESHOLD) continue;
+        const nLeft = i - start, nRight = end - i;
+        if (nLeft < minSamplesLeaf || nRight < minSamplesLeaf) continue;
+        const sumRight = total - sumLeft;
+        const proxy = sumLeft * sumLeft / nLeft + sumRight * sumRight / nRight;
+        if (proxy > bestProxy) {
+          bestProxy = proxy;
+          bestFeature = f;
+          bestPos = i;
+          let t = before / 2 + xCur / 2;
+          if (t === xCur || !Number.isFinite(t)) t = before;
+          bestThreshold = t;
+        }
+      }
+    }
+    if (bestFeature < 0) continue;
+    // the first bestPos − start slots in the split feature's order go left; partition every
+    // feature's segment stably so each child keeps its slots sorted
+    const ob = order[bestFeature] as Int32Array;
+    for (let i = start; i < end; i++) goesLeft[ob[i] as number] = i < bestPos ? 1 : 0;
+    for (const o of order) {
+      let l = start, r = 0;
+      for (let i = start; i < end; i++) {
+        const slot = o[i] as number;
+        if (goesLeft[slot] === 1) o[l++] = slot;
+        else buffer[r++] = slot;
+      }
+      o.set(buffer.subarray(0, r), l);
+    }
+    const mid = bestPos;
+    feature[node] = bestFeature;
+    threshold[node] = bestThreshold;
+    importance[bestFeature] = (importance[bestFeature] as number) + nodeSse / m;
+    // right pushed first so the left subtree is grown first (pre-order node ids)
+    stack.push([mid, end, depth + 1, node, false]);
+    stack.push([start, mid, depth + 1, node, true]);
+  }
+  return {
+    feature: Int32Array.from(feature),
+    threshold: Float64Array.from(threshold),
+    left: Int32Array.from(left),
+    right: Int32Array.from(right),
+    value: Float64Array.from(value),
+    nSamples: Int32Array.from(nSamples),
+    importance,
+    depth: depthReached,
+  };
+}
+
+/** Adds `weight ·` the tree's prediction for every row of `x` to `out`. */
+export function addTreePrediction(
+  tree: TreeArrays,
+  x: DenseMatrix,
+  weight: number,
+  out: Float64Array,
+): void {
+  const p = x.cols, data = x.data;
+  const { feature, threshold, left, right, value } = tree;
+  for (let i = 0; i < x.rows; i++) {
+    let node = 0;
+    while ((left[node] as number) >= 0) {
+      const f = feature[node] as number;
+      node = (data[i * p + f] as number) <= (threshold[node] as number)
+        ? left[node] as number
+        : right[node] as number;
+    }
+    out[i] = (out[i] as number) + weight * (value[node] as number);
+  }
+}

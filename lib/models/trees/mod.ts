@@ -1,0 +1,12 @@
+/**
+ * Tree-based regressors for comparison with the linear models: a CART regression tree
+ * (matching scikit-learn), a random forest and gradient boosting, with impurity and
+ * permutation feature importances.
+ *
+ * @module
+ */
+export * from "./regressor.ts";
+export * from "./regression_tree.ts";
+export * from "./random_forest.ts";
+export * from "./gradient_boosting.ts";
+export * from "./permutation_importance.ts";
