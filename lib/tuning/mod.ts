@@ -18,3 +18,6 @@ export * from "./minimize.ts";
 export * from "./select_models.ts";
 export * from "./progress.ts";
 export * from "./plots.ts";
+export * from "./mmm_search_space.ts";
+export * from "./mmm_objective.ts";
+export * from "./tune.ts";
