@@ -1,0 +1,9 @@
+/**
+ * Simulated weekly MMM data with known truth, and the bundled sets in data/.
+ *
+ * @module
+ */
+export * from "./simulate.ts";
+export * from "./response.ts";
+export * from "./presets.ts";
+export * from "./write_simulation.ts";

@@ -1,0 +1,207 @@
+/**
+ * The bundled data sets in data/: their simulation options. `deno task data` writes each as
+ * `data/<name>.csv` and `data/<name>.truth.json`; data/README.md documents them.
+ *
+ * @module
+ */
+import { ConfigError } from "../errors.ts";
+import { simulateMmm, type Simulation, type SimulationOptions } from "./simulate.ts";
+
+/** Names of the bundled sets. */
+export type PresetName = "demo" | "mediation" | "flighting" | "geo";
+
+const geometric = (decay: number) => ({ kind: "geometric", params: { decay } });
+const hill = (halfSaturation: number, shape: number) => ({
+  kind: "hill",
+  params: { halfSaturation, shape },
+});
+const logistic = (lambda: number) => ({ kind: "logistic", params: { lambda } });
+
+/** Options of every bundled set, by name. */
+export const SIMULATION_PRESETS: Readonly<Record<PresetName, SimulationOptions>> = Object.freeze({
+  demo: {
+    name: "demo",
+    seed: 20240101,
+    weeks: 156,
+    channels: [
+      {
+        name: "tv",
+        spend: { mean: 12000, volatility: 0.45, seasonality: 0.3, peakWeek: 46 },
+        adstock: geometric(0.6),
+        saturation: hill(2.5, 1.5),
+        roas: 1.6,
+      },
+      {
+        name: "radio",
+        spend: { mean: 4000, volatility: 0.4, seasonality: 0.1, peakWeek: 20 },
+        adstock: geometric(0.3),
+        saturation: hill(1.8, 1),
+        roas: 1.1,
+      },
+      {
+        name: "social",
+        spend: { mean: 8000, volatility: 0.4, seasonality: 0.15, peakWeek: 30 },
+        adstock: { kind: "delayed", params: { decay: 0.5, peak: 1, maxLag: 13 } },
+        saturation: logistic(1),
+        roas: 2.2,
+      },
+      {
+        name: "search",
+        spend: { mean: 6000, volatility: 0.3, seasonality: 0.2, peakWeek: 48 },
+        adstock: geometric(0.1),
+        saturation: hill(1.5, 1),
+        roas: 3,
+      },
+      {
+        name: "display",
+        spend: { mean: 4500, volatility: 0.6, seasonality: 0.1, peakWeek: 10 },
+        adstock: { kind: "weibull-pdf", params: { shape: 2, scale: 3, maxLag: 13 } },
+        saturation: logistic(0.4),
+        roas: 0.9,
+      },
+    ],
+    noise: 0.05,
+    spendCorrelation: 0.3,
+  },
+  mediation: {
+    name: "mediation",
+    seed: 20240202,
+    weeks: 156,
+    channels: [
+      {
+        name: "facebook",
+        spend: { mean: 9000, volatility: 0.4, peakWeek: 44 },
+        adstock: geometric(0.4),
+        saturation: hill(1.6, 1.2),
+        roas: 1.4,
+      },
+      {
+        name: "tiktok",
+        spend: { mean: 6000, volatility: 0.5, peakWeek: 30 },
+        adstock: geometric(0.3),
+        saturation: logistic(1.2),
+        roas: 1.1,
+      },
+      {
+        name: "snapchat",
+        spend: { mean: 3000, volatility: 0.5, peakWeek: 20 },
+        adstock: geometric(0.2),
+        saturation: logistic(1),
+        roas: 0.6,
+      },
+      {
+        name: "google_search",
+        spend: { mean: 4000, volatility: 0.25, peakWeek: 48 },
+        adstock: geometric(0.1),
+        saturation: hill(1.4, 1),
+        roas: 3.2,
+        drivenBy: { facebook: 0.25, tiktok: 0.15, snapchat: 0.1 },
+      },
+    ],
+    noise: 0.05,
+    spendCorrelation: 0.2,
+  },
+  flighting: {
+    name: "flighting",
+    seed: 20240303,
+    weeks: 156,
+    channels: [
+      {
+        name: "tv",
+        spend: { mean: 20000, volatility: 0.3, flighting: { on: [4, 8], off: [6, 14] } },
+        adstock: geometric(0.7),
+        saturation: hill(2, 2),
+        roas: 1.5,
+      },
+      {
+        name: "radio",
+        spend: { mean: 5000, volatility: 0.3, flighting: { on: [3, 6], off: [3, 10] } },
+        adstock: { kind: "weibull-cdf", params: { shape: 1.2, scale: 3, maxLag: 13 } },
+        saturation: hill(2.5, 1),
+        roas: 1,
+      },
+      {
+        name: "online_video",
+        spend: { mean: 7000, volatility: 0.4 },
+        adstock: geometric(0.3),
+        saturation: logistic(1.2),
+        roas: 1.8,
+      },
+      {
+        name: "search",
+        spend: { mean: 5000, volatility: 0.3 },
+        adstock: geometric(0.1),
+        saturation: hill(1.2, 1),
+        roas: 2.8,
+      },
+    ],
+    noise: 0.06,
+    spendCorrelation: 0.3,
+    missingKpi: 4,
+    outliers: 3,
+  },
+  geo: {
+    name: "geo",
+    seed: 20240404,
+    weeks: 104,
+    start: "2023-01-02",
+    channels: [
+      {
+        name: "tv",
+        spend: { mean: 3000, volatility: 0.4 },
+        adstock: geometric(0.5),
+        saturation: hill(2, 1.5),
+        roas: 1.5,
+      },
+      {
+        name: "social",
+        spend: { mean: 2000, volatility: 0.4 },
+        adstock: geometric(0.3),
+        saturation: logistic(1),
+        roas: 2,
+      },
+      {
+        name: "search",
+        spend: { mean: 1500, volatility: 0.3 },
+        adstock: geometric(0.1),
+        saturation: hill(1.3, 1),
+        roas: 2.8,
+      },
+    ],
+    intercept: 12000,
+    trendPerYear: 800,
+    seasonality: [[1200, 700], [300, -200]],
+    price: { mean: 10, sd: 0.4, coefficient: -700 },
+    promotions: { rate: 0.1, effect: 1500 },
+    holidays: { effect: 2000 },
+    noise: 0.05,
+    geos: { count: 20, populationSpread: 0.6, effectSpread: 0.15 },
+  },
+});
+
+/**
+ * Simulates one bundled set.
+ *
+ * @param name `demo`, `mediation`, `flighting` or `geo`.
+ * @returns The simulation, identical to the files in data/.
+ * @throws {ConfigError} For an unknown name.
+ *
+ * @example The demo set has five channels and three years
+ * ```ts
+ * import { simulatePreset } from "mixlab";
+ * import assert from "node:assert/strict";
+ * const demo = simulatePreset("demo");
+ * assert.equal(demo.data.channels.length, 5);
+ * assert.equal(demo.data.dates.length, 156);
+ * ```
+ */
+export function simulatePreset(name: PresetName): Simulation {
+  const options = SIMULATION_PRESETS[name];
+  if (options === undefined) {
+    throw new ConfigError(`Cannot simulate data: unknown preset "${name}"`, {
+      key: "preset",
+      hint: `use one of ${Object.keys(SIMULATION_PRESETS).map((k) => `"${k}"`).join(", ")}`,
+    });
+  }
+  return simulateMmm(options);
+}

@@ -1,0 +1,246 @@
+// Truth checks of the simulator, done independently of lib/sim: the CSV and truth files are
+// parsed here, and adstock/saturation are recomputed with the formulas written out below
+// (Robyn's geometric recursion, Hill x^a/(x^a+k^a)), not with lib/transforms.
+import {
+  fitRidge,
+  simulateMmm,
+  simulatePreset,
+  simulationToCsv,
+  type SimulationTruth,
+  truthToJson,
+} from "mixlab";
+import assert from "node:assert/strict";
+
+const root = new URL("../../", import.meta.url).pathname;
+const PRESETS = ["demo", "mediation", "flighting", "geo"] as const;
+
+function readCsv(path: string): { header: string[]; rows: string[][] } {
+  const lines = Deno.readTextFileSync(path).trimEnd().split("\n");
+  return { header: lines[0]!.split(","), rows: lines.slice(1).map((l) => l.split(",")) };
+}
+
+function column(csv: { header: string[]; rows: string[][] }, name: string): number[] {
+  const j = csv.header.indexOf(name);
+  assert.ok(j >= 0, `column ${name}`);
+  return csv.rows.map((r) => r[j] === "" ? NaN : Number(r[j]));
+}
+
+function readTruth(name: string): SimulationTruth {
+  return JSON.parse(Deno.readTextFileSync(`${root}data/${name}.truth.json`));
+}
+
+const sum = (x: readonly number[]) => x.reduce((a, b) => a + b, 0);
+const close = (a: number, b: number, rel: number, what: string) =>
+  assert.ok(Math.abs(a - b) <= rel * Math.max(1, Math.abs(b)), `${what}: ${a} vs ${b}`);
+
+/** x*_t = x_t + θ·x*_{t−1} (Robyn R/R/transformation.R adstock_geometric). */
+function geometric(x: readonly number[], decay: number): number[] {
+  let prev = 0;
+  return x.map((v) => (prev = v + decay * prev));
+}
+
+const hill = (x: number, k: number, a: number) => x ** a / (x ** a + k ** a);
+
+Deno.test("simulateMmm() contributions, baseline, noise and shocks add up to the KPI", () => {
+  for (const name of PRESETS) {
+    const truth = readTruth(name);
+    const csv = readCsv(`${root}data/${name}.csv`);
+    const kpi = column(csv, truth.kpi);
+    const missing = new Set(truth.missingKpiRows);
+    for (let i = 0; i < kpi.length; i++) {
+      const parts = truth.baseline[i]! + truth.noise[i]! + truth.shocks[i]! +
+        sum(truth.channels.map((c) => c.contribution[i]!));
+      close(parts, truth.kpiValues[i]!, 1e-9, `${name} row ${i}`);
+      if (missing.has(i)) assert.ok(Number.isNaN(kpi[i]));
+      else assert.equal(kpi[i], Math.round(truth.kpiValues[i]! * 100) / 100);
+      const terms = sum(truth.baselineTerms.map((t) => t.values[i]!));
+      close(terms, truth.baseline[i]!, 1e-9, `${name} baseline row ${i}`);
+    }
+  }
+});
+
+Deno.test("simulateMmm() ROAS is total contribution over total spend of the CSV", () => {
+  for (const name of PRESETS) {
+    const truth = readTruth(name);
+    const csv = readCsv(`${root}data/${name}.csv`);
+    for (const c of truth.channels) {
+      const spend = sum(column(csv, c.column));
+      close(c.totalSpend, spend, 1e-9, `${name} ${c.name} spend`);
+      close(c.roas, sum(c.contribution) / spend, 1e-9, `${name} ${c.name} roas`);
+    }
+  }
+});
+
+Deno.test("simulateMmm() scale is the mean spend and the demo contribution follows the formula", () => {
+  const truth = readTruth("demo");
+  const csv = readCsv(`${root}data/demo.csv`);
+  const tv = truth.channels.find((c) => c.name === "tv")!;
+  const spend = column(csv, "tv_spend");
+  close(tv.scale, sum(spend) / spend.length, 1e-12, "scale");
+  assert.deepEqual(truth.spec.channels[0]?.scale, tv.scale);
+  const { decay } = tv.adstock.params as { decay: number };
+  const { halfSaturation: k, shape: a } = tv.saturation.params as Record<string, number>;
+  const adstocked = geometric(spend.map((s) => s / tv.scale), decay);
+  adstocked.forEach((x, t) =>
+    close(tv.contribution[t]!, tv.coefficient * hill(x, k!, a!), 1e-9, `t=${t}`)
+  );
+});
+
+Deno.test("simulateMmm() with no carryover and linear saturation gives coefficient × spend / scale", () => {
+  const sim = simulateMmm({
+    seed: 7,
+    weeks: 40,
+    channels: [{
+      name: "flat",
+      spend: { mean: 1000 },
+      adstock: { kind: "geometric", params: { decay: 0 } },
+      saturation: { kind: "identity", params: {} },
+      roas: 1.5,
+    }],
+  });
+  const c = sim.truth.channels[0]!;
+  const spend = Array.from(sim.data.channels[0]!.spend);
+  const scale = sum(spend) / spend.length;
+  spend.forEach((s, t) => close(c.contribution[t]!, c.coefficient * s / scale, 1e-12, `t=${t}`));
+  // Linear response: the coefficient is ROAS × scale, and marginal ROAS equals ROAS.
+  close(c.coefficient, 1.5 * scale, 1e-12, "coefficient");
+  close(c.mroas, 1.5, 1e-12, "mroas");
+});
+
+Deno.test("simulateMmm() marginal ROAS matches a central difference of total contribution", () => {
+  const truth = readTruth("demo");
+  const spend = column(readCsv(`${root}data/demo.csv`), "tv_spend");
+  const tv = truth.channels.find((c) => c.name === "tv")!;
+  const { halfSaturation: k, shape: a } = tv.saturation.params as Record<string, number>;
+  const total = (eps: number) =>
+    sum(
+      geometric(spend.map((s) => s * (1 + eps) / tv.scale), 0.6).map((x) =>
+        tv.coefficient * hill(x, k!, a!)
+      ),
+    );
+  const eps = 1e-5;
+  const numeric = (total(eps) - total(-eps)) / (2 * eps * sum(spend));
+  close(tv.mroas, numeric, 1e-6, "mroas");
+});
+
+Deno.test("simulateMmm() steady-state response curve follows coef · hill(spend/scale/(1−θ))", () => {
+  const tv = readTruth("demo").channels.find((c) => c.name === "tv")!;
+  const { halfSaturation: k, shape: a } = tv.saturation.params as Record<string, number>;
+  for (const p of tv.responseCurve) {
+    const expected = tv.coefficient * hill(p.spend / tv.scale / (1 - 0.6), k!, a!);
+    close(p.response, expected, 1e-9, `spend ${p.spend}`);
+  }
+  assert.equal(tv.responseCurve[0]?.response, 0);
+});
+
+Deno.test("simulateMmm() mediation effects: direct, indirect through search, total", () => {
+  const truth = readTruth("mediation");
+  const csv = readCsv(`${root}data/mediation.csv`);
+  const med = truth.mediation!;
+  assert.equal(med.mediator, "google_search");
+  const search = truth.channels.find((c) => c.name === "google_search")!;
+  const searchSpend = column(csv, "google_search_spend");
+  const { halfSaturation: k, shape: a } = search.saturation.params as Record<string, number>;
+  const { decay } = search.adstock.params as { decay: number };
+  const contribution = (spend: number[]) =>
+    sum(
+      geometric(spend.map((s) => s / search.scale), decay).map((x) =>
+        search.coefficient * hill(x, k!, a!)
+      ),
+    );
+  close(contribution(searchSpend), search.totalContribution, 1e-9, "search total");
+  for (const e of med.effects) {
+    const upstream = column(csv, `${e.channel}_spend`);
+    const k0 = med.drive[e.channel]!;
+    const without = searchSpend.map((s, t) => Math.max(0, s - k0 * upstream[t]!));
+    const indirect = contribution(searchSpend) - contribution(without);
+    close(e.indirect, indirect, 1e-9, `${e.channel} indirect`);
+    close(
+      e.direct,
+      truth.channels.find((c) => c.name === e.channel)!.totalContribution,
+      1e-12,
+      "direct",
+    );
+    close(e.total, e.direct + e.indirect, 1e-12, "total");
+    assert.ok(e.indirect > 0);
+  }
+});
+
+Deno.test("simulateMmm() geo contributions use per-geo coefficients", () => {
+  const truth = readTruth("geo");
+  const csv = readCsv(`${root}data/geo.csv`);
+  const geo = csv.rows.map((r) => r[1]!);
+  const tv = truth.channels.find((c) => c.name === "tv")!;
+  const spend = column(csv, "tv_spend");
+  const { halfSaturation: k, shape: a } = tv.saturation.params as Record<string, number>;
+  for (const g of ["geo_01", "geo_07", "geo_20"]) {
+    const rows = geo.flatMap((name, i) => name === g ? [i] : []);
+    const x = geometric(rows.map((i) => spend[i]! / tv.scale), 0.5);
+    const coefficient = tv.geoCoefficients![g]!;
+    rows.forEach((row, t) =>
+      close(tv.contribution[row]!, coefficient * hill(x[t]!, k!, a!), 1e-9, `${g} row ${row}`)
+    );
+  }
+  assert.equal(truth.geos?.length, 20);
+});
+
+Deno.test("deno task data regenerates the demo set byte for byte", async () => {
+  const dir = Deno.makeTempDirSync();
+  try {
+    const out = await new Deno.Command(Deno.execPath(), {
+      args: [
+        "run",
+        `--allow-read=${root}`,
+        `--allow-write=${dir}`,
+        `${root}tasks/data.ts`,
+        "demo",
+        "--out",
+        dir,
+      ],
+      cwd: root,
+      stdout: "null",
+      stderr: "piped",
+    }).output();
+    assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
+    for (const file of ["demo.csv", "demo.truth.json"]) {
+      assert.deepEqual(
+        Deno.readFileSync(`${dir}/${file}`),
+        Deno.readFileSync(`${root}data/${file}`),
+      );
+    }
+  } finally {
+    Deno.removeSync(dir, { recursive: true });
+  }
+});
+
+Deno.test("simulateMmm() same seed gives the same bytes, another seed other bytes", () => {
+  const a = simulatePreset("flighting"), b = simulatePreset("flighting");
+  assert.equal(simulationToCsv(a), simulationToCsv(b));
+  assert.equal(truthToJson(a), truthToJson(b));
+  const options = {
+    seed: 1,
+    weeks: 30,
+    channels: [{
+      name: "tv",
+      spend: { mean: 100 },
+      adstock: { kind: "geometric", params: { decay: 0.3 } },
+      saturation: { kind: "identity", params: {} },
+      roas: 1,
+    }],
+  };
+  assert.notEqual(
+    simulationToCsv(simulateMmm(options)),
+    simulationToCsv(simulateMmm({ ...options, seed: 2 })),
+  );
+});
+
+Deno.test("simulateMmm() demo: ridge with the true transforms recovers ROAS within 10%", () => {
+  const sim = simulatePreset("demo");
+  const fit = fitRidge(sim.data, sim.truth.spec);
+  const decomposition = fit.decompose(sim.data);
+  for (const c of sim.truth.channels) {
+    const term = decomposition.terms.find((t) => t.group === "media" && t.name === c.name)!;
+    const roas = term.values.reduce((x, y) => x + y, 0) / c.totalSpend;
+    assert.ok(Math.abs(roas / c.roas - 1) < 0.1, `${c.name}: ${roas} vs ${c.roas}`);
+  }
+});
