@@ -9,6 +9,7 @@
 export * from "./types.ts";
 export * from "./errors.ts";
 export * from "./rng.ts";
+export * from "./version.ts";
 export * from "./mmm_data.ts";
 export * from "./plot/mod.ts";
 export * from "./report/mod.ts";
@@ -21,4 +22,5 @@ export * from "./tuning/mod.ts";
 export * from "./forecast/mod.ts";
 export * from "./optimize/mod.ts";
 export * from "./prep/mod.ts";
+export * from "./sim/mod.ts";
 export * from "./config/mod.ts";

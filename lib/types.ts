@@ -156,6 +156,20 @@ export interface Diagnostic {
   readonly subject?: string;
 }
 
+/** Convergence of a model fitted by MCMC. */
+export interface Convergence {
+  /** Number of chains. */
+  readonly chains: number;
+  /** Kept draws per chain. */
+  readonly drawsPerChain: number;
+  /** Largest rank-normalised split R-hat over the parameters. */
+  readonly rhatMax: number;
+  /** Smallest bulk effective sample size over the parameters. */
+  readonly essBulkMin: number;
+  /** Divergent transitions after warmup. */
+  readonly divergences: number;
+}
+
 /** Options shared by {@link FittedModel.predict} and {@link FittedModel.decompose}. */
 export interface PredictOptions {
   /**
@@ -186,6 +200,8 @@ export interface FittedModel {
   readonly parameters: readonly ParameterRow[];
   /** Findings from fitting (collinearity, sign constraints that bind …). */
   readonly diagnostics: readonly Diagnostic[];
+  /** MCMC convergence, for models fitted by sampling. */
+  readonly convergence?: Convergence;
   /** Predicted KPI for `data` (future or counterfactual spend), in KPI units. */
   predict(data: MmmData, options?: PredictOptions): Float64Array;
   /** Additive terms for `data`, in KPI units, summing to `predict(data)`. */

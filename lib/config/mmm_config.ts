@@ -31,6 +31,8 @@ export interface ChannelConfig {
   readonly saturation: TransformConfig;
   /** Tuning bounds per parameter, overriding the transform's defaults: `{ decay: [0.1, 0.6] }`. */
   readonly bounds: Readonly<Record<string, readonly [number, number]>>;
+  /** Media type, which sets the default decay bounds when tuning (Robyn's guidance). */
+  readonly type?: (typeof CHANNEL_TYPES)[number];
 }
 
 /** The estimator and its settings. */
@@ -54,11 +56,11 @@ export interface ModelConfig {
 /** Hyperparameter tuning settings. */
 export interface TuningConfig {
   /** Search strategy. */
-  readonly strategy: "random" | "lhs" | "tpe" | "de";
+  readonly strategy: "random" | "latin-hypercube" | "tpe" | "differential-evolution";
   /** Number of candidate models. */
   readonly trials: number;
-  /** Objectives to minimise. */
-  readonly objectives: readonly ("nrmse" | "decomp_rssd")[];
+  /** Objectives to minimise: one CV error ("nrmse" or "mse"), optionally "decomp_rssd". */
+  readonly objectives: readonly ("nrmse" | "mse" | "decomp_rssd")[];
   /** Cross-validation folds (expanding window). */
   readonly folds: number;
 }
@@ -116,8 +118,9 @@ const TOP_KEYS = [
   "seed",
 ];
 const MODEL_KINDS = ["ridge", "ols", "elasticnet", "bayes"] as const;
-const STRATEGIES = ["random", "lhs", "tpe", "de"] as const;
-const OBJECTIVES = ["nrmse", "decomp_rssd"] as const;
+const STRATEGIES = ["random", "latin-hypercube", "tpe", "differential-evolution"] as const;
+const OBJECTIVES = ["nrmse", "mse", "decomp_rssd"] as const;
+const CHANNEL_TYPES = ["tv", "ooh", "print", "radio", "digital", "social", "search"] as const;
 const TRENDS = ["none", "linear", "quadratic"] as const;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -194,7 +197,7 @@ function transform(value: unknown, key: string, fallback: string): TransformConf
 function channel(name: string, value: unknown, key: string): ChannelConfig {
   const o = value === undefined || value === null
     ? {}
-    : object(value, key, ["spend", "exposure", "adstock", "saturation", "bounds"]);
+    : object(value, key, ["spend", "exposure", "type", "adstock", "saturation", "bounds"]);
   const bounds: Record<string, readonly [number, number]> = {};
   if (o.bounds !== undefined) {
     const b = object(o.bounds, `${key}.bounds`, Object.keys(o.bounds as Json));
@@ -316,6 +319,13 @@ export function parseMmmConfig(json: unknown): MmmConfig {
         ),
       folds: t.folds === undefined ? 5 : integer(t.folds, "tuning.folds", 2, 20),
     };
+    const errors = tuning.objectives.filter((x) => x !== "decomp_rssd");
+    if (errors.length !== 1) {
+      fail(
+        "tuning.objectives",
+        'must hold exactly one of "nrmse", "mse" (and optionally "decomp_rssd")',
+      );
+    }
   }
   let mediation: MmmConfig["mediation"];
   if (o.mediation !== undefined) {

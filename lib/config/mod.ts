@@ -4,3 +4,4 @@
  * @module
  */
 export * from "./mmm_config.ts";
+export * from "./fit_configured.ts";

@@ -7,3 +7,4 @@ export * from "./table.ts";
 export * from "./html_report.ts";
 export * from "./model_summary.ts";
 export * from "./one_pager.ts";
+export * from "./result_json.ts";

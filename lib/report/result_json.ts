@@ -1,0 +1,151 @@
+/**
+ * `result.json`: the machine-readable result of a configured run, with stable snake_case names
+ * that automation can depend on (documented in the README). Built from a {@link ModelSummary}.
+ *
+ * @module
+ */
+import type { ChannelSpec } from "../types.ts";
+import { VERSION } from "../version.ts";
+import type { ModelSummary } from "./model_summary.ts";
+
+/** One channel of `result.json`. */
+export interface ResultChannel {
+  readonly name: string;
+  readonly spend: number;
+  readonly contribution: number;
+  readonly roas: number;
+  readonly mroas: number;
+  readonly cpa: number;
+  readonly effect_share: number;
+  readonly spend_share: number;
+  readonly params: {
+    readonly adstock: ChannelSpec["adstock"];
+    readonly saturation: ChannelSpec["saturation"];
+    readonly scale: number | undefined;
+  };
+  readonly roas_ci90?: readonly [number, number];
+  readonly mroas_ci90?: readonly [number, number];
+  readonly contribution_ci90?: readonly [number, number];
+}
+
+/** The whole `result.json`. */
+export interface ResultJson {
+  readonly mixlab_version: string;
+  readonly seed: number;
+  readonly seconds: number;
+  readonly model: { readonly kind: string; readonly n_draws: number };
+  readonly kpi: { readonly name: string; readonly kind: string };
+  readonly channels: readonly ResultChannel[];
+  readonly fit: {
+    readonly r2_train: number;
+    readonly r2_holdout: number | null;
+    readonly rmse_holdout: number | null;
+    readonly mape_holdout: number | null;
+    readonly nrmse: number;
+    readonly decomp_rssd: number;
+  };
+  readonly decomposition: {
+    readonly dates: readonly string[];
+    readonly baseline: readonly number[];
+    readonly channels: Readonly<Record<string, readonly number[]>>;
+    readonly terms: Readonly<Record<string, readonly number[]>>;
+  };
+  readonly diagnostics: {
+    readonly residual_tests: readonly {
+      readonly test: string;
+      readonly statistic: number | null;
+      readonly p_value: number | null;
+      readonly verdict: string;
+    }[];
+    readonly vif: Readonly<Record<string, number>>;
+    readonly warnings: readonly { readonly code: string; readonly message: string }[];
+    readonly rhat_max?: number;
+    readonly ess_bulk_min?: number;
+    readonly divergences?: number;
+  };
+  readonly mediation?: unknown;
+  readonly allocation?: unknown;
+}
+
+/** Options of {@link resultJson}. */
+export interface ResultJsonOptions {
+  /** The seed of the run. */
+  readonly seed: number;
+  /** Wall-clock seconds of the run. */
+  readonly seconds: number;
+  /** Mediation result (its JSON form), when configured. @default undefined */
+  readonly mediation?: unknown;
+  /** Budget allocation (its JSON form), when run. @default undefined */
+  readonly allocation?: unknown;
+}
+
+const finiteOrNull = (v: number | undefined): number | null =>
+  v === undefined || !Number.isFinite(v) ? null : v;
+
+/** Builds the `result.json` object of a summarised model. */
+export function resultJson(summary: ModelSummary, options: ResultJsonOptions): ResultJson {
+  const fit = summary.fit;
+  const d = summary.decomposition;
+  const m = summary.metrics;
+  const channels = fit.spec.channels.map((spec, j): ResultChannel => {
+    const r = summary.returns.channels[j]!;
+    const share = d.channels.find((c) => c.channel === spec.name);
+    const base: ResultChannel = {
+      name: spec.name,
+      spend: r.spend,
+      contribution: r.contribution.value,
+      roas: r.roas.value,
+      mroas: r.mroas.value,
+      cpa: r.cpa.value,
+      effect_share: share?.effectShare ?? 0,
+      spend_share: share?.spendShare ?? 0,
+      params: { adstock: spec.adstock, saturation: spec.saturation, scale: spec.scale },
+    };
+    if (r.roas.lower === undefined) return base;
+    return {
+      ...base,
+      roas_ci90: [r.roas.lower, r.roas.upper!],
+      mroas_ci90: [r.mroas.lower!, r.mroas.upper!],
+      contribution_ci90: [r.contribution.lower!, r.contribution.upper!],
+    };
+  });
+  const media = d.terms.filter((t) => t.group === "media");
+  const c = fit.convergence;
+  return {
+    mixlab_version: VERSION,
+    seed: options.seed,
+    seconds: options.seconds,
+    model: { kind: fit.kind, n_draws: fit.nDraws },
+    kpi: { name: fit.data.kpi.name, kind: fit.data.kpiKind },
+    channels,
+    fit: {
+      r2_train: m.r2Train,
+      r2_holdout: finiteOrNull(m.r2Holdout),
+      rmse_holdout: finiteOrNull(m.rmseHoldout),
+      mape_holdout: finiteOrNull(m.mapeHoldout),
+      nrmse: m.nrmse,
+      decomp_rssd: m.decompRssd,
+    },
+    decomposition: {
+      dates: d.dates,
+      baseline: Array.from(d.baseline()),
+      channels: Object.fromEntries(media.map((t) => [t.name, Array.from(t.values)])),
+      terms: Object.fromEntries(
+        d.terms.filter((t) => t.group !== "media").map((t) => [t.name, Array.from(t.values)]),
+      ),
+    },
+    diagnostics: {
+      residual_tests: summary.residuals.rows.map((r) => ({
+        test: String(r.test),
+        statistic: typeof r.statistic === "number" ? r.statistic : null,
+        p_value: typeof r.pValue === "number" ? r.pValue : null,
+        verdict: String(r.verdict),
+      })),
+      vif: Object.fromEntries((summary.vif?.rows ?? []).map((r) => [r.name, r.vif])),
+      warnings: summary.warnings.map((w) => ({ code: w.code, message: w.message })),
+      ...(c ? { rhat_max: c.rhatMax, ess_bulk_min: c.essBulkMin, divergences: c.divergences } : {}),
+    },
+    ...(options.mediation === undefined ? {} : { mediation: options.mediation }),
+    ...(options.allocation === undefined ? {} : { allocation: options.allocation }),
+  };
+}
