@@ -59,7 +59,7 @@ const bad: [string, unknown, RegExp][] = [
   ],
   [
     "bad objective",
-    { ...base, tuning: { objectives: ["mse"] } },
+    { ...base, tuning: { objectives: ["mae"] } },
     /"tuning.objectives\[0\]" must be one of/,
   ],
   [
