@@ -238,3 +238,43 @@ export function addTreePrediction(
     out[i] = (out[i] as number) + weight * (value[node] as number);
   }
 }
+
+/** A tree as plain JSON (number arrays). */
+export interface TreeJson {
+  readonly feature: readonly number[];
+  readonly threshold: readonly number[];
+  readonly left: readonly number[];
+  readonly right: readonly number[];
+  readonly value: readonly number[];
+  readonly nSamples: readonly number[];
+  readonly importance: readonly number[];
+  readonly depth: number;
+}
+
+/** A tree's arrays as JSON; numbers round-trip exactly through `JSON.stringify`. */
+export function treeToJSON(t: TreeArrays): TreeJson {
+  return {
+    feature: Array.from(t.feature),
+    threshold: Array.from(t.threshold),
+    left: Array.from(t.left),
+    right: Array.from(t.right),
+    value: Array.from(t.value),
+    nSamples: Array.from(t.nSamples),
+    importance: Array.from(t.importance),
+    depth: t.depth,
+  };
+}
+
+/** Rebuilds a tree from {@link treeToJSON} output. */
+export function treeFromJSON(j: TreeJson): TreeArrays {
+  return {
+    feature: Int32Array.from(j.feature),
+    threshold: Float64Array.from(j.threshold),
+    left: Int32Array.from(j.left),
+    right: Int32Array.from(j.right),
+    value: Float64Array.from(j.value),
+    nSamples: Int32Array.from(j.nSamples),
+    importance: Float64Array.from(j.importance),
+    depth: j.depth,
+  };
+}

@@ -5,7 +5,15 @@
  */
 import type { MatrixLike } from "../../_internal/linalg.ts";
 import { Rng } from "../../rng.ts";
-import { addTreePrediction, growTree, presortColumns, type TreeArrays } from "./_cart.ts";
+import {
+  addTreePrediction,
+  growTree,
+  presortColumns,
+  type TreeArrays,
+  treeFromJSON,
+  type TreeJson,
+  treeToJSON,
+} from "./_cart.ts";
 import { checkFraction, checkInteger, normalise, resolveX, resolveXY } from "./_settings.ts";
 import type { Regressor } from "./regressor.ts";
 
@@ -25,6 +33,22 @@ export interface GradientBoostingOptions {
   readonly minSamplesLeaf?: number;
   /** Seed of the random generator (row subsamples). @default 0 */
   readonly seed?: number;
+}
+
+/** The JSON form of a {@link GradientBoostingRegressor}. */
+export interface GradientBoostingJson {
+  /** Always `"mixlab.gradient-boosting"`. */
+  readonly format: "mixlab.gradient-boosting";
+  /** Number of features. */
+  readonly nFeatures: number;
+  /** The initial prediction. */
+  readonly init: number;
+  /** The shrinkage. */
+  readonly learningRate: number;
+  /** Training R² after each stage. */
+  readonly trainR2: readonly number[];
+  /** The trees' node arrays. */
+  readonly trees: readonly TreeJson[];
 }
 
 /** A fitted gradient boosting model: mean of y plus the shrunken sum of its trees. */
@@ -64,6 +88,34 @@ export class GradientBoostingRegressor implements Regressor {
   /** Number of trees. */
   get nEstimators(): number {
     return this.#trees.length;
+  }
+
+  /** Plain JSON that {@link GradientBoostingRegressor.fromJSON} turns back into an equal model. */
+  toJSON(): GradientBoostingJson {
+    return {
+      format: "mixlab.gradient-boosting",
+      nFeatures: this.nFeatures,
+      init: this.init,
+      learningRate: this.learningRate,
+      trainR2: Array.from(this.trainR2),
+      trees: this.#trees.map(treeToJSON),
+    };
+  }
+
+  /** Rebuilds a model from {@link GradientBoostingRegressor.toJSON} output. */
+  static fromJSON(json: GradientBoostingJson): GradientBoostingRegressor {
+    if (json?.format !== "mixlab.gradient-boosting") {
+      throw new TypeError(
+        'Cannot load gradient boosting: format is not "mixlab.gradient-boosting"',
+      );
+    }
+    return new GradientBoostingRegressor(
+      json.trees.map(treeFromJSON),
+      json.nFeatures,
+      json.init,
+      json.learningRate,
+      Float64Array.from(json.trainR2),
+    );
   }
 
   /** Predictions for the rows of `x`. */

@@ -10,3 +10,5 @@ export * from "./regression_tree.ts";
 export * from "./random_forest.ts";
 export * from "./gradient_boosting.ts";
 export * from "./permutation_importance.ts";
+export * from "./tree_model.ts";
+export * from "./fit_tree_model.ts";

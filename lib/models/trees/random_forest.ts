@@ -5,7 +5,15 @@
  */
 import type { MatrixLike } from "../../_internal/linalg.ts";
 import { Rng } from "../../rng.ts";
-import { addTreePrediction, growTree, presortColumns, type TreeArrays } from "./_cart.ts";
+import {
+  addTreePrediction,
+  growTree,
+  presortColumns,
+  type TreeArrays,
+  treeFromJSON,
+  type TreeJson,
+  treeToJSON,
+} from "./_cart.ts";
 import { checkFraction, checkInteger, normalise, resolveX, resolveXY } from "./_settings.ts";
 import type { Regressor } from "./regressor.ts";
 
@@ -28,6 +36,18 @@ export interface RandomForestOptions {
   readonly minSamplesLeaf?: number;
   /** Seed of the random generator (bootstrap rows and feature subsets). @default 0 */
   readonly seed?: number;
+}
+
+/** The JSON form of a {@link RandomForestRegressor}. */
+export interface RandomForestJson {
+  /** Always `"mixlab.random-forest"`. */
+  readonly format: "mixlab.random-forest";
+  /** Number of features. */
+  readonly nFeatures: number;
+  /** The trees' node arrays. */
+  readonly trees: readonly TreeJson[];
+  /** Out-of-bag predictions (null for rows no tree left out). */
+  readonly oobPrediction?: readonly (number | null)[];
 }
 
 /** A fitted random forest: the prediction is the mean of its trees'. */
@@ -62,6 +82,29 @@ export class RandomForestRegressor implements Regressor {
   /** Number of trees. */
   get nTrees(): number {
     return this.#trees.length;
+  }
+
+  /** Plain JSON that {@link RandomForestRegressor.fromJSON} turns back into an equal forest. */
+  toJSON(): RandomForestJson {
+    return {
+      format: "mixlab.random-forest",
+      nFeatures: this.nFeatures,
+      trees: this.#trees.map(treeToJSON),
+      ...(this.oobPrediction
+        ? { oobPrediction: Array.from(this.oobPrediction, (v) => (Number.isNaN(v) ? null : v)) }
+        : {}),
+    };
+  }
+
+  /** Rebuilds a forest from {@link RandomForestRegressor.toJSON} output. */
+  static fromJSON(json: RandomForestJson): RandomForestRegressor {
+    if (json?.format !== "mixlab.random-forest") {
+      throw new TypeError('Cannot load random forest: format is not "mixlab.random-forest"');
+    }
+    const oob = json.oobPrediction
+      ? Float64Array.from(json.oobPrediction, (v) => v ?? NaN)
+      : undefined;
+    return new RandomForestRegressor(json.trees.map(treeFromJSON), json.nFeatures, oob);
   }
 
   /** Predictions for the rows of `x`: the mean of the trees' predictions. */
