@@ -10,3 +10,7 @@ export * from "./ridge_solve.ts";
 export * from "./ridge.ts";
 export * from "./linear_model.ts";
 export * from "./load_model.ts";
+export * from "./ols.ts";
+export * from "./elastic_net_solve.ts";
+export * from "./elastic_net.ts";
+export * from "./bayes_linear.ts";
