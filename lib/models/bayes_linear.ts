@@ -143,6 +143,7 @@ export function fitBayesLinear(
     kind: "bayes-linear",
     basis,
     data,
+    design,
     intercept,
     coefficients,
     parameters: [...rows, ...transformRows(basis.spec)],

@@ -89,6 +89,7 @@ export function fitElasticNet(
     kind: "elastic-net",
     basis,
     data,
+    design,
     intercept,
     coefficients,
     parameters: [...pointRows(design, intercept, coefficients), ...transformRows(basis.spec)],

@@ -59,6 +59,8 @@ export interface LinearModelInit {
   readonly settings: Readonly<Record<string, number | string | boolean>>;
   /** Draws, when the estimator has them. */
   readonly draws?: LinearDraws;
+  /** The training design, if the estimator has it (saves rebuilding it for `fitted`). */
+  readonly design?: DesignMatrix;
 }
 
 /** The JSON form of a {@link LinearModel}. */
@@ -173,7 +175,12 @@ export class LinearModel implements FittedModel {
     this.settings = init.settings;
     this.#draws = init.draws;
     this.nDraws = init.draws ? init.draws.intercept.length : 0;
-    this.fitted = this.predict(init.data);
+    if (init.design) {
+      const eta = this.#eta(init.design, this.intercept, this.coefficients);
+      this.fitted = this.spec.specification === "log-log" ? eta.map(Math.exp) : eta;
+    } else {
+      this.fitted = this.predict(init.data);
+    }
   }
 
   #params(draw: number | undefined): { b0: number; beta: Float64Array } {

@@ -105,6 +105,7 @@ export function fitOls(data: MmmData, spec: ModelSpec, options: OlsOptions = {})
     kind: "ols",
     basis,
     data,
+    design,
     intercept: beta[0] as number,
     coefficients,
     parameters: [...rows, ...transformRows(basis.spec)],

@@ -79,6 +79,7 @@ export function fitRidge(data: MmmData, spec: ModelSpec, options: RidgeOptions =
     kind: "ridge",
     basis,
     data,
+    design,
     intercept,
     coefficients,
     parameters: [...pointRows(design, intercept, coefficients), ...transformRows(basis.spec)],
