@@ -501,6 +501,7 @@ export function assemble(
     columns.map((c): ColumnQuality => ({
       column: c.column,
       role: c.role,
+      rows: n0,
       missing: c.missing,
       outliers: c.outliers,
     })),

@@ -30,6 +30,8 @@ export interface ColumnQuality {
   readonly column: string;
   /** `date`, `geo`, `kpi`, `spend`, `exposure` or `control`. */
   readonly role: string;
+  /** Rows read from the file. */
+  readonly rows: number;
   /** Empty cells (before any missing-value policy). */
   readonly missing: number;
   /** Values changed or flagged by an outlier policy. */
@@ -96,7 +98,7 @@ export class DataQualityReport {
   toColumnTable(): Table {
     return table(this.columns.map((c) => ({ ...c })), {
       caption: "Columns",
-      columns: ["column", "role", "missing", "outliers"],
+      columns: ["column", "role", "rows", "missing", "outliers"],
     });
   }
 
