@@ -160,7 +160,17 @@ export type MatrixLike = DenseMatrix | readonly Float64Array[];
  * `action` starts the error message, e.g. `"compute VIF"`.
  */
 export function toDenseMatrix(x: MatrixLike, action: string): DenseMatrix {
-  if (!Array.isArray(x)) return x as DenseMatrix;
+  if (!Array.isArray(x)) {
+    const m = x as DenseMatrix;
+    if (m.data.length !== m.rows * m.cols) {
+      throw new RangeError(
+        `Cannot ${action}: the matrix has ${m.data.length} values, not rows × cols = ${
+          m.rows * m.cols
+        }`,
+      );
+    }
+    return m;
+  }
   const columns = x as readonly Float64Array[];
   const rows = columns[0]?.length ?? 0;
   columns.forEach((c, j) => {
