@@ -8,3 +8,4 @@ export * from "./spend_plan.ts";
 export * from "./forecast.ts";
 export * from "./scenarios.ts";
 export * from "./backtest.ts";
+export * from "./plan_csv.ts";

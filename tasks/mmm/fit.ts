@@ -1,0 +1,135 @@
+/**
+ * `mmm fit --config FILE --out DIR [--seed N] [--quiet]`: prep, tuning or fitting as configured,
+ * then `DIR/result.json`, `DIR/model.json` and `DIR/report.html`, written only once everything
+ * has been computed, each atomically.
+ *
+ * @module
+ */
+import { parseArgs } from "std/cli";
+import { join } from "std/path";
+import {
+  fitConfigured,
+  loadConfiguredData,
+  modelSpecFromConfig,
+} from "../../lib/config/fit_configured.ts";
+import { fitMediation, type MediationFit } from "../../lib/mediation/fit_mediation.ts";
+import { summarizeModel } from "../../lib/report/model_summary.ts";
+import { onePager } from "../../lib/report/one_pager.ts";
+import { resultJson } from "../../lib/report/result_json.ts";
+import type { ReportSection } from "../../lib/report/html_report.ts";
+import type { SearchProgress } from "../../lib/tuning/minimize.ts";
+import { terminalProgress } from "../../lib/tuning/progress.ts";
+import { VERSION } from "../../lib/version.ts";
+import { writeTextAtomic } from "../_atomic_write.ts";
+import { type Command, loadConfigFile, required } from "./_cli.ts";
+
+/** Passes on at most 5 progress updates a second, and always the last one. */
+function throttled(f: (p: SearchProgress) => void): (p: SearchProgress) => void {
+  let last = -Infinity;
+  return (p) => {
+    const now = performance.now();
+    if (p.done >= p.total || now - last >= 200) {
+      last = now;
+      f(p);
+    }
+  };
+}
+
+/** The fit command. */
+export const fitCommand: Command = {
+  summary: "fit the configured model; write result.json, model.json and report.html",
+  usage: `Usage: deno task mmm fit --config FILE --out DIR [--seed N] [--quiet]
+
+Loads and checks the data, holds out the last holdoutWeeks, tunes (when the config has a
+"tuning" section) or fits the configured model, and writes into DIR:
+  result.json   the numbers (schema in README.md)
+  model.json    the fitted model, for "mmm optimize" and "mmm forecast"
+  report.html   a self-contained one-page report
+--seed overrides the config's seed; --quiet hides the progress bar.`,
+  async run(args) {
+    const { values } = parseArgs({
+      args,
+      options: {
+        config: { type: "string" },
+        out: { type: "string" },
+        seed: { type: "string" },
+        quiet: { type: "boolean", default: false },
+      },
+      strict: true,
+    });
+    const out = required(values.out, "--out", "the folder for result.json and report.html");
+    const started = performance.now();
+    const { config, baseDir } = await loadConfigFile(values.config, values.seed);
+    const data = await loadConfiguredData(config, { baseDir });
+    const progress = values.quiet || !config.tuning ? undefined : throttled(terminalProgress());
+    const run = await fitConfigured(config, data, progress ? { onProgress: progress } : {});
+    const summary = summarizeModel(run.fit, run.holdout ? { holdout: run.holdout } : {});
+    let mediation: MediationFit | undefined;
+    const extraSections: ReportSection[] = [];
+    if (config.mediation) {
+      mediation = fitMediation(run.train, {
+        mediator: config.mediation.mediator,
+        upstream: config.mediation.upstream,
+        spec: modelSpecFromConfig(config),
+        seed: config.seed,
+      });
+      extraSections.push({
+        title: "Mediation",
+        blocks: [
+          {
+            kind: "text",
+            text:
+              `How much of each upstream channel's effect flows through "${config.mediation.mediator}": total-effect ROAS credits the upstream channel with what it drives through the mediator; direct-only ROAS is what a model with the mediator as an equal regressor reports.`,
+          },
+          { kind: "table", table: mediation.attributionTable() },
+        ],
+      });
+    }
+    if (run.tuning) {
+      extraSections.push({
+        title: "Tuning",
+        blocks: [
+          {
+            kind: "text",
+            text:
+              `${run.tuning.search.trials.length} candidate models were searched; the chosen one was refitted on all training weeks.`,
+          },
+          {
+            kind: "chart",
+            chart: config.tuning!.objectives.length > 1
+              ? run.tuning.plotFront()
+              : run.tuning.plotObjective(),
+          },
+          { kind: "chart", chart: run.tuning.plotParameters() },
+        ],
+      });
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const result = resultJson(summary, {
+      seed: config.seed,
+      seconds,
+      ...(mediation ? { mediation: mediation.toJSON() } : {}),
+    });
+    const html = onePager(summary, {
+      title: "Media mix model report",
+      footer: `mixlab ${VERSION} · seed ${config.seed} · ${
+        seconds.toFixed(1)
+      } s · data ${config.data}`,
+      extraSections,
+    });
+    await Deno.mkdir(out, { recursive: true });
+    await writeTextAtomic(join(out, "model.json"), JSON.stringify(run.fit.toJSON()));
+    await writeTextAtomic(join(out, "result.json"), JSON.stringify(result, null, 2) + "\n");
+    await writeTextAtomic(join(out, "report.html"), html);
+    const r2 = summary.metrics.r2Holdout ?? summary.metrics.r2Train;
+    console.log(
+      `Fitted ${run.fit.kind} on ${run.train.dates.length} weeks (R² ${
+        summary.metrics.r2Holdout === undefined ? "train" : "holdout"
+      } ${r2.toFixed(3)}) in ${seconds.toFixed(1)} s → ${join(out, "report.html")}`,
+    );
+    for (const w of summary.warnings.filter((w) => w.level === "warning")) {
+      console.log(`warning: ${w.message}`);
+    }
+    return 0;
+  },
+};
