@@ -14,3 +14,4 @@ export * from "./effects.ts";
 export * from "./linear_mediation.ts";
 export * from "./posterior_effects.ts";
 export * from "./elasticity.ts";
+export * from "./fit_mediation.ts";

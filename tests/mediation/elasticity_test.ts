@@ -1,5 +1,12 @@
 import assert from "node:assert/strict";
-import { elasticities, type FittedModel, type MmmData, type ParameterRow } from "mixlab";
+import {
+  elasticities,
+  fitOls,
+  type FittedModel,
+  type MmmData,
+  type ParameterRow,
+  simulatePreset,
+} from "mixlab";
 
 const data: MmmData = {
   dates: ["2024-01-01", "2024-01-08", "2024-01-15", "2024-01-22", "2024-01-29"],
@@ -77,4 +84,30 @@ Deno.test("elasticities() of a constant-elasticity model equal the exponents, pe
   assert.equal(JSON.parse(JSON.stringify(r)).rows.length, 2);
   assert.throws(() => elasticities(fit, { variables: ["radio"] }), RangeError);
   assert.throws(() => elasticities(fit, { delta: 1 }), RangeError);
+});
+
+Deno.test("elasticities() of price and promotions recover the simulator's truth", () => {
+  // The demo set's KPI is linear in price and promo (coefficients β from the truth's baseline
+  // terms). The true arc elasticity of the noise-free KPI S = Σ(kpi − noise − shocks) is
+  // ln((S + δβP) / (S − δβP)) / ln((1 + δ) / (1 − δ)), with P = Σ price (or Σ promo).
+  const sim = simulatePreset("demo");
+  const fit = fitOls(sim.data, sim.truth.spec, { level: 0.9 });
+  const r = elasticities(fit, { variables: ["price", "promo"], delta: 0.01 });
+  const truth = sim.truth;
+  let s = 0;
+  truth.kpiValues.forEach((v, i) => (s += v - truth.noise[i]! - truth.shocks[i]!));
+  for (const name of ["price", "promo"]) {
+    const beta = truth.baselineTerms.find((t) => t.name === name)!.coefficient!;
+    const p = sim.data.controls.find((c) => c.name === name)!.values.reduce((a, b) => a + b);
+    const e = Math.log((s + 0.01 * beta * p) / (s - 0.01 * beta * p)) / Math.log(1.01 / 0.99);
+    const got = r.get(name);
+    assert.ok(Math.abs(got.elasticity / e - 1) < 0.1, `${name}: ${got.elasticity} vs ${e}`);
+    // delta-method interval: E scaled by the coefficient's own 90% interval
+    const row = fit.parameters.find((q) => q.name === name)!;
+    const ends = [row.lower! / row.estimate, row.upper! / row.estimate].map((k) =>
+      k * got.elasticity
+    );
+    assert.ok(Math.abs(got.lower! - Math.min(...ends)) < 1e-12);
+    assert.ok(Math.abs(got.upper! - Math.max(...ends)) < 1e-12);
+  }
 });
