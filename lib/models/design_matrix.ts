@@ -25,7 +25,7 @@ import { ConfigError, FitError, MmmDataError } from "../errors.ts";
 import type { ChannelSpec, MmmData, ModelSpec, TermGroup } from "../types.ts";
 import { applyAdstock } from "../transforms/apply_channel.ts";
 import { getTransform } from "../transforms/registry.ts";
-import { type DenseMatrix, fromColumns } from "../_internal/linalg.ts";
+import { fromColumns } from "../_internal/linalg.ts";
 
 /** Everything needed to build the same columns for new data. */
 export interface DesignBasis {
@@ -55,8 +55,8 @@ export interface DesignMatrix {
   readonly columns: readonly DesignColumn[];
   /** The columns' values, one array per column. */
   readonly values: readonly Float64Array[];
-  /** The same values as an n×p row-major matrix. */
-  readonly x: DenseMatrix;
+  /** The same values as an n×p row-major matrix: `data[i * cols + j]` is row i, column j. */
+  readonly x: { readonly rows: number; readonly cols: number; readonly data: Float64Array };
   /** The response: KPI (linear) or log KPI (log-log); absent when not asked for. */
   readonly y?: Float64Array;
 }
@@ -190,7 +190,7 @@ function geoBlocks(data: MmmData): { label: string; start: number; end: number }
 export function mediaColumn(
   data: MmmData,
   channel: ChannelSpec,
-  options: { readonly history?: MmmData } = {},
+  options: Pick<DesignMatrixOptions, "history"> = {},
 ): Float64Array {
   const scale = channel.scale ?? 1,
     spend = channelOf(data, channel.name, `channels.${channel.name}`);

@@ -7,7 +7,7 @@
  * @module
  */
 import type { MmmData, ModelSpec } from "../types.ts";
-import { JUPYTER_DISPLAY, type MimeBundle } from "../_internal/display.ts";
+import { JUPYTER_DISPLAY } from "../_internal/display.ts";
 import { type Cell, table } from "../report/table.ts";
 import { designBasis, designMatrix } from "./design_matrix.ts";
 import { centerDesign, type CenteredProblem, mediaMask, uncenter } from "./_center.ts";
@@ -144,7 +144,7 @@ export class ElasticNetPath {
   }
 
   /** Shows the path as a table (one row per λ). */
-  [JUPYTER_DISPLAY](): MimeBundle {
+  [JUPYTER_DISPLAY](): Record<string, string> {
     const nz = this.nonZero;
     const rows = Array.from(this.lambdas, (l, k) => {
       const row: Record<string, Cell> = { lambda: l, nonZero: nz[k] as number };

@@ -26,7 +26,7 @@ import type {
   Term,
   TermGroup,
 } from "../types.ts";
-import { JUPYTER_DISPLAY, type MimeBundle } from "../_internal/display.ts";
+import { JUPYTER_DISPLAY } from "../_internal/display.ts";
 import { table } from "../report/table.ts";
 import { type DesignBasis, type DesignMatrix, designMatrix } from "./design_matrix.ts";
 import { specToJSON } from "./model_spec.ts";
@@ -351,7 +351,7 @@ export class LinearModel implements FittedModel {
   }
 
   /** Shows the parameter table in Jupyter. */
-  [JUPYTER_DISPLAY](): MimeBundle {
+  [JUPYTER_DISPLAY](): Record<string, string> {
     const t = this.parameterTable();
     return { "text/html": t.toHtml(), "text/plain": t.toText() };
   }
