@@ -48,8 +48,13 @@ export interface MmmObjectivePayload {
   readonly paramNames: readonly string[];
   /** Cross-validation splits (training and test row ranges). */
   readonly splits: readonly TimeSplit[];
-  /** CV error: mean over folds of NRMSE (RMSE / test range) or of MSE. */
+  /** Error measure: NRMSE (RMSE / range of the KPI on the scored rows) or MSE. */
   readonly metric: CvMetric;
+  /**
+   * `"cv"`: the error is the mean over the splits' test folds (each fit on its training rows);
+   * `"in-sample"`: the error of the all-data fit on all rows (Robyn's default, no validation).
+   */
+  readonly validation: "cv" | "in-sample";
   /** Add DECOMP.RSSD of the all-data fit as an objective. */
   readonly rssd: boolean;
   /** Lift tests; when non-empty MAPE.LIFT is an objective. */
@@ -70,8 +75,9 @@ interface ChannelSlot {
 }
 
 /**
- * Builds the MMM evaluator: objectives `[metric, "rssd"?, "mape.lift"?]`, extras
- * `roas.<channel>` (all-data fit), `cv.mse` and `cv.nrmse`.
+ * Builds the MMM evaluator: objectives `[metric, "rssd"?, "mape.lift"?]`; extras
+ * `roas.<channel>` and `fit.nrmse` of the all-data fit, and with cross-validation `cv.mse` and
+ * `cv.nrmse`.
  */
 export function createEvaluator(payload: unknown): Evaluator {
   const p = payload as MmmObjectivePayload;
@@ -192,6 +198,13 @@ export function createEvaluator(payload: unknown): Evaluator {
     };
   });
 
+  let yMin = Infinity, yMax = -Infinity;
+  for (let t = 0; t < n; t++) {
+    yMin = Math.min(yMin, y[t] as number);
+    yMax = Math.max(yMax, y[t] as number);
+  }
+  const crossValidate = p.validation === "cv";
+
   // --- buffers reused by every trial ----------------------------------------------------------
   const mom = new Float64Array(nCuts * A * A);
   const sums = new Float64Array(A * A);
@@ -202,6 +215,7 @@ export function createEvaluator(payload: unknown): Evaluator {
   const nonNegative = new Uint8Array(P);
   if (p.nonNegative) { for (let j = 0; j < c; j++) nonNegative[j] = 1; }
   const ridgeOptions = { nonNegative, out: coef, workspace: ws };
+  let lastSse = 0;
   const accRow = new Float64Array(c * A);
   const a = new Float64Array(A);
 
@@ -230,6 +244,16 @@ export function createEvaluator(payload: unknown): Evaluator {
       }
     }
     solveRidge(gram, xty, P, lambda, ridgeOptions);
+    // residual sum of squares: y_c'y_c − 2 b'Z'y_c + b'Z'Z b
+    let bxty = 0, bgb = 0;
+    for (let i = 0; i < P; i++) {
+      const bi = coef[i] as number;
+      bxty += bi * (xty[i] as number);
+      let gi = 0;
+      for (let j = 0; j < P; j++) gi += (gram[i * P + j] as number) * (coef[j] as number);
+      bgb += bi * gi;
+    }
+    lastSse = Math.max(0, (sums[A * A - 1] as number) - sy * sy / cnt - 2 * bxty + bgb);
     let intercept = sy / cnt;
     for (let j = 0; j < P; j++) {
       const bj = (coef[j] as number) / (sds[j] as number);
@@ -244,7 +268,11 @@ export function createEvaluator(payload: unknown): Evaluator {
     ...(p.rssd ? ["rssd"] : []),
     ...(lifts.length > 0 ? ["mape.lift"] : []),
   ];
-  const extras = [...spec.channels.map((ch) => `roas.${ch.name}`), "cv.mse", "cv.nrmse"];
+  const extras = [
+    ...spec.channels.map((ch) => `roas.${ch.name}`),
+    "fit.nrmse",
+    ...(crossValidate ? ["cv.mse", "cv.nrmse"] : []),
+  ];
 
   return {
     objectives,
@@ -292,7 +320,7 @@ export function createEvaluator(payload: unknown): Evaluator {
       }
       // 3. folds
       let errSum = 0, mseSum = 0, nrmseSum = 0, failed = false;
-      for (const f of folds) {
+      for (const f of crossValidate ? folds : []) {
         let intercept: number;
         try {
           intercept = fit(f.a, f.b, lambda);
@@ -324,8 +352,10 @@ export function createEvaluator(payload: unknown): Evaluator {
           ok = false;
         }
       }
+      const fitMse = lastSse / n, fitNrmse = Math.sqrt(fitMse) / (yMax - yMin);
       let o = 0;
-      out[o++] = ok ? errSum / k : Infinity;
+      const error = crossValidate ? errSum / k : p.metric === "mse" ? fitMse : fitNrmse;
+      out[o++] = ok ? error : Infinity;
       const total = mom.subarray((nCuts - 1) * A * A);
       let effectAll = 0;
       for (let j = 0; j < c; j++) effectAll += (beta[j] as number) * (total[1 + j] as number);
@@ -357,8 +387,11 @@ export function createEvaluator(payload: unknown): Evaluator {
           ? (beta[j] as number) * (total[1 + j] as number) / (totalSpend[j] as number)
           : NaN;
       }
-      out[o++] = ok ? mseSum / k : Infinity;
-      out[o++] = ok ? nrmseSum / k : Infinity;
+      out[o++] = ok ? fitNrmse : Infinity;
+      if (crossValidate) {
+        out[o++] = ok ? mseSum / k : Infinity;
+        out[o++] = ok ? nrmseSum / k : Infinity;
+      }
     },
   };
 }

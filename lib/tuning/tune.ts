@@ -12,7 +12,6 @@ import { expandingWindowSplit, type TimeSplit } from "../analysis/cv.ts";
 import { designBasis } from "../models/design_matrix.ts";
 import { fitRidge } from "../models/ridge.ts";
 import { type Cell, type Table, table } from "../report/table.ts";
-import { escapeHtml } from "../_internal/html.ts";
 import { JUPYTER_DISPLAY, type MimeBundle } from "../_internal/display.ts";
 import type { Chart } from "../plot/render.ts";
 import { minimize, type MinimizeOptions, type SearchResult } from "./minimize.ts";
@@ -23,12 +22,21 @@ import { plotObjectiveByTrial, plotParameterDistributions, plotParetoFront } fro
 
 /** Options of {@link tune}. */
 export interface TuneOptions extends MinimizeOptions, MmmSearchSpaceOptions {
-  /** Expanding-window CV folds (scikit-learn's `TimeSeriesSplit`). @default 5 */
+  /**
+   * Expanding-window CV folds (scikit-learn's `TimeSeriesSplit`), each of
+   * ⌊rows / (2 × folds)⌋ test rows, so the folds cover the last half of the data and every fit
+   * trains on at least half of it. @default 5
+   */
   readonly folds?: number;
   /** Explicit CV splits; replace `folds`. @default undefined */
   readonly splits?: readonly TimeSplit[];
-  /** CV error measure. @default "nrmse" */
+  /** Error measure. @default "nrmse" */
   readonly metric?: CvMetric;
+  /**
+   * Score the error on time-series CV test folds, or in-sample on all rows (Robyn's default).
+   * @default "cv"
+   */
+  readonly validation?: "cv" | "in-sample";
   /** Add DECOMP.RSSD as an objective (Robyn's second objective). @default true */
   readonly rssd?: boolean;
   /** Lift tests; when given, MAPE.LIFT is an objective. @default [] */
@@ -145,7 +153,7 @@ function resolveLiftTests(data: MmmData, spec: ModelSpec, tests: readonly LiftTe
     const key = `liftTests.${i}`;
     if (!spec.channels.some((c) => c.name === lt.channel)) {
       throw new ConfigError(
-        `Cannot tune: lift test channel "${escapeHtml(lt.channel)}" is not in the spec`,
+        `Cannot tune: lift test channel "${lt.channel}" is not in the spec`,
         {
           key,
           channel: lt.channel,
@@ -201,14 +209,19 @@ export async function tune(
   const space = mmmSearchSpace(scaled, options);
   const liftTests = options.liftTests ?? [];
   resolveLiftTests(data, scaled, liftTests);
+  const nRows = data.dates.length, folds = options.folds ?? 5;
   const splits = options.splits ??
-    expandingWindowSplit(data.dates.length, { nSplits: options.folds ?? 5 });
+    expandingWindowSplit(nRows, {
+      nSplits: folds,
+      testSize: Math.max(1, Math.floor(nRows / (2 * folds))),
+    });
   const payload: MmmObjectivePayload = {
     data,
     spec: scaled,
     paramNames: space.names,
     splits,
     metric: options.metric ?? "nrmse",
+    validation: options.validation ?? "cv",
     rssd: options.rssd ?? true,
     liftTests,
     nonNegative: options.nonNegative ?? true,

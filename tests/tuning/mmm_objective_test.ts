@@ -43,6 +43,7 @@ for (const nonNegative of [true, false]) {
       paramNames: space.names,
       splits,
       metric: "nrmse",
+      validation: "cv",
       rssd: true,
       liftTests: [{ channel: "tv", start: data.dates[10]!, end: data.dates[19]!, lift: 5000 }],
       nonNegative,
@@ -107,7 +108,8 @@ for (const nonNegative of [true, false]) {
     close(out[1]!, decompRssd(Float64Array.from(contrib), Float64Array.from(spend)), "rssd");
     close(out[2]!, Math.abs(tvWindow - 5000) / 5000, "mape.lift");
     contrib.forEach((ct, j) => close(out[3 + j]!, ct / spend[j]!, `roas ${j}`));
-    close(out[7]!, mse, "cv mse");
+    close(out[7]!, nrmse(data.kpi.values, full.fitted), "in-sample nrmse");
+    close(out[8]!, mse, "cv mse");
     // the constraint binds for radio in the all-data fit, which is what this case exercises
     assert.equal(full.parameters.find((r) => r.name === "radio")!.estimate === 0, nonNegative);
   });
