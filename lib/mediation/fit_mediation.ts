@@ -32,7 +32,7 @@ import { fitOls } from "../models/ols.ts";
 import { scaleSet, summarizeReplicates } from "./_summary.ts";
 import { praisWinsten } from "./_prais_winsten.ts";
 import { runTwoStage } from "./_two_stage.ts";
-import type { CausalDag } from "./dag.ts";
+import type { CausalDag, DagInput } from "./dag.ts";
 import {
   type ChannelEffects,
   type EffectSet,
@@ -118,6 +118,8 @@ export class MediationFit {
    * decomposition, elasticities and diagnostics.
    */
   readonly outcomeModel: FittedModel;
+  /** The causal graph the regressors were checked against, if one was given. */
+  readonly dag: CausalDag | undefined;
 
   /** Wraps results; made by {@link fitMediation}. */
   constructor(
@@ -125,11 +127,13 @@ export class MediationFit {
     attribution: readonly AttributionRow[],
     diagnostics: readonly Diagnostic[],
     outcomeModel: FittedModel,
+    dag?: CausalDag,
   ) {
     this.effects = effects;
     this.attribution = attribution;
     this.diagnostics = diagnostics;
     this.outcomeModel = outcomeModel;
+    this.dag = dag;
   }
 
   /** Total-effect ROAS next to the naive (direct-only) ROAS, one row per channel. */
@@ -152,27 +156,28 @@ export class MediationFit {
     });
   }
 
-  /** A plain JSON form. */
+  /** A plain JSON form (without the outcome model, which serialises itself with its data). */
   toJSON(): {
     effects: ReturnType<MediationResult["toJSON"]>;
     attribution: readonly AttributionRow[];
     diagnostics: readonly Diagnostic[];
-    outcomeModel: unknown;
+    dag: DagInput | undefined;
   } {
     return {
       effects: this.effects.toJSON(),
       attribution: this.attribution,
       diagnostics: this.diagnostics,
-      outcomeModel: this.outcomeModel.toJSON(),
+      dag: this.dag?.toJSON(),
     };
   }
 
-  /** Shows the effects and the attribution tables in Jupyter. */
+  /** Shows the causal graph (when given), the effects and the attribution tables in Jupyter. */
   [JUPYTER_DISPLAY](): MimeBundle {
     const effects = this.effects.toTable("perSpend");
     const attribution = this.attributionTable();
+    const graph = this.dag === undefined ? "" : this.dag.toSvg() + "\n";
     return {
-      "text/html": effects.toHtml() + "\n" + attribution.toHtml(),
+      "text/html": graph + effects.toHtml() + "\n" + attribution.toHtml(),
       "text/plain": effects.toText() + "\n\n" + attribution.toText(),
     };
   }
@@ -482,7 +487,7 @@ export function fitMediation(data: MmmData, options: FitMediationOptions): Media
     }
   }
   const outcomeModel = fitOls(data, spec, { level });
-  return new MediationFit(result, attribution, diagnostics, outcomeModel);
+  return new MediationFit(result, attribution, diagnostics, outcomeModel, options.dag);
 }
 
 function withSpend(data: MmmData, channel: string, spend: Float64Array): MmmData {

@@ -159,6 +159,11 @@ Deno.test("fitMediation() reports bad controls from a causal graph", () => {
   });
   const found = fit.diagnostics.filter((d) => d.subject === "w").map((d) => d.code);
   assert.ok(found.includes("bad-control-collider"), JSON.stringify(fit.diagnostics));
+  const html = (fit as unknown as Record<symbol, () => Record<string, string>>)[
+    Symbol.for("Jupyter.display")
+  ]!()["text/html"]!;
+  assert.ok(html.startsWith("<svg"));
+  assert.equal(JSON.parse(JSON.stringify(fit)).dag.nodes.length, 5);
 });
 
 Deno.test("fitMediation() rejects a mediator or upstream channel outside the spec", () => {
