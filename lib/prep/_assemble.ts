@@ -190,18 +190,32 @@ export function assemble(
   let origin: Uint32Array = new Uint32Array(n0);
   for (let i = 0; i < n0; i++) origin[i] = i;
 
-  // Order rows by geo, then date.
+  // Order rows by geo, then date: a counting sort on (geo, date rank) when the key space is
+  // small, which it is for any real panel.
+  const levelDays = parsed.days;
+  const distinctDays = Float64Array.from(new Set(levelDays)).sort();
+  const rankOfLevel = Uint32Array.from(levelDays, (d) => binarySearch(distinctDays, d));
+  const nRanks = distinctDays.length;
+  const key = new Float64Array(n0);
   let sorted = true;
-  for (let i = 1; i < n0 && sorted; i++) {
-    const g0 = geo[i - 1] as number, g1 = geo[i] as number;
-    if (g1 < g0 || (g1 === g0 && (day[i] as number) < (day[i - 1] as number))) sorted = false;
+  for (let i = 0; i < n0; i++) {
+    key[i] = (geo[i] as number) * nRanks + (rankOfLevel[dateLevels.codes[i] as number] as number);
+    if (i > 0 && (key[i] as number) < (key[i - 1] as number)) sorted = false;
   }
   if (!sorted) {
-    const order = new Uint32Array(n0);
-    for (let i = 0; i < n0; i++) order[i] = i;
-    order.sort((a, b) =>
-      (geo[a] as number) - (geo[b] as number) || (day[a] as number) - (day[b] as number) || a - b
-    );
+    const keySpace = geoLevels.length * nRanks;
+    let order: Uint32Array;
+    if (keySpace <= 4 * n0 + 1_000_000) {
+      const counts = new Uint32Array(keySpace + 1);
+      for (let i = 0; i < n0; i++) counts[(key[i] as number) + 1]!++;
+      for (let k = 1; k <= keySpace; k++) counts[k]! += counts[k - 1] as number;
+      order = new Uint32Array(n0);
+      for (let i = 0; i < n0; i++) order[counts[key[i] as number]!++] = i;
+    } else {
+      order = Uint32Array.from({ length: n0 }, (_, i) => i).sort((a, b) =>
+        (key[a] as number) - (key[b] as number) || a - b
+      );
+    }
     ({ day, geo, origin } = permute(order, day, geo, origin, columns));
     entries.push({ check: "order", status: "fixed", detail: "rows sorted by geo and date" });
   }
@@ -683,8 +697,8 @@ function checkCalendar(
   resolved: ResolvedColumns,
   source: string,
 ): Float64Array {
-  const all = [...new Set(day)].sort((a, b) => a - b);
-  const dates = Float64Array.from(all);
+  const dates = distinctSortedDays(day, geo);
+  const all = Array.from(dates);
   const column = resolved.date;
   if (dates.length > 1) {
     const steps = new Set<number>();
@@ -762,4 +776,29 @@ function checkCalendar(
     }
   }
   return dates;
+}
+
+/**
+ * The distinct days of rows sorted by geo then day: the first geo's days when every geo has the
+ * same ones (checked in one pass), else the sorted union.
+ */
+function distinctSortedDays(day: Float64Array, geo: Uint32Array): Float64Array {
+  let firstEnd = 0;
+  while (firstEnd < day.length && geo[firstEnd] === geo[0]) firstEnd++;
+  const candidate = day.slice(0, firstEnd);
+  let balanced = day.length % Math.max(1, firstEnd) === 0;
+  for (let i = firstEnd; i < day.length && balanced; i++) {
+    if (day[i] !== candidate[i % firstEnd]) balanced = false;
+  }
+  return balanced ? candidate : Float64Array.from(new Set(day)).sort();
+}
+
+function binarySearch(sorted: Float64Array, value: number): number {
+  let lo = 0, hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

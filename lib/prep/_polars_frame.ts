@@ -90,8 +90,10 @@ function numericColumn(
 ): RawNumeric {
   const series = df.getColumn(column);
   if (!series.dtype.equals(pl.Utf8) && !series.dtype.equals(pl.String)) {
-    const values = df.select(pl.col(column).cast(pl.Float64).fillNull(NaN)).getColumn(column)
-      .toTypedArray() as Float64Array;
+    const values = series.dtype.equals(pl.Float64) && series.nullCount() === 0
+      ? series.toTypedArray() as Float64Array
+      : df.select(pl.col(column).cast(pl.Float64).fillNull(NaN)).getColumn(column)
+        .toTypedArray() as Float64Array;
     return { values: Float64Array.from(values), invalid: [], invalidCount: 0 };
   }
   let expr = pl.col(column).str.strip();
@@ -123,13 +125,28 @@ function numericColumn(
 }
 
 function levelsColumn(pl: Polars, df: plModule.DataFrame, column: string): RawLevels {
-  const asText = pl.col(column).cast(pl.Utf8).fillNull("");
-  const codes1 = df.select(asText.rank("dense").alias("code")).getColumn("code")
-    .toTypedArray() as Uint32Array;
-  const levels = df.select(asText.alias(column)).getColumn(column).unique().sort()
-    .toArray() as string[];
-  const codes = new Uint32Array(codes1.length);
-  for (let i = 0; i < codes.length; i++) codes[i] = (codes1[i] as number) - 1;
+  // Categorical codes are indices into polars' process-wide string cache: map each distinct code
+  // to its text, then renumber so that levels are sorted.
+  const text = pl.col(column).cast(pl.Utf8).fillNull("");
+  const coded = df.select(text.cast(pl.Categorical).toPhysical().alias("code"), text.alias("text"));
+  const raw = coded.getColumn("code").toTypedArray() as Uint32Array;
+  const pairs = coded.unique({ subset: ["code"], keep: "first" });
+  const pairCodes = pairs.getColumn("code").toArray() as number[];
+  const pairTexts = pairs.getColumn("text").toArray() as string[];
+  const order = pairTexts.map((_, i) => i).sort((a, b) =>
+    (pairTexts[a] as string) < (pairTexts[b] as string)
+      ? -1
+      : (pairTexts[a] as string) > (pairTexts[b] as string)
+      ? 1
+      : 0
+  );
+  const levels = order.map((i) => pairTexts[i] as string);
+  let maxCode = 0;
+  for (const c of pairCodes) maxCode = Math.max(maxCode, c);
+  const remap = new Uint32Array(maxCode + 1);
+  order.forEach((pairIndex, level) => remap[pairCodes[pairIndex] as number] = level);
+  const codes = new Uint32Array(raw.length);
+  for (let i = 0; i < raw.length; i++) codes[i] = remap[raw[i] as number] as number;
   const emptyLevel = levels.findIndex((l) => l.trim() === "");
   const empty: number[] = [];
   if (emptyLevel >= 0) {
