@@ -20,7 +20,16 @@ export interface MovingBlockOptions {
   readonly rng?: Rng;
 }
 
-/** The default block length for n rows: n^(1/3) rounded, at least 1. */
+/**
+ * The default block length for n rows: n^(1/3) rounded, at least 1.
+ *
+ * @example Three years of weeks
+ * ```ts
+ * import { defaultBlockLength } from "mixlab";
+ * import assert from "node:assert/strict";
+ * assert.equal(defaultBlockLength(156), 5); // 156^(1/3) ≈ 5.38
+ * ```
+ */
 export function defaultBlockLength(n: number): number {
   return Math.max(1, Math.round(n ** (1 / 3)));
 }

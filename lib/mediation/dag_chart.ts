@@ -69,7 +69,21 @@ export function dagLayout(dag: CausalDag): DagNodePosition[] {
   }));
 }
 
-/** Renders a DAG to a {@link Chart}: arrows for edges, coloured dots by role, escaped labels. */
+/**
+ * Renders a DAG to a {@link Chart}: arrows for edges, coloured dots by role, escaped labels.
+ *
+ * @example A three-node graph as SVG
+ * ```ts
+ * import { defineDag, renderDag } from "mixlab";
+ * import assert from "node:assert/strict";
+ * const dag = defineDag({
+ *   nodes: [{ name: "social", role: "channel" }, { name: "search", role: "mediator" }, { name: "sales", role: "outcome" }],
+ *   edges: [["social", "search"], ["search", "sales"], ["social", "sales"]],
+ * });
+ * const svg = renderDag(dag).html;
+ * assert.ok(svg.startsWith("<svg") && svg.includes("search"));
+ * ```
+ */
 export function renderDag(dag: CausalDag): Chart {
   const positions = dagLayout(dag);
   const at = new Map(positions.map((p) => [p.name, p]));

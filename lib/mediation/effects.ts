@@ -86,6 +86,19 @@ export interface MediationResultInit {
 /**
  * The result of a mediation analysis. It shows itself as an HTML table in Jupyter and has a
  * plain `toJSON()`.
+ *
+ * @example Effects of one channel, as a table
+ * ```ts
+ * import { mediationFromDraws } from "mixlab";
+ * import assert from "node:assert/strict";
+ * const r = mediationFromDraws({
+ *   mediator: "search", outcome: "sales", upstream: ["social"],
+ *   pathA: [new Float64Array([0.5, 0.5])], pathB: new Float64Array([2, 2]),
+ *   direct: [new Float64Array([1, 1])],
+ * });
+ * assert.equal(r.channel("social").proportionMediated, 0.5);
+ * assert.equal(r.toTable("perUnit").rows.length, 3);
+ * ```
  */
 export class MediationResult implements MediationResultInit {
   /** Mediator name. */
