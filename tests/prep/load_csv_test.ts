@@ -281,3 +281,68 @@ Deno.test("loadCsv() flags, winsorizes or adds a dummy for outliers", async () =
     Deno.removeSync(spiky);
   }
 });
+
+Deno.test("loadCsv() reads an exposure column next to spend", async () => {
+  const data = await loadCsv(fixture("exposure.csv"), {
+    columns: {
+      ...OPTIONS.columns,
+      channels: [{ name: "tv", spend: "tv", exposure: "tv_impressions" }, {
+        name: "radio",
+        spend: "radio",
+      }],
+    },
+  });
+  // tv_impressions = 50 × tv, tv = 100 + 20 (i mod 5): row 3 has 160 × 50.
+  assert.equal(data.channels[0]?.exposure?.[3], 8000);
+  assert.equal(data.channels[1]?.exposure, undefined);
+});
+
+Deno.test("loadCsv() sorts rows by date and says so", async () => {
+  const data = await loadCsv(fixture("unsorted.csv"), OPTIONS);
+  assert.equal(data.dates[0], "2024-01-01");
+  assert.equal(data.kpi.values[4], sales(4));
+  assert.ok(data.quality.entries.some((e) => e.check === "order" && e.status === "fixed"));
+});
+
+Deno.test("loadCsv() names the geo that lacks a week", async () => {
+  const e = await rejects("geo_missing_week.csv", {
+    column: "geo",
+    dates: ["2024-02-19"],
+    message: /geo "south" has 29 of 30 dates/,
+  }, { columns: { ...OPTIONS.columns, geo: "geo" } });
+  assert.match(e.hint ?? "", /every geo/);
+});
+
+Deno.test("loadCsv() merging duplicates in one geo leaves that geo a week short", async () => {
+  const data = await loadCsv(fixture("duplicate_dates_geo.csv"), {
+    columns: { ...OPTIONS.columns, geo: "geo" },
+    duplicates: "first",
+  }).catch((error) => error);
+  // Keeping the first of the duplicate rows leaves south without 2024-03-25.
+  assert.ok(data instanceof MmmDataError);
+  assert.deepEqual(data.dates, ["2024-03-25"]);
+});
+
+Deno.test("loadCsv() reads the bundled geo panel as 20 geos × 104 weeks", async () => {
+  const root = new URL("../../data/", import.meta.url).pathname;
+  const data = await loadCsv(root + "geo.csv", {
+    columns: {
+      date: "date",
+      geo: "geo",
+      kpi: "revenue",
+      channels: ["tv", "social", "search"].map((name) => ({ name, spend: `${name}_spend` })),
+      controls: ["price", "promo", "holiday"],
+    },
+  });
+  const lines = Deno.readTextFileSync(root + "geo.csv").trimEnd().split("\n").slice(1);
+  assert.equal(data.dates.length, lines.length);
+  assert.equal(new Set(data.geo?.values).size, 20);
+  // The file is already sorted by geo, then date: row i of the data is line i + 1 of the file.
+  for (const i of [0, 103, 104, 2079]) {
+    const cells = lines[i]!.split(",");
+    assert.equal(data.dates[i], cells[0]);
+    assert.equal(data.geo?.values[i], cells[1]);
+    assert.equal(data.kpi.values[i], Number(cells[2]));
+    assert.equal(data.channels[2]?.spend[i], Number(cells[5]));
+  }
+});
