@@ -12,17 +12,25 @@ import type { Diagnostic, MmmData, ModelSpec, ParameterRow } from "../types.ts";
 import { fromColumns, gram, invertSpd, leastSquares } from "../_internal/linalg.ts";
 import { designBasis, designMatrix } from "./design_matrix.ts";
 import { LinearModel } from "./linear_model.ts";
-import { transformRows } from "./_rows.ts";
+import { transformRows, zeroMediaDiagnostics } from "./_rows.ts";
+import { centerDesign, mediaMask } from "./_center.ts";
+import { solveRidge } from "./ridge_solve.ts";
 
 /** Options of {@link fitOls}. */
 export interface OlsOptions {
   /** Confidence level of the intervals. @default 0.95 */
   readonly level?: number;
+  /**
+   * Constrain media coefficients to be ≥ 0 (exact, by the active-set solver). Coefficients held
+   * at 0 get no standard error; the others' inference is conditional on that active set (OLS on
+   * the remaining columns). @default false
+   */
+  readonly nonNegative?: boolean;
 }
 
 /**
- * Fits an MMM by ordinary least squares (no penalty, no sign constraints: classical inference
- * needs the unconstrained estimator; a negative media coefficient is reported as a diagnostic).
+ * Fits an MMM by ordinary least squares. Without sign constraints (the default, as classical
+ * inference assumes) a negative media coefficient is reported as a diagnostic.
  *
  * @param data Training data.
  * @param spec Model spec.
@@ -47,20 +55,72 @@ export interface OlsOptions {
  * ```
  */
 export function fitOls(data: MmmData, spec: ModelSpec, options: OlsOptions = {}): LinearModel {
-  const level = options.level ?? 0.95;
+  const level = options.level ?? 0.95, nonNegative = options.nonNegative ?? false;
   if (!(level > 0 && level < 1)) {
     throw new RangeError(`Cannot fit OLS: level must be in (0, 1), got ${level}`);
   }
   const basis = designBasis(data, spec);
   const design = designMatrix(data, basis);
-  const y = design.y as Float64Array, n = y.length, p = design.values.length + 1;
-  const df = n - p;
+  const y = design.y as Float64Array, p = design.values.length;
+  // Columns kept free: all, or (non-negative media) those the constrained solution leaves > 0.
+  let keep = design.values.map((_, j) => j);
+  const mask = mediaMask(design, nonNegative);
+  if (mask !== undefined) {
+    const problem = centerDesign(design, y, false);
+    const b = solveRidge(problem.gram, problem.xty, p, 0, { nonNegative: mask });
+    keep = keep.filter((j) => mask[j] !== 1 || (b[j] as number) > 0);
+  }
+  const core = olsCore(design.values, keep, y, level);
+  const coefficients = new Float64Array(p);
+  keep.forEach((j, k) => (coefficients[j] = core.beta[k + 1] as number));
+  const names = design.columns.map((c) => c.name);
+  const rows: ParameterRow[] = [core.rows[0] as ParameterRow];
+  names.forEach((name, j) => {
+    const k = keep.indexOf(j);
+    rows.push(k >= 0 ? { ...(core.rows[k + 1] as ParameterRow), name } : { name, estimate: 0 });
+  });
+  const diagnostics: Diagnostic[] = zeroMediaDiagnostics(design, coefficients, mask);
+  design.columns.forEach((c, j) => {
+    if (c.group === "media" && (coefficients[j] as number) < 0) {
+      diagnostics.push({
+        level: "warning",
+        code: "media-negative",
+        subject: c.name,
+        message: `Channel "${c.name}" has a negative OLS coefficient; consider the ` +
+          "nonNegative option or fitRidge, or check collinearity with other terms",
+      });
+    }
+  });
+  return new LinearModel({
+    kind: "ols",
+    basis,
+    data,
+    design,
+    intercept: core.beta[0] as number,
+    coefficients,
+    parameters: [...rows, ...transformRows(basis.spec)],
+    diagnostics,
+    settings: { level, nonNegative, sigma: Math.sqrt(core.sigma2), dfResidual: core.df },
+  });
+}
+
+/** OLS with an intercept on the columns `keep` of `values`: estimates and inference rows. */
+function olsCore(
+  values: readonly Float64Array[],
+  keep: readonly number[],
+  y: Float64Array,
+  level: number,
+): { beta: Float64Array; rows: ParameterRow[]; sigma2: number; df: number } {
+  const n = y.length, p = keep.length + 1, df = n - p;
   if (df <= 0) {
     throw new FitError(`Cannot fit OLS: ${n} rows for ${p} coefficients`, {
       hint: "use more rows, fewer terms, or a penalised estimator (fitRidge)",
     });
   }
-  const x = fromColumns([new Float64Array(n).fill(1), ...design.values]);
+  const x = fromColumns([
+    new Float64Array(n).fill(1),
+    ...keep.map((j) => values[j] as Float64Array),
+  ]);
   const inv = invertSpd(gram(x), p);
   if (inv === undefined) {
     throw new FitError("Cannot fit OLS: the design columns are collinear", {
@@ -75,11 +135,10 @@ export function fitOls(data: MmmData, spec: ModelSpec, options: OlsOptions = {})
     rss += ((y[i] as number) - f) ** 2;
   }
   const sigma2 = rss / df, q = tQuantile(1 - (1 - level) / 2, df);
-  const names = ["intercept", ...design.columns.map((c) => c.name)];
-  const rows: ParameterRow[] = names.map((name, j) => {
-    const estimate = beta[j] as number, se = Math.sqrt(sigma2 * (inv[j * p + j] as number));
+  const rows = Array.from(beta, (estimate, j): ParameterRow => {
+    const se = Math.sqrt(sigma2 * (inv[j * p + j] as number));
     const row: ParameterRow = {
-      name,
+      name: "intercept",
       estimate,
       stdError: se,
       lower: estimate - q * se,
@@ -88,28 +147,5 @@ export function fitOls(data: MmmData, spec: ModelSpec, options: OlsOptions = {})
     const t = estimate / se;
     return Number.isFinite(t) ? { ...row, pValue: 2 * (1 - tCdf(Math.abs(t), df)) } : row;
   });
-  const coefficients = beta.slice(1);
-  const diagnostics: Diagnostic[] = [];
-  design.columns.forEach((c, j) => {
-    if (c.group === "media" && (coefficients[j] as number) < 0) {
-      diagnostics.push({
-        level: "warning",
-        code: "media-negative",
-        subject: c.name,
-        message: `Channel "${c.name}" has a negative OLS coefficient; consider fitRidge with ` +
-          "non-negative media, or check collinearity with other terms",
-      });
-    }
-  });
-  return new LinearModel({
-    kind: "ols",
-    basis,
-    data,
-    design,
-    intercept: beta[0] as number,
-    coefficients,
-    parameters: [...rows, ...transformRows(basis.spec)],
-    diagnostics,
-    settings: { level, sigma: Math.sqrt(sigma2), dfResidual: df },
-  });
+  return { beta, rows, sigma2, df };
 }

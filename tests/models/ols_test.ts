@@ -77,3 +77,23 @@ Deno.test("fitOls() refuses collinear columns and too few rows", () => {
   };
   assert.throws(() => fitOls(short, spec), FitError);
 });
+
+Deno.test("fitOls() with non-negative media matches scipy nnls + statsmodels on the active set", () => {
+  const { data, spec } = fixedData("channels");
+  const fit = fitOls(data, spec, { nonNegative: true });
+  assertRelClose([fit.intercept], [0.340596031684802], 1e-9);
+  assertRelClose(
+    fit.coefficients,
+    [1.5853536874030998, 0, 0.34842993931980937, 0.3189827921685276],
+    1e-9,
+  );
+  const se = fit.parameters.slice(0, 5).map((r) => r.stdError);
+  assertRelClose([se[0]!, se[1]!, se[3]!, se[4]!], [
+    0.8767648476426113,
+    0.31668202804079915,
+    0.2095888166158331,
+    0.1835372985672631,
+  ], 1e-9);
+  assert.equal(se[2], undefined);
+  assert.deepEqual(fit.diagnostics.map((d) => [d.code, d.subject]), [["media-zero", "x2"]]);
+});
