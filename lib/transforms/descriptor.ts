@@ -26,6 +26,11 @@ export interface ParamSpec {
   readonly integer?: boolean;
   /** What the parameter means, in which units, and where its range comes from. */
   readonly doc: string;
+  /**
+   * Narrower tuning ranges (or prior ranges) by channel type, e.g. `{ tv: [0.3, 0.8] }`, where
+   * a source gives them; other types use [lower, upper]. See {@link paramRange}.
+   */
+  readonly byChannelType?: Readonly<Record<string, readonly [number, number]>>;
 }
 
 /** Which stage a transform belongs to: carryover first, then diminishing returns. */
@@ -58,4 +63,22 @@ export interface TransformDescriptor {
     x: Float64Array,
     params: Readonly<Record<string, number>>,
   ): Record<string, Float64Array>;
+}
+
+/**
+ * The tuning (or prior) range of a parameter for a channel type: the type's range when the
+ * parameter gives one, else its general `[lower, upper]`.
+ *
+ * @example Robyn's weekly guidance for geometric decay
+ * ```ts
+ * import { getTransform, paramRange } from "mixlab";
+ * import assert from "node:assert/strict";
+ * const decay = getTransform("geometric").params.decay!;
+ * assert.deepEqual(paramRange(decay, "tv"), [0.3, 0.8]);
+ * assert.deepEqual(paramRange(decay, "podcast"), [0, 0.8]);
+ * ```
+ */
+export function paramRange(spec: ParamSpec, channelType?: string): readonly [number, number] {
+  const r = channelType === undefined ? undefined : spec.byChannelType?.[channelType];
+  return r ?? [spec.lower, spec.upper];
 }

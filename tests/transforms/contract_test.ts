@@ -110,3 +110,13 @@ for (const kind of KINDS) {
     }
   });
 }
+
+Deno.test("every transform: channel-type ranges sit inside the hard limits", () => {
+  for (const kind of KINDS) {
+    for (const [name, p] of Object.entries(getTransform(kind).params)) {
+      for (const [type, [lo, hi]] of Object.entries(p.byChannelType ?? {})) {
+        assert.ok(p.min <= lo && lo < hi && hi <= p.max, `${kind}.${name}.${type}`);
+      }
+    }
+  }
+});

@@ -94,6 +94,21 @@ export function geometricNormalizedAdstock(
   return convolveLags(x, geometricWeights(params.decay, params.maxLag), output(x.length, out));
 }
 
+/**
+ * Robyn's weekly decay guidance by channel type (Robyn demo/demo.R comments; anchors.md §2a):
+ * TV 0.3-0.8, OOH/print/radio 0.1-0.4, digital 0-0.3.
+ */
+const DECAY_BY_TYPE: Readonly<Record<string, readonly [number, number]>> = {
+  tv: [0.3, 0.8],
+  ooh: [0.1, 0.4],
+  print: [0.1, 0.4],
+  radio: [0.1, 0.4],
+  digital: [0, 0.3],
+  social: [0, 0.3],
+  search: [0, 0.3],
+  display: [0, 0.3],
+};
+
 /** Registry descriptor of {@link geometricAdstock} (kind `"geometric"`). */
 export const GEOMETRIC: TransformDescriptor = {
   kind: "geometric",
@@ -108,6 +123,7 @@ export const GEOMETRIC: TransformDescriptor = {
       max: 0.9999,
       doc: "carry-over share per row in [0, 1); tuning range 0-0.8 is Robyn's default " +
         "(TV 0.3-0.8, print/OOH 0.1-0.4, digital 0-0.3 weekly)",
+      byChannelType: DECAY_BY_TYPE,
     },
   },
   apply: (x, p, out) => geometricAdstock(x, { decay: param(p, "decay") }, out),
@@ -138,6 +154,7 @@ export const GEOMETRIC_NORMALIZED: TransformDescriptor = {
       min: 0,
       max: 0.9999,
       doc: "lag l has weight proportional to decay^l; tuning range 0-0.8 as Robyn's theta",
+      byChannelType: DECAY_BY_TYPE,
     },
     maxLag: {
       lower: 12,
