@@ -329,10 +329,6 @@ export function assemble(
           : ""
       }`,
     });
-  } else if (options.aggregate !== undefined) {
-    throw new RangeError(
-      `Cannot load data: aggregate must be "weekly", got "${String(options.aggregate)}"`,
-    );
   }
 
   // Calendar: every geo has the same weekly dates, with no gaps.

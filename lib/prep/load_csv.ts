@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { checkLoadOptions } from "./_resolve_options.ts";
 import { assemble, type LoadedData, resolveColumns } from "./_assemble.ts";
 import { readCsvFrame } from "./_polars_frame.ts";
 import { type Delimiter, sniffCsv } from "./_sniff.ts";
@@ -29,10 +30,14 @@ const DELIMITER_NAMES: Readonly<Record<Delimiter, string>> = {
  * mark) into `MmmData`, running every check of prep and the cleaning policies asked for. The
  * result carries a {@link DataQualityReport} in `quality`. Nothing is written.
  *
+ * Needs `--allow-read` for the file, and `--allow-ffi --allow-sys` because nodejs-polars is
+ * a native addon (imported on the first load, so importing mixlab needs neither).
+ *
  * @param path The CSV file.
  * @param options Column mapping, formats and cleaning policies.
  * @returns The data with its quality report.
  * @throws {MmmDataError} When a check fails; the error names the column, rows or dates.
+ * @throws {RangeError} When an option is outside its allowed values.
  *
  * @example Loading a small weekly export
  * ```ts
@@ -55,6 +60,7 @@ const DELIMITER_NAMES: Readonly<Record<Delimiter, string>> = {
  * ```
  */
 export async function loadCsv(path: string, options: LoadCsvOptions): Promise<LoadedData> {
+  checkLoadOptions(options);
   const format = sniffCsv(path, options.delimiter);
   const entries: QualityEntry[] = [];
   entries.push({

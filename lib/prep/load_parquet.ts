@@ -4,6 +4,7 @@
  * @module
  */
 import { MmmDataError } from "../errors.ts";
+import { checkLoadOptions } from "./_resolve_options.ts";
 import { assemble, type LoadedData, resolveColumns } from "./_assemble.ts";
 import { parquetColumns, readParquetFrame } from "./_polars_frame.ts";
 import type { LoadOptions } from "./load_options.ts";
@@ -14,12 +15,17 @@ import type { QualityEntry } from "./quality_report.ts";
  * {@link loadCsv}. Numeric columns may be stored as numbers or as text; dates as Date, Datetime
  * or text. Nothing is written.
  *
+ * Needs `--allow-read` for the file, and `--allow-ffi --allow-sys` because nodejs-polars is
+ * a native addon (imported on the first load, so importing mixlab needs neither).
+ *
  * @param path The Parquet file.
  * @param options Column mapping, formats and cleaning policies.
  * @returns The data with its quality report.
  * @throws {MmmDataError} When a check fails; the error names the column, rows or dates.
+ * @throws {RangeError} When an option is outside its allowed values.
  */
 export async function loadParquet(path: string, options: LoadOptions): Promise<LoadedData> {
+  checkLoadOptions(options);
   let header: string[];
   try {
     header = await parquetColumns(path);

@@ -7,3 +7,4 @@ export * from "./simulate.ts";
 export * from "./response.ts";
 export * from "./presets.ts";
 export * from "./write_simulation.ts";
+export * from "./summary.ts";

@@ -224,7 +224,19 @@ export function simulateMmm(options: SimulationOptions): Simulation {
     throw new RangeError(`Cannot simulate data: weeks must be an integer ≥ 2, got ${weeks}`);
   }
   const channels = options.channels;
+  if (!(options.noise === undefined || options.noise >= 0)) {
+    throw new RangeError(`Cannot simulate data: noise must be ≥ 0, got ${options.noise}`);
+  }
+  const rho = options.spendCorrelation;
+  if (rho !== undefined && !(rho >= 0 && rho < 1)) {
+    throw new RangeError(`Cannot simulate data: spendCorrelation must be in [0, 1), got ${rho}`);
+  }
   channels.forEach((c, j) => {
+    if (!(c.spend.mean > 0) || !(c.roas > 0)) {
+      throw new RangeError(
+        `Cannot simulate data: channel "${c.name}" needs spend.mean > 0 and roas > 0, got ${c.spend.mean} and ${c.roas}`,
+      );
+    }
     getTransform(c.adstock.kind, { family: "adstock", key: `channels.${c.name}.adstock` });
     getTransform(c.saturation.kind, {
       family: "saturation",

@@ -346,3 +346,11 @@ Deno.test("loadCsv() reads the bundled geo panel as 20 geos × 104 weeks", async
     assert.equal(data.channels[2]?.spend[i], Number(cells[5]));
   }
 });
+
+Deno.test("loadCsv() rejects an unknown policy with the allowed values", async () => {
+  await assert.rejects(
+    () => loadCsv(fixture("valid.csv"), { ...OPTIONS, duplicates: "keep" as never }),
+    (e: unknown) =>
+      e instanceof RangeError && /duplicates must be one of "error", "first"/.test(e.message),
+  );
+});
