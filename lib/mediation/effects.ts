@@ -58,8 +58,11 @@ export interface ChannelEffects {
   readonly sobel: SobelTest | undefined;
 }
 
-/** How the intervals were made. */
-export type IntervalMethod = "normal" | "bootstrap" | "monte-carlo" | "posterior";
+/**
+ * How the intervals were made: normal theory, moving-block bootstrap, Monte Carlo coefficient
+ * draws, posterior draws, or `"point"` (no uncertainty: lower = upper = estimate).
+ */
+export type IntervalMethod = "normal" | "bootstrap" | "monte-carlo" | "posterior" | "point";
 
 /** The fields of a {@link MediationResult}. */
 export interface MediationResultInit {

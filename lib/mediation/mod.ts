@@ -15,3 +15,4 @@ export * from "./linear_mediation.ts";
 export * from "./posterior_effects.ts";
 export * from "./elasticity.ts";
 export * from "./fit_mediation.ts";
+export * from "./model_mediation.ts";
