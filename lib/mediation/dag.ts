@@ -276,7 +276,9 @@ export class CausalDag {
    * controls: a mediator of x → y (for the total effect), another descendant of `x` (a collider
    * of x and y, or a post-treatment variable), or a pre-treatment node whose inclusion opens a
    * back-door path (a collider, or descendant of one, as in M-bias). Also warns when the
-   * regressors leave a back-door path open, and names a set that closes it.
+   * regressors leave a back-door path open, and names a set that closes it. For the direct
+   * effect, paths are judged with the edges out of `x` removed, so confounding between a
+   * mediator and `y` is not detected.
    *
    * @example Search spend is a bad control for social's total effect
    * ```ts
