@@ -6,7 +6,7 @@
  * @module
  */
 import { ConfigError } from "../errors.ts";
-import type { ParameterRow } from "../types.ts";
+import type { MmmData, ParameterRow } from "../types.ts";
 import { designBasis } from "./design_matrix.ts";
 import { dataFromJSON, LinearModel, type LinearModelJson } from "./linear_model.ts";
 import { specFromJSON } from "./model_spec.ts";
@@ -41,7 +41,21 @@ export function loadModel(json: unknown): LinearModel {
       hint: "pass the parsed JSON of a fitted model's toJSON()",
     });
   }
-  const spec = specFromJSON(j.spec), data = dataFromJSON(j.data);
+  const spec = specFromJSON(j.spec);
+  let data: MmmData;
+  try {
+    data = dataFromJSON(j.data);
+  } catch (cause) {
+    throw new ConfigError("Cannot load model: the saved training data is malformed", {
+      key: "data",
+      hint: "pass the parsed JSON of a fitted model's toJSON(), unchanged",
+    }, { cause });
+  }
+  if (!Array.isArray(j.coefficients) || typeof j.intercept !== "number") {
+    throw new ConfigError("Cannot load model: coefficients or intercept are missing", {
+      key: "coefficients",
+    });
+  }
   const p = (j.coefficients ?? []).length;
   return new LinearModel({
     kind: j.kind as string,

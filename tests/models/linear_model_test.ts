@@ -114,3 +114,16 @@ Deno.test("fitted models display their parameter table with escaped names", () =
   assert.match(shown["text/plain"]!, /pValue/);
   assert.equal(Object.prototype.toString.call(fit), "[object LinearModel]");
 });
+
+Deno.test("loadModel() names what is wrong with damaged JSON", () => {
+  const data = frame(20, 2);
+  const json = JSON.parse(JSON.stringify(fitRidge(data, defineModelSpec({ channels: ["tv"] }))));
+  assert.throws(
+    () => loadModel({ ...json, data: { dates: [] } }),
+    (e: unknown) => e instanceof ConfigError && e.key === "data",
+  );
+  assert.throws(
+    () => loadModel({ ...json, coefficients: undefined }),
+    (e: unknown) => e instanceof ConfigError && e.key === "coefficients",
+  );
+});
