@@ -354,3 +354,13 @@ Deno.test("loadCsv() rejects an unknown policy with the allowed values", async (
       e instanceof RangeError && /duplicates must be one of "error", "first"/.test(e.message),
   );
 });
+
+Deno.test('loadCsv() drops a row with an empty KPI under missing "drop"', async () => {
+  const data = await loadCsv(fixture("empty_first_row.csv"), {
+    ...OPTIONS,
+    missing: { kpi: "drop" },
+  });
+  assert.equal(data.dates.length, 29);
+  assert.equal(data.dates[0], "2024-01-08");
+  assert.equal(data.kpi.values[0], sales(1));
+});
