@@ -69,6 +69,24 @@ export async function ensureJupyter(): Promise<void> {
   }
 }
 
+/**
+ * The Python interpreter that runs the `jupyter` command (read from its `#!` line), which is the
+ * one that has nbclient; the first `python3` on PATH may be another.
+ */
+export async function jupyterPython(): Promise<string> {
+  for (const dir of (Deno.env.get("PATH") ?? "").split(":")) {
+    if (!dir) continue;
+    try {
+      const first = (await Deno.readTextFile(join(dir, "jupyter"))).split("\n", 1)[0] ?? "";
+      const m = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(first);
+      if (m) return m[1]!.endsWith("/env") && m[2] ? m[2] : m[1]!;
+    } catch {
+      // not in this PATH entry
+    }
+  }
+  return "python3";
+}
+
 /** Folders of the project-local Jupyter setup. */
 export interface JupyterDirs {
   /** Put on JUPYTER_PATH: holds kernels/mixlab/kernel.json. */

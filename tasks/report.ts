@@ -13,10 +13,12 @@
  */
 import { parseArgs } from "std/cli";
 import { basename, dirname, join, resolve } from "std/path";
-import { ensureJupyter, KERNEL_NAME, writeKernelspec } from "./_jupyter_setup.ts";
+import { ensureJupyter, jupyterPython, KERNEL_NAME, writeKernelspec } from "./_jupyter_setup.ts";
 import { type NotebookRun, writeErrorPage, writeIndex } from "./_report_index.ts";
 
 const projectDir = resolve(dirname(new URL(import.meta.url).pathname), "..");
+/** Runs one notebook with nbclient, keeping outputs Deno's kernel sends after "idle". */
+const EXECUTOR = join(projectDir, "tasks", "_execute_notebook.py");
 
 const { values, positionals } = parseArgs({
   args: Deno.args,
@@ -58,13 +60,14 @@ function firstError(notebook: { cells: ExecutedCell[] }): NotebookRun["error"] {
   return undefined;
 }
 
-async function jupyter(args: string[], env: Record<string, string>) {
-  const out = await new Deno.Command("jupyter", { args, env, stdout: "piped", stderr: "piped" })
+async function run(cmd: string, args: string[], env: Record<string, string>) {
+  const out = await new Deno.Command(cmd, { args, env, stdout: "piped", stderr: "piped" })
     .output();
   return { success: out.success, stderr: new TextDecoder().decode(out.stderr) };
 }
 
 async function runNotebook(
+  python: string,
   path: string,
   outDir: string,
   env: Record<string, string>,
@@ -74,22 +77,9 @@ async function runNotebook(
   const work = await Deno.makeTempDir({ dir: outDir, prefix: ".run-" });
   const started = performance.now();
   try {
-    const exec = await jupyter([
-      "nbconvert",
-      "--execute",
-      "--allow-errors",
-      "--to",
-      "notebook",
-      `--ExecutePreprocessor.kernel_name=${KERNEL_NAME}`,
-      `--ExecutePreprocessor.timeout=${timeout}`,
-      "--output-dir",
-      work,
-      "--output",
-      name,
-      path,
-    ], env);
-    const seconds = (performance.now() - started) / 1000;
     const executed = join(work, `${name}.ipynb`);
+    const exec = await run(python, [EXECUTOR, path, executed, KERNEL_NAME, timeout], env);
+    const seconds = (performance.now() - started) / 1000;
     if (!exec.success) {
       const message = exec.stderr.trim().split("\n").slice(-3).join(" ");
       const run = { name, ok: false, seconds, error: { cell: 0, source: "", message } };
@@ -97,7 +87,11 @@ async function runNotebook(
       return run;
     }
     const error = firstError(JSON.parse(await Deno.readTextFile(executed)));
-    const html = await jupyter(["nbconvert", "--to", "html", "--output-dir", work, executed], env);
+    const html = await run(
+      "jupyter",
+      ["nbconvert", "--to", "html", "--output-dir", work, executed],
+      env,
+    );
     if (!html.success) {
       return { name, ok: false, seconds, error: { cell: 0, source: "", message: html.stderr } };
     }
@@ -131,6 +125,7 @@ async function main(): Promise<number> {
     : all;
   await ensureJupyter();
   const dirs = await writeKernelspec(projectDir);
+  const python = await jupyterPython();
   await Deno.mkdir(outDir, { recursive: true });
   const env = {
     JUPYTER_PATH: dirs.path,
@@ -139,7 +134,7 @@ async function main(): Promise<number> {
   };
   const runs: NotebookRun[] = [];
   for (const name of names) {
-    const run = await runNotebook(join(dir, `${name}.ipynb`), outDir, env, values.timeout);
+    const run = await runNotebook(python, join(dir, `${name}.ipynb`), outDir, env, values.timeout);
     runs.push(run);
     const status = run.ok ? "ok" : "FAILED";
     console.error(`${status.padEnd(6)} ${name} (${run.seconds.toFixed(1)} s)`);

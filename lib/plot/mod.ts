@@ -13,3 +13,7 @@ export * from "./response_chart.ts";
 export * from "./forecast_chart.ts";
 export * from "./scenario_chart.ts";
 export * from "./adstock_chart.ts";
+export * from "./correlation_chart.ts";
+export * from "./distribution_chart.ts";
+export * from "./spend_chart.ts";
+export * from "./allocation.ts";
