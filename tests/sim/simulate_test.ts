@@ -244,3 +244,49 @@ Deno.test("simulateMmm() demo: ridge with the true transforms recovers ROAS with
     assert.ok(Math.abs(roas / c.roas - 1) < 0.1, `${c.name}: ${roas} vs ${c.roas}`);
   }
 });
+
+Deno.test("simulateMmm() flighting leaves long zero-spend stretches", () => {
+  const spend = column(readCsv(`${root}data/flighting.csv`), "tv_spend");
+  let run = 0, longest = 0, runs = 0;
+  for (const s of spend) {
+    run = s === 0 ? run + 1 : 0;
+    if (run === 6) runs++;
+    longest = Math.max(longest, run);
+  }
+  // Off periods last 6–14 weeks by the preset: every one reaches 6 weeks.
+  assert.ok(runs >= 5, `${runs} off periods`);
+  assert.ok(longest >= 6 && longest <= 14, `longest ${longest}`);
+  assert.ok(column(readCsv(`${root}data/demo.csv`), "tv_spend").every((s) => s > 0));
+});
+
+Deno.test("simulateMmm() spendCorrelation correlates the channels' log spend", () => {
+  const pearson = (a: number[], b: number[]) => {
+    const ma = sum(a) / a.length, mb = sum(b) / b.length;
+    let ab = 0, aa = 0, bb = 0;
+    a.forEach((v, i) => {
+      ab += (v - ma) * (b[i]! - mb);
+      aa += (v - ma) ** 2;
+      bb += (b[i]! - mb) ** 2;
+    });
+    return ab / Math.sqrt(aa * bb);
+  };
+  const correlationAt = (rho: number) => {
+    const sim = simulateMmm({
+      seed: 11,
+      weeks: 400,
+      channels: ["a", "b"].map((name) => ({
+        name,
+        spend: { mean: 100, seasonality: 0 },
+        adstock: { kind: "geometric", params: { decay: 0 } },
+        saturation: { kind: "identity", params: {} },
+        roas: 1,
+      })),
+      spendCorrelation: rho,
+    });
+    const [a, b] = sim.data.channels.map((c) => Array.from(c.spend, Math.log));
+    return pearson(a!, b!);
+  };
+  // Log spend is ρ·shared + √(1−ρ²)·own with unit-variance AR(1)s: the correlation is ρ².
+  assert.ok(Math.abs(correlationAt(0.9) - 0.81) < 0.15);
+  assert.ok(Math.abs(correlationAt(0)) < 0.2);
+});
