@@ -7,7 +7,11 @@ import * as Plot from "@observablehq/plot";
 import type { CorrelationMatrix } from "../prep/correlation.ts";
 import { type Chart, renderChart } from "./render.ts";
 
-/** A heatmap of a correlation matrix (blue negative, red positive), values in the cells. */
+/**
+ * A heatmap of a correlation matrix (blue negative, red positive), values in the cells. (No colour
+ * ramp legend: Plot draws ramps on a canvas, which the DOM used outside browsers lacks; the cell
+ * values say the same.)
+ */
 export function plotCorrelation(matrix: CorrelationMatrix): Chart {
   const k = matrix.names.length;
   const cells = matrix.names.flatMap((a, i) =>
@@ -27,8 +31,6 @@ export function plotCorrelation(matrix: CorrelationMatrix): Chart {
       scheme: "RdBu",
       domain: [-1, 1],
       reverse: true,
-      legend: true,
-      label: "correlation",
     },
     marks: [
       Plot.cell(cells, { x: "a", y: "b", fill: "r" }),

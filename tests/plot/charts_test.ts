@@ -3,15 +3,19 @@ import {
   adstockCurves,
   channelReturns,
   compareScenarios,
+  correlationMatrix,
   decomposition,
   forecast,
   plotAdstock,
   plotContributions,
+  plotCorrelation,
+  plotDistributions,
   plotEffectShares,
   plotFit,
   plotForecast,
   plotResponseCurves,
   plotScenarios,
+  plotSpend,
   plotWaterfall,
   responseCurves,
   scaleSpend,
@@ -66,5 +70,22 @@ Deno.test("channel names are escaped in every chart that shows them", () => {
     const html = charts[name].html;
     assert.ok(!html.includes(evil), `${name} contains the raw name`);
     assert.ok(html.includes("&lt;script&gt;"), `${name} shows the name as text`);
+  }
+});
+
+Deno.test("EDA charts render outside a browser, names escaped", () => {
+  const cols = [
+    { name: "sales", values: new Float64Array([1, 2, 3, 5]) },
+    { name: evil, values: new Float64Array([2, 1, 4, 3]) },
+  ];
+  const corr = plotCorrelation(correlationMatrix(cols));
+  assert.match(corr.html, /Pearson correlation/);
+  assert.match(corr.html, />1\.00</);
+  const dist = plotDistributions(cols);
+  assert.equal((dist.html.match(/<svg/g) ?? []).length >= 2, true);
+  const spend = plotSpend(data, { share: true });
+  for (const c of [corr, dist, spend]) {
+    assert.ok(!c.html.includes(evil));
+    assert.ok(c.html.includes("&lt;script&gt;"));
   }
 });
