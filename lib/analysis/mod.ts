@@ -11,3 +11,4 @@ export * from "./roas.ts";
 export * from "./response_curve.ts";
 export * from "./diagnostics/mod.ts";
 export * from "./adstock_curve.ts";
+export * from "./cross_validate.ts";
