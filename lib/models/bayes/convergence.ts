@@ -231,7 +231,7 @@ export function rhat(chains: readonly Float64Array[]): number {
  *
  * @example Independent draws have an ESS near their number
  * ```ts
- * import { Rng } from "mixlab";
+ * import { Rng } from "mixlab/rng.ts";
  * import { essBulk } from "mixlab/models/bayes/mod.ts";
  * import assert from "node:assert/strict";
  * const rng = new Rng(1);
@@ -256,7 +256,7 @@ export function essBulk(chains: readonly Float64Array[]): number {
  *
  * @example The tail ESS of independent draws is near their number
  * ```ts
- * import { Rng } from "mixlab";
+ * import { Rng } from "mixlab/rng.ts";
  * import { essTail } from "mixlab/models/bayes/mod.ts";
  * import assert from "node:assert/strict";
  * const rng = new Rng(2);

@@ -6,3 +6,6 @@
  */
 export * from "./nuts.ts";
 export * from "./convergence.ts";
+export * from "./priors.ts";
+export * from "./model.ts";
+export * from "./fit_bayes.ts";

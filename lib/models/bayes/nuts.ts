@@ -2,14 +2,15 @@
  * The No-U-Turn Sampler on an unconstrained space: the multinomial variant (Betancourt 2017,
  * "A Conceptual Introduction to Hamiltonian Monte Carlo", §A.3; Stan's `base_nuts`) of Hoffman &
  * Gelman (2014), with the generalised no-U-turn criterion checked on every merged subtree and
- * across the seams of merged subtrees, a diagonal metric, and Stan's warmup: dual-averaging step
+ * across the seams of merged subtrees, a diagonal or dense Euclidean metric, and Stan's warmup: dual-averaging step
  * size adaptation (Hoffman & Gelman 2014, Algorithm 5; δ = 0.8, γ = 0.05, κ = 0.75, t₀ = 10) and
- * metric adaptation in doubling windows (75-draw initial buffer, 25-draw first window, 50-draw
+ * diagonal or dense metric adaptation in doubling windows (75-draw initial buffer, 25-draw first window, 50-draw
  * terminal buffer; Stan Reference Manual, "HMC algorithm parameters").
  *
  * @module
  */
 import { Rng } from "../../rng.ts";
+import { choleskyInPlace } from "../../_internal/linalg.ts";
 
 /** A log density on ℝ^dim with its gradient: what {@link sampleNuts} draws from. */
 export interface LogDensity {
@@ -40,8 +41,13 @@ export interface NutsOptions {
   readonly initRadius?: number;
   /** Initial point of every chain (overrides `initRadius`). @default undefined */
   readonly init?: Float64Array;
-  /** Adapt a diagonal metric during warmup (else the identity is kept). @default true */
+  /** Adapt the metric during warmup (else the identity is kept). @default true */
   readonly adaptMetric?: boolean;
+  /**
+   * Metric: `"diag"` adapts posterior variances, `"dense"` the full covariance (better for
+   * correlated posteriors, O(dim²) per leapfrog step). @default "diag"
+   */
+  readonly metric?: "diag" | "dense";
 }
 
 /** The draws and sampler statistics of one chain. */
@@ -62,7 +68,10 @@ export interface NutsChain {
   readonly energy: Float64Array;
   /** Step size after warmup. */
   readonly stepSize: number;
-  /** Diagonal inverse metric (posterior variance estimate) after warmup. */
+  /**
+   * Inverse metric after warmup: posterior variances (length dim) for the diagonal metric, the
+   * covariance estimate (dim×dim, row-major) for the dense one.
+   */
   readonly inverseMetric: Float64Array;
 }
 
@@ -91,6 +100,7 @@ interface Resolved {
   initRadius: number;
   init: Float64Array | undefined;
   adaptMetric: boolean;
+  dense: boolean;
 }
 
 function resolveNutsOptions(dim: number, options: NutsOptions): Resolved {
@@ -104,7 +114,15 @@ function resolveNutsOptions(dim: number, options: NutsOptions): Resolved {
     initRadius: options.initRadius ?? 2,
     init: options.init,
     adaptMetric: options.adaptMetric ?? true,
+    dense: (options.metric ?? "diag") === "dense",
   };
+  if (options.metric !== undefined && options.metric !== "diag" && options.metric !== "dense") {
+    throw new RangeError(
+      `Cannot run NUTS: "metric" must be "diag" or "dense", current value is "${
+        String(options.metric)
+      }"`,
+    );
+  }
   const positiveInt = (name: string, v: number, min: number) => {
     if (!Number.isInteger(v) || v < min) {
       throw new RangeError(
@@ -296,7 +314,13 @@ class NutsChainSampler {
   readonly #dim: number;
   readonly #rng: Rng;
   readonly #maxDepth: number;
+  /** Diagonal inverse metric (used when not dense). */
   readonly invMetric: Float64Array;
+  /** Dense inverse metric Σ and its Cholesky factor L (Σ = L L'), row-major. */
+  readonly dense: boolean;
+  readonly covariance: Float64Array;
+  readonly #cholesky: Float64Array;
+  readonly #sharpScratch: Float64Array;
   stepSize = 1;
   /** The current draw. */
   readonly current: PhasePoint;
@@ -326,13 +350,21 @@ class NutsChainSampler {
   divergent = false;
   energy = 0;
 
-  constructor(target: LogDensity, rng: Rng, maxDepth: number) {
+  constructor(target: LogDensity, rng: Rng, maxDepth: number, dense: boolean) {
     const dim = target.dim;
     this.#target = target;
     this.#dim = dim;
     this.#rng = rng;
     this.#maxDepth = maxDepth;
     this.invMetric = new Float64Array(dim).fill(1);
+    this.dense = dense;
+    this.covariance = new Float64Array(dense ? dim * dim : 0);
+    this.#cholesky = new Float64Array(dense ? dim * dim : 0);
+    for (let i = 0; dense && i < dim; i++) {
+      this.covariance[i * dim + i] = 1;
+      this.#cholesky[i * dim + i] = 1;
+    }
+    this.#sharpScratch = new Float64Array(dim);
     this.current = makePoint(dim);
     this.#z = makePoint(dim);
     this.#minus = makePoint(dim);
@@ -358,6 +390,12 @@ class NutsChainSampler {
 
   #kinetic(p: Float64Array): number {
     let k = 0;
+    if (this.dense) {
+      const q = this.#sharpScratch;
+      this.#sharp(p, q);
+      for (let i = 0; i < this.#dim; i++) k += (p[i] as number) * (q[i] as number);
+      return 0.5 * k;
+    }
     const m = this.invMetric;
     for (let i = 0; i < this.#dim; i++) {
       const v = p[i] as number;
@@ -366,29 +404,68 @@ class NutsChainSampler {
     return 0.5 * k;
   }
 
+  /** Sets the dense inverse metric to `cov`; falls back to its diagonal if not positive definite. */
+  setCovariance(cov: Float64Array): void {
+    const dim = this.#dim, l = this.#cholesky;
+    l.set(cov);
+    if (choleskyInPlace(l, dim)) {
+      this.covariance.set(cov);
+      for (let i = 0; i < dim; i++) for (let j = i + 1; j < dim; j++) l[i * dim + j] = 0;
+      return;
+    }
+    this.covariance.fill(0);
+    l.fill(0);
+    for (let i = 0; i < dim; i++) {
+      const v = cov[i * dim + i] as number;
+      this.covariance[i * dim + i] = v;
+      l[i * dim + i] = Math.sqrt(v);
+    }
+  }
+
   #hamiltonian(pt: PhasePoint): number {
     const h = -pt.logp + this.#kinetic(pt.p);
     return Number.isNaN(h) ? Infinity : h;
   }
 
   #sampleMomentum(p: Float64Array): void {
+    const dim = this.#dim;
+    if (this.dense) {
+      // p ~ N(0, Σ⁻¹): solve L' p = z for z ~ N(0, I).
+      const l = this.#cholesky;
+      for (let i = 0; i < dim; i++) p[i] = this.#rng.normal();
+      for (let i = dim - 1; i >= 0; i--) {
+        let s = p[i] as number;
+        for (let k = i + 1; k < dim; k++) s -= (l[k * dim + i] as number) * (p[k] as number);
+        p[i] = s / (l[i * dim + i] as number);
+      }
+      return;
+    }
     const m = this.invMetric;
-    for (let i = 0; i < this.#dim; i++) p[i] = this.#rng.normal() / Math.sqrt(m[i] as number);
+    for (let i = 0; i < dim; i++) p[i] = this.#rng.normal() / Math.sqrt(m[i] as number);
   }
 
   #sharp(p: Float64Array, out: Float64Array): void {
+    const dim = this.#dim;
+    if (this.dense) {
+      const c = this.covariance;
+      for (let i = 0; i < dim; i++) {
+        let s = 0;
+        const o = i * dim;
+        for (let k = 0; k < dim; k++) s += (c[o + k] as number) * (p[k] as number);
+        out[i] = s;
+      }
+      return;
+    }
     const m = this.invMetric;
-    for (let i = 0; i < this.#dim; i++) out[i] = (m[i] as number) * (p[i] as number);
+    for (let i = 0; i < dim; i++) out[i] = (m[i] as number) * (p[i] as number);
   }
 
   #leapfrog(pt: PhasePoint, eps: number): void {
     const { theta, p, grad } = pt;
-    const m = this.invMetric;
-    const half = 0.5 * eps;
+    const half = 0.5 * eps, q = this.#sharpScratch;
     for (let i = 0; i < this.#dim; i++) p[i] = (p[i] as number) + half * (grad[i] as number);
-    for (let i = 0; i < this.#dim; i++) {
-      theta[i] = (theta[i] as number) + eps * (m[i] as number) * (p[i] as number);
-    }
+    this.#sharp(p, q);
+    for (let i = 0; i < this.#dim; i++) theta[i] = (theta[i] as number) + eps * (q[i] as number);
     this.evaluate(pt);
     for (let i = 0; i < this.#dim; i++) p[i] = (p[i] as number) + half * (grad[i] as number);
   }
@@ -629,7 +706,7 @@ function runChain(target: LogDensity, r: Resolved, seed: number): NutsChain {
     );
   }
   const rng = new Rng(seed);
-  const s = new NutsChainSampler(target, rng, r.maxTreeDepth);
+  const s = new NutsChainSampler(target, rng, r.maxTreeDepth, r.dense);
   const cur = s.current;
   // Initial point.
   let found = false;
@@ -649,9 +726,10 @@ function runChain(target: LogDensity, r: Resolved, seed: number): NutsChain {
   const da = new DualAveraging(r.targetAccept);
   da.restart(s.stepSize);
   const windows = new WarmupWindows(r.warmup);
-  // Welford accumulators of the metric window.
+  // Welford accumulators of the metric window (co-moments when dense).
   let wN = 0;
-  const wMean = new Float64Array(dim), wM2 = new Float64Array(dim);
+  const wMean = new Float64Array(dim), wM2 = new Float64Array(r.dense ? dim * dim : dim);
+  const delta = new Float64Array(dim);
   for (let it = 0; it < r.warmup; it++) {
     s.transition();
     s.stepSize = da.learn(s.acceptStat);
@@ -659,16 +737,43 @@ function runChain(target: LogDensity, r: Resolved, seed: number): NutsChain {
     if (windows.inWindow()) {
       wN++;
       for (let i = 0; i < dim; i++) {
-        const x = cur.theta[i] as number, d = x - (wMean[i] as number);
+        const d = (cur.theta[i] as number) - (wMean[i] as number);
+        delta[i] = d;
         wMean[i] = (wMean[i] as number) + d / wN;
-        wM2[i] = (wM2[i] as number) + d * (x - (wMean[i] as number));
+      }
+      if (r.dense) {
+        // M2 += (x − mean_old)(x − mean_new)'
+        for (let i = 0; i < dim; i++) {
+          const di = delta[i] as number;
+          for (let j = 0; j < dim; j++) {
+            const after = (cur.theta[j] as number) - (wMean[j] as number);
+            wM2[i * dim + j] = (wM2[i * dim + j] as number) + di * after;
+          }
+        }
+      } else {
+        for (let i = 0; i < dim; i++) {
+          const after = (cur.theta[i] as number) - (wMean[i] as number);
+          wM2[i] = (wM2[i] as number) + (delta[i] as number) * after;
+        }
       }
     }
     if (windows.step()) {
-      // Regularised variance (Stan): shrink towards 1e-3 with weight 5 / (n + 5).
-      for (let i = 0; i < dim; i++) {
-        const v = wN > 1 ? (wM2[i] as number) / (wN - 1) : 1;
-        s.invMetric[i] = (wN / (wN + 5)) * v + 1e-3 * (5 / (wN + 5));
+      // Regularised estimate (Stan): shrink towards 1e-3·I with weight 5 / (n + 5).
+      const w = wN / (wN + 5), ridge = 1e-3 * (5 / (wN + 5));
+      if (r.dense) {
+        const cov = new Float64Array(dim * dim);
+        for (let i = 0; i < dim; i++) {
+          for (let j = 0; j < dim; j++) {
+            const v = wN > 1 ? (wM2[i * dim + j] as number) / (wN - 1) : (i === j ? 1 : 0);
+            cov[i * dim + j] = w * v + (i === j ? ridge : 0);
+          }
+        }
+        s.setCovariance(cov);
+      } else {
+        for (let i = 0; i < dim; i++) {
+          const v = wN > 1 ? (wM2[i] as number) / (wN - 1) : 1;
+          s.invMetric[i] = w * v + ridge;
+        }
       }
       wN = 0;
       wMean.fill(0);
@@ -705,6 +810,6 @@ function runChain(target: LogDensity, r: Resolved, seed: number): NutsChain {
     divergent,
     energy,
     stepSize: s.stepSize,
-    inverseMetric: Float64Array.from(s.invMetric),
+    inverseMetric: Float64Array.from(s.dense ? s.covariance : s.invMetric),
   };
 }
