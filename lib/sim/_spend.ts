@@ -16,6 +16,11 @@ export interface SpendPattern {
   readonly seasonality: number;
   /** Week of the year (0–51) where the cycle peaks. */
   readonly peakWeek: number;
+  /**
+   * Week-to-week persistence (AR(1) coefficient) of the channel's own spend variation: 0.7
+   * drifts slowly, 0 is independent week to week. @default 0.7
+   */
+  readonly persistence?: number;
   /** On/off bursts: on for `on[0]`–`on[1]` weeks, then off for `off[0]`–`off[1]` weeks. */
   readonly flighting?: {
     readonly on: readonly [number, number];
@@ -48,7 +53,7 @@ export function spendPath(
   weekOfYear: readonly number[],
 ): Float64Array {
   const n = shared.length;
-  const own = ar1(rng, n, 0.7);
+  const own = ar1(rng, n, pattern.persistence ?? 0.7);
   const rho = correlation, rest = Math.sqrt(1 - rho * rho), s = pattern.volatility;
   const out = new Float64Array(n);
   const on = flightingMask(rng, n, pattern.flighting);

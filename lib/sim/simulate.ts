@@ -293,6 +293,7 @@ export function simulateMmm(options: SimulationOptions): Simulation {
         volatility: c.spend.volatility ?? 0.35,
         seasonality: c.spend.seasonality ?? 0.2,
         peakWeek: c.spend.peakWeek ?? 46,
+        ...(c.spend.persistence !== undefined ? { persistence: c.spend.persistence } : {}),
         ...(c.spend.flighting !== undefined ? { flighting: c.spend.flighting } : {}),
       };
       const path = spendPath(rng, pattern, shared, correlation, weekOfYear);
