@@ -54,6 +54,10 @@ interface Mixture {
   readonly cumWeight: Float64Array;
   /** Scratch space of one log term per kernel. */
   readonly terms: Float64Array;
+  /** Per dimension k, kernel c at [k·size + c]: centre, 1/sd, and log weight + log norm. */
+  readonly muT: Float64Array;
+  readonly invSigmaT: Float64Array;
+  readonly offsetT: Float64Array;
 }
 
 const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
@@ -89,15 +93,20 @@ function buildMixture(
   } else {
     // each kernel's width is the larger gap to its neighbours among the sorted centres,
     // the prior's centre included (Optuna's univariate rule)
-    const idx = Array.from({ length: size }, (_, c) => c);
+    const sorted = new Float64Array(size);
     for (let k = 0; k < d; k++) {
-      idx.sort((a, b) => (mu[a * d + k] as number) - (mu[b * d + k] as number));
-      for (let p = 0; p < size; p++) {
-        const c = idx[p] as number;
-        if (c === n) continue;
+      for (let c = 0; c < size; c++) sorted[c] = mu[c * d + k] as number;
+      sorted.sort();
+      for (let c = 0; c < n; c++) {
         const x = mu[c * d + k] as number;
-        const left = p > 0 ? x - (mu[(idx[p - 1] as number) * d + k] as number) : x;
-        const right = p < size - 1 ? (mu[(idx[p + 1] as number) * d + k] as number) - x : 1 - x;
+        let lo = 0, hi = size;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if ((sorted[mid] as number) < x) lo = mid + 1;
+          else hi = mid;
+        }
+        const left = lo > 0 ? x - (sorted[lo - 1] as number) : x;
+        const right = lo < size - 1 ? (sorted[lo + 1] as number) - x : 1 - x;
         sigma[c * d + k] = Math.min(1, Math.max(minSigma, Math.max(left, right)));
       }
     }
@@ -114,11 +123,53 @@ function buildMixture(
     cumWeight[c] = acc;
     for (let k = 0; k < d; k++) {
       const m = mu[c * d + k] as number, s = sigma[c * d + k] as number;
-      const mass = normalCdf(1, m, s) - normalCdf(0, m, s);
+      // the mass outside [0, 1] is below 1e-15 when both ends are 8 sd away
+      const mass = m >= 8 * s && 1 - m >= 8 * s ? 1 : normalCdf(1, m, s) - normalCdf(0, m, s);
       logNorm[c * d + k] = -Math.log(s) - LOG_SQRT_2PI - Math.log(Math.max(mass, 1e-300));
     }
   }
-  return { size, mu, sigma, logNorm, logWeight, cumWeight, terms: new Float64Array(size) };
+  const muT = new Float64Array(size * d), invSigmaT = new Float64Array(size * d);
+  const offsetT = new Float64Array(size * d);
+  for (let c = 0; c < size; c++) {
+    for (let k = 0; k < d; k++) {
+      muT[k * size + c] = mu[c * d + k] as number;
+      invSigmaT[k * size + c] = 1 / (sigma[c * d + k] as number);
+      offsetT[k * size + c] = (logWeight[c] as number) + (logNorm[c * d + k] as number);
+    }
+  }
+  return {
+    size,
+    mu,
+    sigma,
+    logNorm,
+    logWeight,
+    cumWeight,
+    terms: new Float64Array(size),
+    muT,
+    invSigmaT,
+    offsetT,
+  };
+}
+
+/** log density of the one-dimensional marginal k of the mixture at x. */
+function logDensity1(mix: Mixture, x: number, k: number): number {
+  const size = mix.size, o = k * size, terms = mix.terms;
+  const mu = mix.muT, inv = mix.invSigmaT, off = mix.offsetT;
+  let max = -Infinity;
+  for (let c = 0; c < size; c++) {
+    const z = (x - (mu[o + c] as number)) * (inv[o + c] as number);
+    const t = (off[o + c] as number) - 0.5 * z * z;
+    terms[c] = t;
+    if (t > max) max = t;
+  }
+  // kernels more than e^40 below the largest add nothing in double precision
+  const floor = max - 40;
+  let s = 0;
+  for (let c = 0; c < size; c++) {
+    const t = terms[c] as number;
+    if (t > floor) s += Math.exp(t - max);
+  }
+  return max + Math.log(s);
 }
 
 function pickKernel(mix: Mixture, rng: Rng): number {
@@ -248,7 +299,8 @@ export function tpeSampler(dimension: number, options: TpeOptions = {}): Sampler
             good.sigma[c * d + k] as number,
             rng,
           );
-          const score = logDensity(good, cand, d, k, k + 1) - logDensity(bad, cand, d, k, k + 1);
+          const score = logDensity1(good, cand[k] as number, k) -
+            logDensity1(bad, cand[k] as number, k);
           if (score > bestScore) {
             bestScore = score;
             out[k] = cand[k] as number;
