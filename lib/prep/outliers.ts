@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { quantileSorted } from "../_internal/quantile.ts";
 
 /** How outliers are found: Tukey's IQR fences or the robust (median/MAD) z-score. */
 export type OutlierMethod = "iqr" | "robust-z";
@@ -30,16 +31,6 @@ export interface OutlierResult {
   readonly lower: number;
   /** Upper fence. */
   readonly upper: number;
-}
-
-/**
- * The q-quantile of sorted values by linear interpolation between order statistics (Hyndman &
- * Fan type 7, numpy's default).
- */
-export function quantileSorted(sorted: Float64Array, q: number): number {
-  const h = (sorted.length - 1) * q;
-  const lo = Math.floor(h), hi = Math.ceil(h);
-  return (sorted[lo] as number) + (h - lo) * ((sorted[hi] as number) - (sorted[lo] as number));
 }
 
 /**

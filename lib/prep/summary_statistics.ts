@@ -5,7 +5,7 @@
  */
 import type { MmmData } from "../types.ts";
 import { type Table, table } from "../report/table.ts";
-import { quantileSorted } from "./outliers.ts";
+import { quantileSorted } from "../_internal/quantile.ts";
 import type { DataQualityReport } from "./quality_report.ts";
 
 /**
