@@ -1,40 +1,25 @@
 /**
- * `fitBayes`: the Bayesian media mix model fitted by NUTS, returned as a {@link FittedModel}
- * whose `predict` and `decompose` accept a posterior `draw`.
+ * Fitting the Bayesian media mix model by NUTS: {@link fitBayes} runs the chains one after
+ * another, {@link fitBayesParallel} runs them in Web Workers; both give identical draws for the
+ * same seed.
  *
- * The model and its priors are described in `model.ts`: the KPI is divided by its mean absolute
- * training value, spend by the channel's scale (mean training spend unless the spec sets one),
- * and baseline regressors (controls, trend, Fourier terms, events; built by the shared design
- * matrix) are centred and divided by their standard deviation. Every draw is mapped back to KPI
- * units for reporting: `intercept` is the KPI level with every regressor at zero, a channel's
- * coefficient is its contribution per row at full saturation, a baseline coefficient is per unit
- * of the regressor, `sigma` is the residual sd; transform parameters are as in the spec.
+ * Scaling (the model itself is described in `model.ts`): the KPI is divided by its mean
+ * absolute training value, spend by the channel's scale (mean training spend unless the spec
+ * sets one), and baseline regressors (controls, trend, Fourier terms, events, from the shared
+ * design matrix) are centred and divided by their standard deviation. Draws are mapped back to
+ * KPI units (see `bayes_fit.ts`).
  *
  * @module
  */
 import { ConfigError, MmmDataError } from "../../errors.ts";
-import type {
-  ChannelSpec,
-  Decomposition,
-  Diagnostic,
-  FittedModel,
-  MmmData,
-  ModelSpec,
-  ParameterRow,
-  PredictOptions,
-  Term,
-  TermGroup,
-} from "../../types.ts";
-import { JUPYTER_DISPLAY, type MimeBundle } from "../../_internal/display.ts";
-import { Table } from "../../report/table.ts";
-import { type DesignBasis, designBasis, designMatrix, mediaColumn } from "../design_matrix.ts";
-import { specToJSON } from "../model_spec.ts";
-import { MmmPosterior, type PosteriorParameter } from "./model.ts";
-import { type NutsResult, sampleNuts } from "./nuts.ts";
-import { essBulk, essTail, rhat } from "./convergence.ts";
+import type { MmmData, ModelSpec } from "../../types.ts";
+import { type DesignBasis, designBasis, designMatrix } from "../design_matrix.ts";
+import { MmmPosterior, type MmmPosteriorInput, type MmmPosteriorOptions } from "./model.ts";
+import { type NutsChain, type NutsOptions, sampleNuts } from "./nuts.ts";
 import type { Prior } from "./priors.ts";
+import { BayesFit, type BayesParameterInfo } from "./bayes_fit.ts";
 
-/** Options of {@link fitBayes}. */
+/** Options of {@link fitBayes} and {@link fitBayesParallel}. */
 export interface BayesOptions {
   /** Number of chains; chain k is seeded with `seed + k`. @default 4 */
   readonly chains?: number;
@@ -49,121 +34,51 @@ export interface BayesOptions {
   /** NUTS target acceptance statistic (raise towards 0.95 if there are divergences). @default 0.8 */
   readonly targetAccept?: number;
   /**
-   * Prior overrides on the model's internal scale, by parameter name or group (see
-   * `MmmPosteriorOptions.priors`). @default {}
-   */
-  readonly priors?: Readonly<Record<string, Prior>>;
-  /**
    * NUTS metric: `"dense"` adapts the full posterior covariance, which suits the correlated
    * intercept, coefficient and saturation parameters of an MMM. @default "dense"
    */
   readonly metric?: "diag" | "dense";
+  /**
+   * Prior overrides on the model's internal scale (scaled KPI, standardised regressors), by
+   * parameter name (`"tv"`, `"tv.decay"`, `"price"`, `"intercept"`, `"sigma"`) or group
+   * (`"media"`, `"baseline"`, `"adstock.decay"`, `"saturation.shape"` …). @default {}
+   */
+  readonly priors?: Readonly<Record<string, Prior>>;
   /** Keep transform parameters fixed at the spec's values. @default false */
   readonly fixTransforms?: boolean;
   /** Probability of the central intervals in the parameter table. @default 0.9 */
   readonly level?: number;
 }
 
-/** One row of the posterior summary, in reporting units (see the module doc). */
-export interface PosteriorSummaryRow {
-  /** Parameter name. */
-  readonly name: string;
-  /** Its role. */
-  readonly group: PosteriorParameter["group"];
-  /** Posterior mean. */
-  readonly mean: number;
-  /** Posterior standard deviation. */
-  readonly sd: number;
-  /** Lower end of the central interval. */
-  readonly lower: number;
-  /** Posterior median. */
-  readonly median: number;
-  /** Upper end of the central interval. */
-  readonly upper: number;
-  /** Rank-normalised split R-hat. */
-  readonly rhat: number;
-  /** Bulk effective sample size. */
-  readonly essBulk: number;
-  /** Tail effective sample size. */
-  readonly essTail: number;
+/** Options of {@link fitBayesParallel}. */
+export interface BayesParallelOptions extends BayesOptions {
+  /** Number of workers. @default the smaller of the chains and `navigator.hardwareConcurrency` */
+  readonly workers?: number;
 }
 
-/** Sampler statistics of a fit, summed or reduced over chains. */
-export interface SamplerSummary {
-  /** Chains run. */
+/** Everything a chain needs, all structured-cloneable (sent to workers as is). */
+export interface BayesChainJob {
+  /** Posterior inputs on the internal scale. */
+  readonly input: MmmPosteriorInput;
+  /** Priors and fixed transforms. */
+  readonly posterior: MmmPosteriorOptions;
+  /** Sampler settings; `seed` is the chain's own seed. */
+  readonly nuts: NutsOptions;
+}
+
+interface Prepared {
+  readonly basis: DesignBasis;
+  readonly job: BayesChainJob;
   readonly chains: number;
-  /** Kept draws per chain. */
-  readonly drawsPerChain: number;
-  /** Post-warmup divergent transitions, all chains. */
-  readonly divergences: number;
-  /** Post-warmup transitions that hit the maximum tree depth. */
-  readonly treeDepthHits: number;
-  /** Largest R-hat over parameters. */
-  readonly rhatMax: number;
-  /** Smallest bulk ESS over parameters. */
-  readonly essBulkMin: number;
-  /** Smallest tail ESS over parameters. */
-  readonly essTailMin: number;
-  /** Adapted step size of each chain. */
-  readonly stepSizes: readonly number[];
-  /** Mean leapfrog steps per draw. */
-  readonly meanLeapfrogSteps: number;
+  readonly seed: number;
+  readonly yScale: number;
+  readonly centre: readonly number[];
+  readonly spread: readonly number[];
+  readonly level: number;
+  readonly maxTreeDepth: number;
 }
 
-/** Where each reporting parameter sits, for prediction from a draw. */
-interface Layout {
-  readonly names: readonly string[];
-  readonly groups: readonly PosteriorParameter["group"][];
-  /** Index of the β of channel c. */
-  readonly beta: readonly number[];
-  /** Free transform parameters of channel c: family, name, index. */
-  readonly free: readonly { family: "adstock" | "saturation"; param: string; index: number }[][];
-  /** Index of each baseline column's coefficient. */
-  readonly baselineStart: number;
-  readonly sigma: number;
-}
-
-function quantileSorted(sorted: Float64Array, p: number): number {
-  const h = (sorted.length - 1) * p, lo = Math.floor(h), hi = Math.ceil(h);
-  const a = sorted[lo] as number, b = sorted[hi] as number;
-  return a + (h - lo) * (b - a);
-}
-
-/**
- * Fits the Bayesian MMM by NUTS (see the module doc for the model and its scaling) and returns
- * a fitted model with posterior draws.
- *
- * @param data Training data (national: one row per date).
- * @param spec The model spec; its transform values are the starting point only when
- *   `fixTransforms` is set, otherwise their parameters are sampled.
- * @param options Chains, warmup, draws, seed, priors and sampler settings.
- * @returns The fit: parameter table with posterior means, sds, intervals; predict/decompose
- *   with `{ draw }`; convergence diagnostics.
- * @throws {MmmDataError} For panel data or a KPI that is all zero.
- * @throws {ConfigError} For the log-log specification, or a saturation without a known
- *   input derivative, or an invalid prior.
- *
- * @example A short fit on a tiny data set
- * ```ts
- * import { defineModelSpec } from "mixlab/models/model_spec.ts";
- * import { fitBayes } from "mixlab/models/bayes/mod.ts";
- * import assert from "node:assert/strict";
- * const n = 30;
- * const dates = Array.from({ length: n }, (_, i) =>
- *   new Date(Date.UTC(2024, 0, 1 + 7 * i)).toISOString().slice(0, 10));
- * const spend = Float64Array.from({ length: n }, (_, i) => 1 + (i % 3));
- * const kpi = spend.map((s, i) => 10 + 2 * s + Math.sin(i));
- * const data = {
- *   dates, kpiKind: "revenue" as const, kpi: { name: "sales", values: kpi },
- *   channels: [{ name: "tv", spend }], controls: [],
- * };
- * const spec = defineModelSpec({ channels: ["tv"], baseline: { yearlyFourier: 0, trend: "none" } });
- * const fit = fitBayes(data, spec, { chains: 2, warmup: 100, draws: 50, fixTransforms: true });
- * assert.equal(fit.nDraws, 100);
- * assert.equal(fit.predict(data, { draw: 3 }).length, n);
- * ```
- */
-export function fitBayes(data: MmmData, spec: ModelSpec, options: BayesOptions = {}): BayesFit {
+function prepare(data: MmmData, spec: ModelSpec, options: BayesOptions): Prepared {
   const level = options.level ?? 0.9;
   if (!(level > 0 && level < 1)) {
     throw new RangeError(
@@ -191,9 +106,7 @@ export function fitBayes(data: MmmData, spec: ModelSpec, options: BayesOptions =
   if (!(yScale > 0)) {
     throw new MmmDataError(
       `Cannot fit Bayesian model: KPI "${data.kpi.name}" is zero on every row`,
-      {
-        column: data.kpi.name,
-      },
+      { column: data.kpi.name },
     );
   }
   const channels = basis.spec.channels.map((c) => {
@@ -206,13 +119,10 @@ export function fitBayes(data: MmmData, spec: ModelSpec, options: BayesOptions =
       saturation: c.saturation,
     };
   });
-  // Baseline columns: everything but media, centred and scaled.
-  const baseIdx = design.columns.map((c, j) => (c.group === "media" ? -1 : j)).filter((j) =>
-    j >= 0
-  );
   const centre: number[] = [], spread: number[] = [];
-  const baseline = baseIdx.map((j) => {
-    const v = design.values[j] as Float64Array, col = design.columns[j]!;
+  const baseline = design.columns.flatMap((col, j) => {
+    if (col.group === "media") return [];
+    const v = design.values[j] as Float64Array;
     let m = 0;
     for (let t = 0; t < n; t++) m += v[t] as number;
     m /= n;
@@ -222,387 +132,213 @@ export function fitBayes(data: MmmData, spec: ModelSpec, options: BayesOptions =
     if (!(s > 0)) s = 1;
     centre.push(m);
     spread.push(s);
-    return { name: col.name, values: v.map((x) => (x - m) / s) };
+    return [{ name: col.name, values: v.map((x) => (x - m) / s) }];
   });
-  const posterior = new MmmPosterior(
-    { y: y.map((v) => v / yScale), channels, baseline },
-    {
-      ...(options.priors !== undefined ? { priors: options.priors } : {}),
-      ...(options.fixTransforms !== undefined ? { fixTransforms: options.fixTransforms } : {}),
-    },
-  );
-  const result = sampleNuts(posterior, {
-    chains: options.chains ?? 4,
-    warmup: options.warmup ?? 1000,
-    draws: options.draws ?? 1000,
-    seed: options.seed ?? 0,
-    maxTreeDepth: options.maxTreeDepth ?? 10,
-    targetAccept: options.targetAccept ?? 0.8,
-    metric: options.metric ?? "dense",
-  });
-  return new BayesFit({
-    data,
+  const maxTreeDepth = options.maxTreeDepth ?? 10;
+  return {
     basis,
-    posterior,
-    result,
+    job: {
+      input: { y: y.map((v) => v / yScale), channels, baseline },
+      posterior: {
+        ...(options.priors !== undefined ? { priors: options.priors } : {}),
+        ...(options.fixTransforms !== undefined ? { fixTransforms: options.fixTransforms } : {}),
+      },
+      nuts: {
+        warmup: options.warmup ?? 1000,
+        draws: options.draws ?? 1000,
+        maxTreeDepth,
+        targetAccept: options.targetAccept ?? 0.8,
+        metric: options.metric ?? "dense",
+      },
+    },
+    chains: options.chains ?? 4,
+    seed: options.seed ?? 0,
     yScale,
     centre,
     spread,
     level,
-    maxTreeDepth: options.maxTreeDepth ?? 10,
+    maxTreeDepth,
+  };
+}
+
+/** Maps the chains' unconstrained draws to reporting units and assembles the fit. */
+function assemble(
+  data: MmmData,
+  p: Prepared,
+  posterior: MmmPosterior,
+  chains: readonly NutsChain[],
+): BayesFit {
+  const params = posterior.parameters, dim = posterior.dim;
+  const per = p.job.nuts.draws as number, total = chains.length * per;
+  const draws = new Float64Array(total * dim), value = new Float64Array(dim);
+  const { yScale, centre, spread } = p;
+  const baselineStart = params.findIndex((q) => q.group === "baseline");
+  for (let k = 0; k < chains.length; k++) {
+    const c = chains[k] as NutsChain;
+    for (let i = 0; i < per; i++) {
+      posterior.constrain(c.draws.subarray(i * dim, (i + 1) * dim), value);
+      const o = (k * per + i) * dim;
+      let shift = 0;
+      for (let j = 0; j < dim; j++) {
+        const v = value[j] as number;
+        switch (params[j]!.group) {
+          case "baseline": {
+            const b = j - baselineStart, s = spread[b] as number;
+            shift += (v * (centre[b] as number)) / s;
+            draws[o + j] = (yScale * v) / s;
+            break;
+          }
+          case "media":
+          case "sigma":
+            draws[o + j] = yScale * v;
+            break;
+          default:
+            draws[o + j] = v;
+        }
+      }
+      // The intercept absorbs the centring of the baseline regressors.
+      draws[o] = yScale * ((value[0] as number) - shift);
+    }
+  }
+  let divergences = 0, hits = 0, leapfrogs = 0;
+  for (const c of chains) {
+    for (let i = 0; i < per; i++) {
+      divergences += c.divergent[i] as number;
+      if ((c.treeDepth[i] as number) >= p.maxTreeDepth) hits++;
+      leapfrogs += c.leapfrogSteps[i] as number;
+    }
+  }
+  return new BayesFit({
+    data,
+    spec: p.basis.spec,
+    level: p.level,
+    parameters: params.map((q): BayesParameterInfo => ({
+      name: q.name,
+      group: q.group,
+      ...(q.channel !== undefined ? { channel: q.channel } : {}),
+      ...(q.param !== undefined ? { param: q.param } : {}),
+    })),
+    draws,
+    chains: chains.length,
+    sampler: {
+      divergences,
+      treeDepthHits: hits,
+      stepSizes: chains.map((c) => c.stepSize),
+      meanLeapfrogSteps: leapfrogs / total,
+    },
   });
 }
 
-interface BayesFitInput {
-  data: MmmData;
-  basis: DesignBasis;
-  posterior: MmmPosterior;
-  result: NutsResult;
-  yScale: number;
-  centre: number[];
-  spread: number[];
-  level: number;
-  maxTreeDepth: number;
+/**
+ * Fits the Bayesian MMM by NUTS, running the chains one after another (see the module doc for
+ * scaling and `model.ts` for the model and priors).
+ *
+ * @param data Training data (national: one row per date).
+ * @param spec The model spec; its transform parameters are sampled unless `fixTransforms`.
+ * @param options Chains, warmup, draws, seed, priors and sampler settings.
+ * @returns The fit: summary with R-hat and ESS, predict/decompose with `{ draw }`, diagnostics.
+ * @throws {MmmDataError} For panel data or a KPI that is zero on every row.
+ * @throws {ConfigError} For the log-log specification, a saturation without a known input
+ *   derivative, or an invalid prior.
+ *
+ * @example A short fit on a tiny data set
+ * ```ts
+ * import { defineModelSpec } from "mixlab/models/model_spec.ts";
+ * import { fitBayes } from "mixlab/models/bayes/mod.ts";
+ * import assert from "node:assert/strict";
+ * const n = 30;
+ * const dates = Array.from({ length: n }, (_, i) =>
+ *   new Date(Date.UTC(2024, 0, 1 + 7 * i)).toISOString().slice(0, 10));
+ * const spend = Float64Array.from({ length: n }, (_, i) => 1 + (i % 3));
+ * const kpi = spend.map((s, i) => 10 + 2 * s + Math.sin(i));
+ * const data = {
+ *   dates, kpiKind: "revenue" as const, kpi: { name: "sales", values: kpi },
+ *   channels: [{ name: "tv", spend }], controls: [],
+ * };
+ * const spec = defineModelSpec({ channels: ["tv"], baseline: { yearlyFourier: 0, trend: "none" } });
+ * const fit = fitBayes(data, spec, { chains: 2, warmup: 100, draws: 50, fixTransforms: true });
+ * assert.equal(fit.nDraws, 100);
+ * assert.equal(fit.predict(data, { draw: 3 }).length, n);
+ * ```
+ */
+export function fitBayes(data: MmmData, spec: ModelSpec, options: BayesOptions = {}): BayesFit {
+  const p = prepare(data, spec, options);
+  const posterior = new MmmPosterior(p.job.input, p.job.posterior);
+  const result = sampleNuts(posterior, { ...p.job.nuts, chains: p.chains, seed: p.seed });
+  return assemble(data, p, posterior, result.chains);
 }
 
 /**
- * A Bayesian MMM fit: posterior draws in reporting units, their summary and convergence
- * diagnostics, and the {@link FittedModel} methods (which take `{ draw }`).
+ * Fits the Bayesian MMM like {@link fitBayes}, with the chains spread over Web Workers (one
+ * chain per worker at a time). The draws are identical to `fitBayes` with the same options.
+ * Needs read permission for the worker module when run with restricted permissions.
+ *
+ * @param data Training data (national: one row per date).
+ * @param spec The model spec.
+ * @param options As {@link fitBayes}, plus the number of workers.
+ * @returns A promise of the fit.
+ * @throws {RangeError} When `workers` is not a positive integer.
+ *
+ * @example Two chains in two workers equal the sequential fit
+ * ```ts
+ * import { defineModelSpec } from "mixlab/models/model_spec.ts";
+ * import { fitBayes, fitBayesParallel } from "mixlab/models/bayes/mod.ts";
+ * import assert from "node:assert/strict";
+ * const n = 20;
+ * const dates = Array.from({ length: n }, (_, i) =>
+ *   new Date(Date.UTC(2024, 0, 1 + 7 * i)).toISOString().slice(0, 10));
+ * const spend = Float64Array.from({ length: n }, (_, i) => 1 + (i % 4));
+ * const data = {
+ *   dates, kpiKind: "revenue" as const,
+ *   kpi: { name: "sales", values: spend.map((s, i) => 5 + s + Math.cos(i)) },
+ *   channels: [{ name: "tv", spend }], controls: [],
+ * };
+ * const spec = defineModelSpec({ channels: ["tv"], baseline: { yearlyFourier: 0, trend: "none" } });
+ * const o = { chains: 2, warmup: 50, draws: 20, seed: 3 };
+ * const a = await fitBayesParallel(data, spec, { ...o, workers: 2 });
+ * assert.deepEqual(a.summary, fitBayes(data, spec, o).summary);
+ * ```
  */
-export class BayesFit implements FittedModel {
-  /** Always `"bayes"`. */
-  readonly kind = "bayes";
-  /** The spec with every channel's scale filled in. */
-  readonly spec: ModelSpec;
-  /** The training data. */
-  readonly data: MmmData;
-  /** In-sample prediction at the posterior mean parameters. */
-  readonly fitted: Float64Array;
-  /** Total kept draws (chains × draws per chain). */
-  readonly nDraws: number;
-  /** Parameter table: posterior mean, sd and central interval. */
-  readonly parameters: readonly ParameterRow[];
-  /** Convergence and sampler findings. */
-  readonly diagnostics: readonly Diagnostic[];
-  /** Posterior summary with R-hat and ESS per parameter. */
-  readonly summary: readonly PosteriorSummaryRow[];
-  /** Sampler statistics. */
-  readonly sampler: SamplerSummary;
-  /** Probability of the central intervals. */
-  readonly level: number;
-  readonly #basis: DesignBasis;
-  readonly #layout: Layout;
-  /** Draws in reporting units, row-major nDraws × parameters (chain-major rows). */
-  readonly #draws: Float64Array;
-  readonly #means: Float64Array;
-
-  /** Assembles a fit; use {@link fitBayes}. */
-  constructor(input: BayesFitInput) {
-    const { posterior, result, yScale, centre, spread } = input;
-    this.data = input.data;
-    this.#basis = input.basis;
-    this.spec = input.basis.spec;
-    this.level = input.level;
-    const params = posterior.parameters, dim = posterior.dim;
-    const chains = result.chains.length, per = result.draws;
-    this.nDraws = chains * per;
-    const beta: number[] = [];
-    const free: Layout["free"][number][] = this.spec.channels.map(() => []);
-    let baselineStart = -1, sigma = -1;
-    params.forEach((p, i) => {
-      if (p.group === "media") beta[p.channel as number] = i;
-      if (p.group === "adstock" || p.group === "saturation") {
-        (free[p.channel as number] as Layout["free"][number]).push({
-          family: p.group,
-          param: p.param as string,
-          index: i,
-        });
-      }
-      if (p.group === "baseline" && baselineStart < 0) baselineStart = i;
-      if (p.group === "sigma") sigma = i;
-    });
-    if (baselineStart < 0) baselineStart = sigma;
-    this.#layout = {
-      names: params.map((p) => p.name),
-      groups: params.map((p) => p.group),
-      beta,
-      free,
-      baselineStart,
-      sigma,
-    };
-    // Map every draw to reporting units.
-    const draws = new Float64Array(this.nDraws * dim), value = new Float64Array(dim);
-    const nBase = centre.length;
-    for (let k = 0; k < chains; k++) {
-      const c = result.chains[k]!;
-      for (let i = 0; i < per; i++) {
-        posterior.constrain(c.draws.subarray(i * dim, (i + 1) * dim), value);
-        const o = (k * per + i) * dim;
-        let shift = 0;
-        for (let j = 0; j < nBase; j++) {
-          const g = value[baselineStart + j] as number;
-          shift += (g * (centre[j] as number)) / (spread[j] as number);
-          draws[o + baselineStart + j] = (yScale * g) / (spread[j] as number);
-        }
-        draws[o] = yScale * ((value[0] as number) - shift);
-        for (const b of beta) draws[o + b] = yScale * (value[b] as number);
-        for (const f of free) for (const e of f) draws[o + e.index] = value[e.index] as number;
-        draws[o + sigma] = yScale * (value[sigma] as number);
-      }
-    }
-    this.#draws = draws;
-    // Summary per parameter.
-    const lowP = (1 - input.level) / 2;
-    const means = new Float64Array(dim);
-    const summary: PosteriorSummaryRow[] = [];
-    for (let j = 0; j < dim; j++) {
-      const perChain: Float64Array[] = [];
-      for (let k = 0; k < chains; k++) {
-        const a = new Float64Array(per);
-        for (let i = 0; i < per; i++) a[i] = draws[(k * per + i) * dim + j] as number;
-        perChain.push(a);
-      }
-      const all = new Float64Array(this.nDraws);
-      perChain.forEach((a, k) => all.set(a, k * per));
-      let m = 0;
-      for (const v of all) m += v;
-      m /= all.length;
-      let v2 = 0;
-      for (const v of all) v2 += (v - m) ** 2;
-      const sd = Math.sqrt(v2 / Math.max(1, all.length - 1));
-      means[j] = m;
-      all.sort();
-      const enough = per >= 4;
-      summary.push({
-        name: params[j]!.name,
-        group: params[j]!.group,
-        mean: m,
-        sd,
-        lower: quantileSorted(all, lowP),
-        median: quantileSorted(all, 0.5),
-        upper: quantileSorted(all, 1 - lowP),
-        rhat: enough ? rhat(perChain) : NaN,
-        essBulk: enough ? essBulk(perChain) : NaN,
-        essTail: enough ? essTail(perChain) : NaN,
-      });
-    }
-    this.#means = means;
-    this.summary = Object.freeze(summary);
-    this.parameters = Object.freeze(summary.map((s): ParameterRow => ({
-      name: s.name,
-      estimate: s.mean,
-      stdError: s.sd,
-      lower: s.lower,
-      upper: s.upper,
-    })));
-    let divergences = 0, hits = 0, leapfrogs = 0;
-    for (const c of result.chains) {
-      for (let i = 0; i < per; i++) {
-        divergences += c.divergent[i] as number;
-        if ((c.treeDepth[i] as number) >= input.maxTreeDepth) hits++;
-        leapfrogs += c.leapfrogSteps[i] as number;
-      }
-    }
-    const finite = (xs: number[]) => xs.filter((x) => Number.isFinite(x));
-    const rhats = finite(summary.map((s) => s.rhat));
-    this.sampler = Object.freeze({
-      chains,
-      drawsPerChain: per,
-      divergences,
-      treeDepthHits: hits,
-      rhatMax: rhats.length > 0 ? Math.max(...rhats) : NaN,
-      essBulkMin: Math.min(...finite(summary.map((s) => s.essBulk))),
-      essTailMin: Math.min(...finite(summary.map((s) => s.essTail))),
-      stepSizes: Object.freeze(result.chains.map((c) => c.stepSize)),
-      meanLeapfrogSteps: leapfrogs / this.nDraws,
-    });
-    this.diagnostics = Object.freeze(convergenceDiagnostics(this.summary, this.sampler));
-    this.fitted = this.predict(this.data);
-  }
-
-  /** All draws of one parameter (reporting units), chains one after another. */
-  draws(name: string): Float64Array {
-    const j = this.#layout.names.indexOf(name);
-    if (j < 0) {
-      throw new RangeError(
-        `Cannot get draws: no parameter "${name}"; parameters are ${
-          this.#layout.names.map((s) => `"${s}"`).join(", ")
-        }`,
-      );
-    }
-    const dim = this.#layout.names.length, out = new Float64Array(this.nDraws);
-    for (let i = 0; i < this.nDraws; i++) out[i] = this.#draws[i * dim + j] as number;
-    return out;
-  }
-
-  #point(draw: number | undefined): Float64Array {
-    const dim = this.#layout.names.length;
-    if (draw === undefined) return this.#means;
-    if (!Number.isInteger(draw) || draw < 0 || draw >= this.nDraws) {
-      throw new RangeError(
-        `Cannot predict: "draw" must be an integer in [0, ${this.nDraws}), current value is ${draw}`,
-      );
-    }
-    return this.#draws.subarray(draw * dim, (draw + 1) * dim);
-  }
-
-  /** The spec's channel with the transform parameters of a point. */
-  #channelAt(c: number, point: Float64Array): ChannelSpec {
-    const ch = this.spec.channels[c] as ChannelSpec;
-    const free = this.#layout.free[c] ?? [];
-    if (free.length === 0) return ch;
-    const ad: Record<string, number> = { ...ch.adstock.params };
-    const sat: Record<string, number> = { ...ch.saturation.params };
-    for (const f of free) (f.family === "adstock" ? ad : sat)[f.param] = point[f.index] as number;
-    return {
-      ...ch,
-      adstock: { kind: ch.adstock.kind, params: ad },
-      saturation: { kind: ch.saturation.kind, params: sat },
-    };
-  }
-
-  /** Additive terms for `data` in KPI units, at a draw or at the posterior mean parameters. */
-  decompose(data: MmmData, options: PredictOptions = {}): Decomposition {
-    const point = this.#point(options.draw);
-    const history = options.history;
-    const n = data.dates.length, L = this.#layout;
-    const terms: Term[] = [];
-    const fitted = new Float64Array(n).fill(point[0] as number);
-    terms.push({
-      name: "intercept",
-      group: "intercept",
-      values: new Float64Array(n).fill(point[0] as number),
-    });
-    this.spec.channels.forEach((_, c) => {
-      const col = mediaColumn(data, this.#channelAt(c, point), history ? { history } : {});
-      const b = point[L.beta[c] as number] as number;
-      for (let t = 0; t < n; t++) col[t] = b * (col[t] as number);
-      terms.push({ name: this.spec.channels[c]!.name, group: "media", values: col });
-    });
-    const design = designMatrix(data, this.#basis, { response: false });
-    const byTerm = new Map<string, { group: TermGroup; values: Float64Array }>();
-    let j = 0;
-    design.columns.forEach((col, k) => {
-      if (col.group === "media") return;
-      const coef = point[L.baselineStart + j] as number;
-      j++;
-      let term = byTerm.get(col.term);
-      if (term === undefined) {
-        term = { group: col.group, values: new Float64Array(n) };
-        byTerm.set(col.term, term);
-      }
-      const v = design.values[k] as Float64Array, out = term.values;
-      for (let t = 0; t < n; t++) out[t] = (out[t] as number) + coef * (v[t] as number);
-    });
-    for (const [name, t] of byTerm) terms.push({ name, group: t.group, values: t.values });
-    for (let k = 1; k < terms.length; k++) {
-      const v = terms[k]!.values;
-      for (let t = 0; t < n; t++) fitted[t] = (fitted[t] as number) + (v[t] as number);
-    }
-    return { dates: data.dates, terms, fitted };
-  }
-
-  /** Predicted KPI for `data`, at a draw or at the posterior mean parameters. */
-  predict(data: MmmData, options: PredictOptions = {}): Float64Array {
-    return this.decompose(data, options).fitted;
-  }
-
-  /** The parameter summary as a table. */
-  toTable(): Table {
-    return new Table(
-      this.summary.map((s) => ({
-        parameter: s.name,
-        mean: s.mean,
-        sd: s.sd,
-        [`${Math.round(((1 - this.level) / 2) * 100)}%`]: s.lower,
-        [`${Math.round((1 - (1 - this.level) / 2) * 100)}%`]: s.upper,
-        rhat: s.rhat,
-        ess_bulk: s.essBulk,
-        ess_tail: s.essTail,
-      })),
-      {
-        caption: `Bayesian MMM: ${this.sampler.chains} chains × ${this.sampler.drawsPerChain} ` +
-          `draws, ${this.sampler.divergences} divergences, max R-hat ` +
-          `${this.sampler.rhatMax.toFixed(3)}`,
-      },
+export async function fitBayesParallel(
+  data: MmmData,
+  spec: ModelSpec,
+  options: BayesParallelOptions = {},
+): Promise<BayesFit> {
+  const p = prepare(data, spec, options);
+  const posterior = new MmmPosterior(p.job.input, p.job.posterior);
+  const workers = options.workers ??
+    Math.max(1, Math.min(p.chains, globalThis.navigator?.hardwareConcurrency ?? 1));
+  if (!Number.isInteger(workers) || workers < 1) {
+    throw new RangeError(
+      `Cannot fit Bayesian model: "workers" must be a positive integer, current value is ${workers}`,
     );
   }
-
-  /** Plain JSON: spec, scales, summary, sampler statistics and the draws by parameter. */
-  toJSON(): unknown {
-    return {
-      kind: this.kind,
-      spec: specToJSON(this.spec),
-      level: this.level,
-      basis: {
-        origin: this.#basis.origin,
-        spanDays: this.#basis.spanDays,
-        periodDays: this.#basis.periodDays,
-      },
-      summary: this.summary,
-      sampler: this.sampler,
-      diagnostics: this.diagnostics,
-      draws: Object.fromEntries(
-        this.#layout.names.map((name) => [name, Array.from(this.draws(name))]),
-      ),
-    };
-  }
-
-  /** Shows the parameter table in Jupyter. */
-  [JUPYTER_DISPLAY](): MimeBundle {
-    return this.toTable()[JUPYTER_DISPLAY]();
-  }
-}
-
-function convergenceDiagnostics(
-  summary: readonly PosteriorSummaryRow[],
-  s: SamplerSummary,
-): Diagnostic[] {
-  const out: Diagnostic[] = [{
-    level: "info",
-    code: "bayes-convergence",
-    message: `${s.chains} chains × ${s.drawsPerChain} draws: max R-hat ${s.rhatMax.toFixed(3)}, ` +
-      `min bulk ESS ${Math.round(s.essBulkMin)}, min tail ESS ${Math.round(s.essTailMin)}, ` +
-      `${s.divergences} divergent transitions`,
-  }];
-  if (s.divergences > 0) {
-    out.push({
-      level: "warning",
-      code: "bayes-divergences",
-      message: `${s.divergences} transitions diverged after warmup; the posterior may be biased. ` +
-        "Raise targetAccept (e.g. 0.95) or tighten the priors",
+  const chains: NutsChain[] = new Array(p.chains);
+  let next = 0;
+  const runWorker = async () => {
+    const worker = new Worker(new URL("./_chain_worker.ts", import.meta.url).href, {
+      type: "module",
     });
-  }
-  for (const r of summary) {
-    if (r.rhat > 1.01) {
-      out.push({
-        level: "warning",
-        code: "bayes-rhat-high",
-        message:
-          `R-hat of "${r.name}" is ${r.rhat.toFixed(3)} (above 1.01): the chains disagree; ` +
-          "run longer or tighten its prior",
-        subject: r.name,
-      });
+    try {
+      while (next < p.chains) {
+        const k = next++;
+        const job: BayesChainJob = { ...p.job, nuts: { ...p.job.nuts, seed: p.seed + k } };
+        chains[k] = await new Promise<NutsChain>((resolve, reject) => {
+          worker.onmessage = (e: MessageEvent<{ chain?: NutsChain; error?: string }>) => {
+            if (e.data.chain !== undefined) resolve(e.data.chain);
+            else reject(new Error(e.data.error ?? "Cannot run chain: the worker failed"));
+          };
+          worker.onerror = (e: ErrorEvent) => {
+            e.preventDefault();
+            reject(new Error(`Cannot run chain ${k}: ${e.message}`));
+          };
+          worker.postMessage(job);
+        });
+      }
+    } finally {
+      worker.terminate();
     }
-    const minEss = 100 * s.chains;
-    if (Math.min(r.essBulk, r.essTail) < minEss) {
-      out.push({
-        level: "warning",
-        code: "bayes-ess-low",
-        message:
-          `Effective sample size of "${r.name}" is ${Math.round(Math.min(r.essBulk, r.essTail))} ` +
-          `(below ${minEss}); intervals are imprecise, draw more`,
-        subject: r.name,
-      });
-    }
-  }
-  if (s.treeDepthHits > 0) {
-    out.push({
-      level: "info",
-      code: "bayes-max-treedepth",
-      message: `${s.treeDepthHits} transitions hit the maximum tree depth; sampling is slow ` +
-        "but not biased",
-    });
-  }
-  return out;
+  };
+  await Promise.all(Array.from({ length: Math.min(workers, p.chains) }, runWorker));
+  return assemble(data, p, posterior, chains);
 }

@@ -1,6 +1,7 @@
 /**
  * The Bayesian media mix model and its sampler: NUTS on an unconstrained space, convergence
- * diagnostics (split rank-normalised R-hat, bulk and tail ESS) and the MMM posterior.
+ * diagnostics (split rank-normalised R-hat, bulk and tail ESS), priors, the MMM posterior, and
+ * `fitBayes` / `fitBayesParallel`, which return a {@link BayesFit} with posterior draws.
  *
  * @module
  */
@@ -8,4 +9,5 @@ export * from "./nuts.ts";
 export * from "./convergence.ts";
 export * from "./priors.ts";
 export * from "./model.ts";
+export * from "./bayes_fit.ts";
 export * from "./fit_bayes.ts";

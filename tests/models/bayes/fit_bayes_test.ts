@@ -1,4 +1,4 @@
-import { fitBayes } from "mixlab/models/bayes/mod.ts";
+import { fitBayes, fitBayesParallel, loadBayesModel } from "mixlab/models/bayes/mod.ts";
 import { defineModelSpec } from "mixlab/models/model_spec.ts";
 import { ConfigError, MmmDataError } from "mixlab/errors.ts";
 import { Rng } from "mixlab/rng.ts";
@@ -154,4 +154,26 @@ Deno.test("fitBayes() recovers known truth on simulated weekly data", () => {
     if (sim.roas[c.name]! >= lo && sim.roas[c.name]! <= hi) covered++;
   }
   assert.ok(covered >= 3, `90% ROAS intervals covered the truth for ${covered} of 5 channels`);
+});
+
+Deno.test("fitBayesParallel() gives the same draws as fitBayes() with the same seed", async () => {
+  const { data } = oneChannel(8);
+  const o = { chains: 3, warmup: 80, draws: 40, seed: 12 };
+  const a = await fitBayesParallel(data, oneChannelSpec, { ...o, workers: 2 });
+  const b = fitBayes(data, oneChannelSpec, o);
+  assert.deepEqual(a.draws("tv.decay"), b.draws("tv.decay"));
+  assert.deepEqual(a.summary, b.summary);
+  assert.deepEqual(a.sampler, b.sampler);
+});
+
+Deno.test("loadBayesModel() rebuilds an equal fit from its JSON text", () => {
+  const { data } = oneChannel(9);
+  const fit = fitBayes(data, oneChannelSpec, { chains: 2, warmup: 80, draws: 40, seed: 2 });
+  const back = loadBayesModel(JSON.parse(JSON.stringify(fit)));
+  assert.deepEqual(back.summary, fit.summary);
+  assert.deepEqual(back.sampler, fit.sampler);
+  assert.deepEqual(back.fitted, fit.fitted);
+  assert.deepEqual(back.predict(data, { draw: 17 }), fit.predict(data, { draw: 17 }));
+  assert.deepEqual(back.spec, fit.spec);
+  assert.throws(() => loadBayesModel({ format: "mixlab.linear-model" }), ConfigError);
 });

@@ -1,0 +1,557 @@
+/**
+ * The result of a Bayesian MMM fit: posterior draws in reporting units, their summary (mean,
+ * sd, central interval, R-hat, bulk and tail ESS), convergence diagnostics, and the
+ * {@link FittedModel} methods, which take a posterior `{ draw }`. It saves itself with `toJSON`
+ * (format `"mixlab.bayes-model"`) and {@link loadBayesModel} rebuilds it without resampling.
+ *
+ * Reporting units: `intercept` is the KPI level with every regressor at zero; a channel's
+ * coefficient is its contribution per row at full saturation (KPI units); a baseline
+ * coefficient is per unit of its regressor; `sigma` is the residual sd in KPI units; transform
+ * parameters are in the spec's units.
+ *
+ * @module
+ */
+import { ConfigError } from "../../errors.ts";
+import type {
+  ChannelSpec,
+  Decomposition,
+  Diagnostic,
+  FittedModel,
+  MmmData,
+  ModelSpec,
+  ParameterRow,
+  PredictOptions,
+  Term,
+  TermGroup,
+} from "../../types.ts";
+import { JUPYTER_DISPLAY, type MimeBundle } from "../../_internal/display.ts";
+import { Table } from "../../report/table.ts";
+import { type DesignBasis, designBasis, designMatrix, mediaColumn } from "../design_matrix.ts";
+import { type ModelSpecJson, specFromJSON, specToJSON } from "../model_spec.ts";
+import { dataFromJSON, dataToJSON } from "../linear_model.ts";
+import type { PosteriorParameterGroup } from "./model.ts";
+import { essBulk, essTail, rhat } from "./convergence.ts";
+
+/** One row of the posterior summary, in reporting units (see the module doc). */
+export interface PosteriorSummaryRow {
+  /** Parameter name. */
+  readonly name: string;
+  /** Its role. */
+  readonly group: PosteriorParameterGroup;
+  /** Posterior mean. */
+  readonly mean: number;
+  /** Posterior standard deviation. */
+  readonly sd: number;
+  /** Lower end of the central interval. */
+  readonly lower: number;
+  /** Posterior median. */
+  readonly median: number;
+  /** Upper end of the central interval. */
+  readonly upper: number;
+  /** Rank-normalised split R-hat. */
+  readonly rhat: number;
+  /** Bulk effective sample size. */
+  readonly essBulk: number;
+  /** Tail effective sample size. */
+  readonly essTail: number;
+}
+
+/** Sampler statistics of a fit, summed or reduced over chains. */
+export interface SamplerSummary {
+  /** Chains run. */
+  readonly chains: number;
+  /** Kept draws per chain. */
+  readonly drawsPerChain: number;
+  /** Post-warmup divergent transitions, all chains. */
+  readonly divergences: number;
+  /** Post-warmup transitions that hit the maximum tree depth. */
+  readonly treeDepthHits: number;
+  /** Largest R-hat over parameters. */
+  readonly rhatMax: number;
+  /** Smallest bulk ESS over parameters. */
+  readonly essBulkMin: number;
+  /** Smallest tail ESS over parameters. */
+  readonly essTailMin: number;
+  /** Adapted step size of each chain. */
+  readonly stepSizes: readonly number[];
+  /** Mean leapfrog steps per draw. */
+  readonly meanLeapfrogSteps: number;
+}
+
+/** A sampled parameter: its name and role; transform parameters name their channel and parameter. */
+export interface BayesParameterInfo {
+  /** Parameter name, as in the summary. */
+  readonly name: string;
+  /** Its role. */
+  readonly group: PosteriorParameterGroup;
+  /** Channel index (media, adstock and saturation parameters). */
+  readonly channel?: number;
+  /** Transform parameter name (adstock and saturation parameters). */
+  readonly param?: string;
+}
+
+/** Sampler statistics that cannot be recomputed from the draws. */
+export interface SamplerRecord {
+  /** Post-warmup divergent transitions, all chains. */
+  readonly divergences: number;
+  /** Post-warmup transitions that hit the maximum tree depth. */
+  readonly treeDepthHits: number;
+  /** Adapted step size of each chain. */
+  readonly stepSizes: readonly number[];
+  /** Mean leapfrog steps per draw. */
+  readonly meanLeapfrogSteps: number;
+}
+
+/** What a {@link BayesFit} is made of. */
+export interface BayesFitParts {
+  /** Training data. */
+  readonly data: MmmData;
+  /** The spec with every channel's scale filled in. */
+  readonly spec: ModelSpec;
+  /** Probability of the central intervals. */
+  readonly level: number;
+  /** The parameters, in draw column order. */
+  readonly parameters: readonly BayesParameterInfo[];
+  /** Draws in reporting units, row-major (draws × parameters), chain after chain. */
+  readonly draws: Float64Array;
+  /** Number of chains (the draws split evenly among them). */
+  readonly chains: number;
+  /** Sampler statistics. */
+  readonly sampler: SamplerRecord;
+}
+
+/** The saved form of a {@link BayesFit}. */
+export interface BayesModelJson {
+  /** Always `"mixlab.bayes-model"`. */
+  readonly format: "mixlab.bayes-model";
+  /** Schema version. */
+  readonly version: 1;
+  /** Always `"bayes"`. */
+  readonly kind: "bayes";
+  /** The spec, with scales. */
+  readonly spec: ModelSpecJson;
+  /** The training data. */
+  readonly data: unknown;
+  /** Interval probability. */
+  readonly level: number;
+  /** Parameters in draw column order. */
+  readonly parameters: readonly BayesParameterInfo[];
+  /** Number of chains. */
+  readonly chains: number;
+  /** Sampler statistics. */
+  readonly sampler: SamplerRecord;
+  /** Draws, row-major (draws × parameters). */
+  readonly draws: readonly number[];
+  /** Summary at save time (informative; recomputed on load). */
+  readonly summary: readonly PosteriorSummaryRow[];
+}
+
+/** Where each parameter sits, for prediction from a draw. */
+interface Layout {
+  readonly names: readonly string[];
+  /** Index of the β of channel c. */
+  readonly beta: readonly number[];
+  /** Free transform parameters of channel c. */
+  readonly free: readonly { family: "adstock" | "saturation"; param: string; index: number }[][];
+  /** Index of the first baseline coefficient (they follow in design-column order). */
+  readonly baselineStart: number;
+}
+
+function quantileSorted(sorted: Float64Array, p: number): number {
+  const h = (sorted.length - 1) * p, lo = Math.floor(h), hi = Math.ceil(h);
+  const a = sorted[lo] as number, b = sorted[hi] as number;
+  return a + (h - lo) * (b - a);
+}
+
+/**
+ * A Bayesian MMM fit (see the module doc for units). Made by `fitBayes`, `fitBayesParallel`
+ * or {@link loadBayesModel}.
+ *
+ * @example Summary rows and draws of a short fit
+ * ```ts
+ * import { defineModelSpec } from "mixlab/models/model_spec.ts";
+ * import { fitBayes } from "mixlab/models/bayes/mod.ts";
+ * import assert from "node:assert/strict";
+ * const n = 30;
+ * const dates = Array.from({ length: n }, (_, i) =>
+ *   new Date(Date.UTC(2024, 0, 1 + 7 * i)).toISOString().slice(0, 10));
+ * const spend = Float64Array.from({ length: n }, (_, i) => 1 + (i % 3));
+ * const data = {
+ *   dates, kpiKind: "revenue" as const,
+ *   kpi: { name: "sales", values: spend.map((s, i) => 10 + 2 * s + Math.sin(i)) },
+ *   channels: [{ name: "tv", spend }], controls: [],
+ * };
+ * const spec = defineModelSpec({ channels: ["tv"], baseline: { yearlyFourier: 0, trend: "none" } });
+ * const fit = fitBayes(data, spec, { chains: 2, warmup: 100, draws: 50, fixTransforms: true });
+ * assert.deepEqual(fit.summary.map((r) => r.name), ["intercept", "tv", "sigma"]);
+ * assert.equal(fit.draws("tv").length, 100);
+ * ```
+ */
+export class BayesFit implements FittedModel {
+  /** Always `"bayes"`. */
+  readonly kind = "bayes";
+  /** The spec with every channel's scale filled in. */
+  readonly spec: ModelSpec;
+  /** The training data. */
+  readonly data: MmmData;
+  /** In-sample prediction at the posterior mean parameters. */
+  readonly fitted: Float64Array;
+  /** Total kept draws (chains × draws per chain). */
+  readonly nDraws: number;
+  /** Parameter table: posterior mean, sd and central interval. */
+  readonly parameters: readonly ParameterRow[];
+  /** Convergence and sampler findings. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Posterior summary with R-hat and ESS per parameter. */
+  readonly summary: readonly PosteriorSummaryRow[];
+  /** Sampler statistics and convergence summary. */
+  readonly sampler: SamplerSummary;
+  /** Probability of the central intervals. */
+  readonly level: number;
+  readonly #basis: DesignBasis;
+  readonly #info: readonly BayesParameterInfo[];
+  readonly #record: SamplerRecord;
+  readonly #layout: Layout;
+  /** Draws in reporting units, row-major nDraws × parameters (chain-major rows). */
+  readonly #draws: Float64Array;
+  readonly #means: Float64Array;
+
+  /** Assembles a fit from its parts; use `fitBayes` or {@link loadBayesModel}. */
+  constructor(parts: BayesFitParts) {
+    this.data = parts.data;
+    this.spec = parts.spec;
+    this.#basis = designBasis(parts.data, parts.spec);
+    this.level = parts.level;
+    this.#info = parts.parameters;
+    this.#record = parts.sampler;
+    const params = parts.parameters, dim = params.length;
+    const chains = parts.chains, draws = parts.draws;
+    this.nDraws = draws.length / dim;
+    const per = this.nDraws / chains;
+    const beta: number[] = [];
+    const free: Layout["free"][number][] = this.spec.channels.map(() => []);
+    let baselineStart = -1;
+    params.forEach((p, i) => {
+      if (p.group === "media") beta[p.channel as number] = i;
+      if (p.group === "adstock" || p.group === "saturation") {
+        (free[p.channel as number] as Layout["free"][number]).push({
+          family: p.group,
+          param: p.param as string,
+          index: i,
+        });
+      }
+      if (p.group === "baseline" && baselineStart < 0) baselineStart = i;
+    });
+    this.#layout = { names: params.map((p) => p.name), beta, free, baselineStart };
+    this.#draws = draws;
+    // Summary per parameter.
+    const lowP = (1 - parts.level) / 2;
+    const means = new Float64Array(dim);
+    const summary: PosteriorSummaryRow[] = [];
+    for (let j = 0; j < dim; j++) {
+      const perChain: Float64Array[] = [];
+      for (let k = 0; k < chains; k++) {
+        const a = new Float64Array(per);
+        for (let i = 0; i < per; i++) a[i] = draws[(k * per + i) * dim + j] as number;
+        perChain.push(a);
+      }
+      const all = new Float64Array(this.nDraws);
+      perChain.forEach((a, k) => all.set(a, k * per));
+      let m = 0;
+      for (const v of all) m += v;
+      m /= all.length;
+      let v2 = 0;
+      for (const v of all) v2 += (v - m) ** 2;
+      const sd = Math.sqrt(v2 / Math.max(1, all.length - 1));
+      means[j] = m;
+      all.sort();
+      const enough = per >= 4;
+      summary.push({
+        name: params[j]!.name,
+        group: params[j]!.group,
+        mean: m,
+        sd,
+        lower: quantileSorted(all, lowP),
+        median: quantileSorted(all, 0.5),
+        upper: quantileSorted(all, 1 - lowP),
+        rhat: enough ? rhat(perChain) : NaN,
+        essBulk: enough ? essBulk(perChain) : NaN,
+        essTail: enough ? essTail(perChain) : NaN,
+      });
+    }
+    this.#means = means;
+    this.summary = Object.freeze(summary);
+    this.parameters = Object.freeze(summary.map((s): ParameterRow => ({
+      name: s.name,
+      estimate: s.mean,
+      stdError: s.sd,
+      lower: s.lower,
+      upper: s.upper,
+    })));
+    const finite = (xs: number[]) => xs.filter((x) => Number.isFinite(x));
+    const rhats = finite(summary.map((s) => s.rhat));
+    this.sampler = Object.freeze({
+      chains,
+      drawsPerChain: per,
+      divergences: parts.sampler.divergences,
+      treeDepthHits: parts.sampler.treeDepthHits,
+      rhatMax: rhats.length > 0 ? Math.max(...rhats) : NaN,
+      essBulkMin: Math.min(...finite(summary.map((s) => s.essBulk))),
+      essTailMin: Math.min(...finite(summary.map((s) => s.essTail))),
+      stepSizes: Object.freeze([...parts.sampler.stepSizes]),
+      meanLeapfrogSteps: parts.sampler.meanLeapfrogSteps,
+    });
+    this.diagnostics = Object.freeze(convergenceDiagnostics(this.summary, this.sampler));
+    this.fitted = this.predict(this.data);
+  }
+
+  /** All draws of one parameter (reporting units), chains one after another. */
+  draws(name: string): Float64Array {
+    const j = this.#layout.names.indexOf(name);
+    if (j < 0) {
+      throw new RangeError(
+        `Cannot get draws: no parameter "${name}"; parameters are ${
+          this.#layout.names.map((s) => `"${s}"`).join(", ")
+        }`,
+      );
+    }
+    const dim = this.#layout.names.length, out = new Float64Array(this.nDraws);
+    for (let i = 0; i < this.nDraws; i++) out[i] = this.#draws[i * dim + j] as number;
+    return out;
+  }
+
+  #point(draw: number | undefined): Float64Array {
+    const dim = this.#layout.names.length;
+    if (draw === undefined) return this.#means;
+    if (!Number.isInteger(draw) || draw < 0 || draw >= this.nDraws) {
+      throw new RangeError(
+        `Cannot predict: "draw" must be an integer in [0, ${this.nDraws}), current value is ${draw}`,
+      );
+    }
+    return this.#draws.subarray(draw * dim, (draw + 1) * dim);
+  }
+
+  /** The spec's channel with the transform parameters of a point. */
+  #channelAt(c: number, point: Float64Array): ChannelSpec {
+    const ch = this.spec.channels[c] as ChannelSpec;
+    const free = this.#layout.free[c] ?? [];
+    if (free.length === 0) return ch;
+    const ad: Record<string, number> = { ...ch.adstock.params };
+    const sat: Record<string, number> = { ...ch.saturation.params };
+    for (const f of free) (f.family === "adstock" ? ad : sat)[f.param] = point[f.index] as number;
+    return {
+      ...ch,
+      adstock: { kind: ch.adstock.kind, params: ad },
+      saturation: { kind: ch.saturation.kind, params: sat },
+    };
+  }
+
+  /** Additive terms for `data` in KPI units, at a draw or at the posterior mean parameters. */
+  decompose(data: MmmData, options: PredictOptions = {}): Decomposition {
+    const point = this.#point(options.draw);
+    const history = options.history;
+    const n = data.dates.length, L = this.#layout;
+    const terms: Term[] = [];
+    const fitted = new Float64Array(n).fill(point[0] as number);
+    terms.push({
+      name: "intercept",
+      group: "intercept",
+      values: new Float64Array(n).fill(point[0] as number),
+    });
+    this.spec.channels.forEach((_, c) => {
+      const col = mediaColumn(data, this.#channelAt(c, point), history ? { history } : {});
+      const b = point[L.beta[c] as number] as number;
+      for (let t = 0; t < n; t++) col[t] = b * (col[t] as number);
+      terms.push({ name: this.spec.channels[c]!.name, group: "media", values: col });
+    });
+    const design = designMatrix(data, this.#basis, { response: false });
+    const byTerm = new Map<string, { group: TermGroup; values: Float64Array }>();
+    let j = 0;
+    design.columns.forEach((col, k) => {
+      if (col.group === "media") return;
+      const coef = point[L.baselineStart + j] as number;
+      j++;
+      let term = byTerm.get(col.term);
+      if (term === undefined) {
+        term = { group: col.group, values: new Float64Array(n) };
+        byTerm.set(col.term, term);
+      }
+      const v = design.values[k] as Float64Array, out = term.values;
+      for (let t = 0; t < n; t++) out[t] = (out[t] as number) + coef * (v[t] as number);
+    });
+    for (const [name, t] of byTerm) terms.push({ name, group: t.group, values: t.values });
+    for (let k = 1; k < terms.length; k++) {
+      const v = terms[k]!.values;
+      for (let t = 0; t < n; t++) fitted[t] = (fitted[t] as number) + (v[t] as number);
+    }
+    return { dates: data.dates, terms, fitted };
+  }
+
+  /** Predicted KPI for `data`, at a draw or at the posterior mean parameters. */
+  predict(data: MmmData, options: PredictOptions = {}): Float64Array {
+    return this.decompose(data, options).fitted;
+  }
+
+  /** The parameter summary as a table. */
+  toTable(): Table {
+    return new Table(
+      this.summary.map((s) => ({
+        parameter: s.name,
+        mean: s.mean,
+        sd: s.sd,
+        [`${Math.round(((1 - this.level) / 2) * 100)}%`]: s.lower,
+        [`${Math.round((1 - (1 - this.level) / 2) * 100)}%`]: s.upper,
+        rhat: s.rhat,
+        ess_bulk: s.essBulk,
+        ess_tail: s.essTail,
+      })),
+      {
+        caption: `Bayesian MMM: ${this.sampler.chains} chains × ${this.sampler.drawsPerChain} ` +
+          `draws, ${this.sampler.divergences} divergences, max R-hat ` +
+          `${this.sampler.rhatMax.toFixed(3)}`,
+      },
+    );
+  }
+
+  /** The saved form; {@link loadBayesModel} turns it back into an equal fit. */
+  toJSON(): BayesModelJson {
+    return {
+      format: "mixlab.bayes-model",
+      version: 1,
+      kind: "bayes",
+      spec: specToJSON(this.spec),
+      data: dataToJSON(this.data),
+      level: this.level,
+      parameters: this.#info,
+      chains: this.sampler.chains,
+      sampler: this.#record,
+      draws: Array.from(this.#draws),
+      summary: this.summary,
+    };
+  }
+
+  /** Shows the parameter table in Jupyter. */
+  [JUPYTER_DISPLAY](): MimeBundle {
+    return this.toTable()[JUPYTER_DISPLAY]();
+  }
+}
+
+/**
+ * Rebuilds a {@link BayesFit} from its `toJSON()` output (draws are kept; nothing is resampled).
+ *
+ * @param json The parsed JSON of a saved Bayesian fit.
+ * @returns The fit, equal in draws, summary and predictions to the saved one.
+ * @throws {ConfigError} When the JSON is not a saved Bayesian mixlab model.
+ *
+ * @example Round trip through JSON text
+ * ```ts
+ * import { defineModelSpec } from "mixlab/models/model_spec.ts";
+ * import { fitBayes, loadBayesModel } from "mixlab/models/bayes/mod.ts";
+ * import assert from "node:assert/strict";
+ * const n = 20;
+ * const dates = Array.from({ length: n }, (_, i) =>
+ *   new Date(Date.UTC(2024, 0, 1 + 7 * i)).toISOString().slice(0, 10));
+ * const spend = Float64Array.from({ length: n }, (_, i) => 1 + (i % 4));
+ * const data = {
+ *   dates, kpiKind: "revenue" as const,
+ *   kpi: { name: "sales", values: spend.map((s, i) => 5 + s + Math.cos(i)) },
+ *   channels: [{ name: "tv", spend }], controls: [],
+ * };
+ * const spec = defineModelSpec({ channels: ["tv"], baseline: { yearlyFourier: 0, trend: "none" } });
+ * const fit = fitBayes(data, spec, { chains: 2, warmup: 60, draws: 20, fixTransforms: true });
+ * const back = loadBayesModel(JSON.parse(JSON.stringify(fit)));
+ * assert.deepEqual(back.predict(data, { draw: 5 }), fit.predict(data, { draw: 5 }));
+ * ```
+ */
+export function loadBayesModel(json: unknown): BayesFit {
+  const j = json as Partial<BayesModelJson> | null;
+  if (j === null || typeof j !== "object" || j.format !== "mixlab.bayes-model" || j.version !== 1) {
+    throw new ConfigError("Cannot load model: not a mixlab.bayes-model version 1 object", {
+      key: "format",
+      hint: "pass the parsed JSON of a Bayesian fit's toJSON()",
+    });
+  }
+  const params = j.parameters, draws = j.draws, chains = j.chains;
+  if (
+    !Array.isArray(params) || params.length === 0 || !Array.isArray(draws) ||
+    typeof chains !== "number" || !(chains >= 1) ||
+    draws.length % (params.length * chains) !== 0 || j.sampler === undefined ||
+    typeof j.level !== "number"
+  ) {
+    throw new ConfigError("Cannot load model: the saved draws or parameters are malformed", {
+      key: "draws",
+      hint: "pass the parsed JSON of a Bayesian fit's toJSON(), unchanged",
+    });
+  }
+  let data: MmmData;
+  try {
+    data = dataFromJSON(j.data);
+  } catch (cause) {
+    throw new ConfigError("Cannot load model: the saved training data is malformed", {
+      key: "data",
+      hint: "pass the parsed JSON of a Bayesian fit's toJSON(), unchanged",
+    }, { cause });
+  }
+  return new BayesFit({
+    data,
+    spec: specFromJSON(j.spec),
+    level: j.level,
+    parameters: params.map((p) => ({ ...p })),
+    draws: Float64Array.from(draws),
+    chains,
+    sampler: { ...j.sampler, stepSizes: [...j.sampler.stepSizes] },
+  });
+}
+
+function convergenceDiagnostics(
+  summary: readonly PosteriorSummaryRow[],
+  s: SamplerSummary,
+): Diagnostic[] {
+  const out: Diagnostic[] = [{
+    level: "info",
+    code: "bayes-convergence",
+    message: `${s.chains} chains × ${s.drawsPerChain} draws: max R-hat ${s.rhatMax.toFixed(3)}, ` +
+      `min bulk ESS ${Math.round(s.essBulkMin)}, min tail ESS ${Math.round(s.essTailMin)}, ` +
+      `${s.divergences} divergent transitions`,
+  }];
+  if (s.divergences > 0) {
+    out.push({
+      level: "warning",
+      code: "bayes-divergences",
+      message: `${s.divergences} transitions diverged after warmup; the posterior may be biased. ` +
+        "Raise targetAccept (e.g. 0.95) or tighten the priors",
+    });
+  }
+  for (const r of summary) {
+    if (r.rhat > 1.01) {
+      out.push({
+        level: "warning",
+        code: "bayes-rhat-high",
+        message:
+          `R-hat of "${r.name}" is ${r.rhat.toFixed(3)} (above 1.01): the chains disagree; ` +
+          "run longer or tighten its prior",
+        subject: r.name,
+      });
+    }
+    const minEss = 100 * s.chains;
+    if (Math.min(r.essBulk, r.essTail) < minEss) {
+      out.push({
+        level: "warning",
+        code: "bayes-ess-low",
+        message:
+          `Effective sample size of "${r.name}" is ${Math.round(Math.min(r.essBulk, r.essTail))} ` +
+          `(below ${minEss}); intervals are imprecise, draw more`,
+        subject: r.name,
+      });
+    }
+  }
+  if (s.treeDepthHits > 0) {
+    out.push({
+      level: "info",
+      code: "bayes-max-treedepth",
+      message: `${s.treeDepthHits} transitions hit the maximum tree depth; sampling is slow ` +
+        "but not biased",
+    });
+  }
+  return out;
+}
