@@ -8,7 +8,7 @@
  *   final refit. The issue's target is < 10 s on 2 cores.
  * - "one candidate": one evaluation in this thread (media transforms, 5 fold fits, the all-data
  *   fit), i.e. the work per trial.
- * - "sampler": ask + tell of 1,000 trials in 16 dimensions, without any model: the strategies'
+ * - "sampler": ask + tell of 500 trials in 16 dimensions, without any model: the strategies'
  *   own overhead.
  */
 import {
@@ -105,13 +105,13 @@ const makers: [string, (d: number) => Sampler][] = [
 ];
 for (const [name, make] of makers) {
   Deno.bench({
-    name: `sampler ${name}, 1,000 trials × 16 dims`,
+    name: `sampler ${name}, 500 trials × 16 dims`,
     group: "sampler",
     baseline: name === "random",
-    n: 5,
+    n: 3,
     fn() {
       const s = make(16), x = new Float64Array(16), v = new Float64Array(1);
-      for (let i = 0; i < 1000; i++) {
+      for (let i = 0; i < 500; i++) {
         s.ask(i, x);
         let y = 0;
         for (let k = 0; k < 16; k++) y += (x[k]! - 0.3) ** 2;

@@ -185,6 +185,28 @@ function resolveLiftTests(data: MmmData, spec: ModelSpec, tests: readonly LiftTe
  *
  * @throws {ConfigError} for panel data, the log-log specification, lift tests that name unknown
  * channels or cover no rows, and bad bounds.
+ *
+ * @example Tuning a one-channel model on two years of weekly data
+ * ```ts
+ * import { defineModelSpec, geometricAdstock, Rng, tune } from "mixlab";
+ * import assert from "node:assert/strict";
+ * const rng = new Rng(1), n = 104;
+ * const dates = Array.from({ length: n }, (_, i) =>
+ *   new Date(Date.UTC(2023, 0, 2 + 7 * i)).toISOString().slice(0, 10));
+ * const tv = Float64Array.from({ length: n }, () => rng.uniformIn(50, 150));
+ * const carried = geometricAdstock(tv, { decay: 0.5 });
+ * const sales = carried.map((x) => 1000 + 2 * x + rng.normal(0, 5));
+ * const data = {
+ *   dates, kpiKind: "revenue" as const, controls: [],
+ *   kpi: { name: "sales", values: sales }, channels: [{ name: "tv", spend: tv }],
+ * };
+ * const spec = defineModelSpec({
+ *   channels: [{ name: "tv", saturation: { kind: "identity" } }],
+ *   baseline: { yearlyFourier: 0, trend: "none" },
+ * });
+ * const result = await tune(data, spec, { trials: 200, rssd: false, workers: 0, seed: 2 });
+ * assert.ok(Math.abs(result.params["tv.adstock.decay"]! - 0.5) < 0.05);
+ * ```
  */
 export async function tune(
   data: MmmData,
