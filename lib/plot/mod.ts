@@ -17,3 +17,4 @@ export * from "./correlation_chart.ts";
 export * from "./distribution_chart.ts";
 export * from "./spend_chart.ts";
 export * from "./allocation.ts";
+export * from "./roas_chart.ts";

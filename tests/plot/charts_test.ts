@@ -14,6 +14,7 @@ import {
   plotFit,
   plotForecast,
   plotResponseCurves,
+  plotRoas,
   plotScenarios,
   plotSpend,
   plotWaterfall,
@@ -45,6 +46,7 @@ const charts = {
   response: plotResponseCurves(responseCurves(fit), { kpiName: "sales" }),
   adstock: plotAdstock(adstockCurves(fit)),
   forecast: plotForecast(fit, forecast(fit, spendPlan(data, { weeks: 4 }))),
+  roas: plotRoas(channelReturns(fit), { reference: { label: "truth", values: { tv: 3 } } }),
   scenarios: plotScenarios(
     compareScenarios(fit, {
       base: spendPlan(data, { weeks: 4 }),
@@ -66,7 +68,9 @@ Deno.test("every chart renders with a title and labelled axes", () => {
 });
 
 Deno.test("channel names are escaped in every chart that shows them", () => {
-  for (const name of ["contributions", "waterfall", "shares", "response", "adstock"] as const) {
+  for (
+    const name of ["contributions", "waterfall", "shares", "response", "adstock", "roas"] as const
+  ) {
     const html = charts[name].html;
     assert.ok(!html.includes(evil), `${name} contains the raw name`);
     assert.ok(html.includes("&lt;script&gt;"), `${name} shows the name as text`);
@@ -88,4 +92,12 @@ Deno.test("EDA charts render outside a browser, names escaped", () => {
     assert.ok(!c.html.includes(evil));
     assert.ok(c.html.includes("&lt;script&gt;"));
   }
+});
+
+Deno.test("plotRoas() draws an interval per channel when the model has draws", () => {
+  const html = charts.roas.html;
+  assert.match(html, /ROAS per channel with 90% intervals \(red: truth\)/);
+  // the link mark holds one interval path per channel (two channels)
+  const links = /<g[^>]*aria-label="link"[^>]*>(.*?)<\/g>/s.exec(html)?.[1] ?? "";
+  assert.equal((links.match(/<path/g) ?? []).length, 2);
 });
