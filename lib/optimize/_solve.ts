@@ -8,7 +8,8 @@
  * segments up to the last rise in slope get incremental variables δ_k with ordered 0/1
  * variables z_k (δ_k ≥ len_k·z_k, δ_{k+1} ≤ len_{k+1}·z_k, tail ≤ its length·z_last), so the
  * mixed program finds the global optimum of the piecewise problem while the concave tail stays
- * in epigraph form without binaries. A second pass adds a finer grid around the first answer.
+ * in epigraph form without binaries. Refinement passes re-solve on finer grids in windows around
+ * the answer.
  *
  * Spend and response are scaled to O(1) inside the program.
  *
@@ -251,6 +252,7 @@ function solvePass(
   pieces: readonly Piecewise[],
   totals: Totals,
   t: Toggles,
+  timeLimitMs?: number,
 ): { spend: Float64Array; objective: number; binaries: number } | undefined {
   const { S, R } = scales(pieces);
   const { built, lows, resp0 } = build(problem, pieces, totals, t, S, R);
@@ -261,6 +263,7 @@ function solvePass(
     upper: Float64Array.from(built.upper),
     binaries: built.binaries,
     rows: built.rows,
+    ...(timeLimitMs === undefined ? {} : { timeLimitMs }),
   });
   if (!sol.feasible) return undefined;
   const spend = new Float64Array(pieces.length);
@@ -284,7 +287,7 @@ function tryPass(
   t: Toggles,
 ): ReturnType<typeof solvePass> {
   try {
-    return solvePass(problem, pieces, totals, t);
+    return solvePass(problem, pieces, totals, t, REFINE_TIME_LIMIT_MS);
   } catch {
     return undefined;
   }
@@ -325,11 +328,24 @@ function refineWindows(
       const a = xs[k] as number, b = xs[k + 1] as number;
       if (x >= a - 1e-12 * (hi - lo) && x <= b + 1e-12 * (hi - lo)) h = Math.max(h, b - a);
     }
+    // an on/off decision on the convex part of an S-curve is global and already made: keep it
+    const p = prev[i]!;
+    let seg = 0;
+    while (seg + 2 < p.xs.length && x > (p.xs[seg + 1] as number)) seg++;
+    const atEnd = x <= lo + 1e-12 * (hi - lo) || x >= hi - 1e-12 * (hi - lo);
+    if (atEnd && seg < p.ordered) return [x, x];
     return [Math.max(lo, x - 1.5 * h), Math.min(hi, x + 1.5 * h)];
   });
 }
 
-/** Refinement passes: re-solve on 17 points per window, twice; a failed pass keeps the answer. */
+function trueResponse(problem: ResolvedProblem, spend: Float64Array): number {
+  return problem.channels.reduce((a, c, i) => a + c.curve(spend[i] as number), 0);
+}
+
+/**
+ * Refinement passes: re-solve on 17 points per window, 5 times (each shrinks the spacing about
+ * 5×); a failed pass keeps the last answer.
+ */
 function refinePasses(
   problem: ResolvedProblem,
   totals: Totals,
@@ -337,12 +353,16 @@ function refinePasses(
   start: { spend: Float64Array; objective: number; binaries: number },
   startPieces: readonly Piecewise[],
 ): { answer: { spend: Float64Array; objective: number; binaries: number }; passes: number } {
+  // in plain max-response mode a pass must not lower the true total response
+  const guarded = totals.objective === "max-response" && totals.minRoas === undefined &&
+    totals.minResponse === undefined;
   let answer = start, pieces = startPieces, passes = 0;
   for (let pass = 0; pass < REFINE_PASSES; pass++) {
     const windows = refineWindows(problem, totals, t, answer.spend, pieces);
     const fine = samplePieces(problem, totals, t, REFINE_POINTS, windows);
     const next = tryPass(problem, fine, totals, t);
     if (!next) break;
+    if (guarded && trueResponse(problem, next.spend) < trueResponse(problem, answer.spend)) break;
     answer = next;
     pieces = fine;
     passes++;
@@ -406,8 +426,9 @@ function findConflict(problem: ResolvedProblem, totals: Totals): string[] {
 export type SolveMethod = "auto" | "milp" | "dp";
 
 const DP_STEPS = 2000;
-const REFINE_PASSES = 2;
+const REFINE_PASSES = 5;
 const REFINE_POINTS = 17;
+const REFINE_TIME_LIMIT_MS = 2000;
 const MILP_AUTO_LIMIT = 40;
 
 function infeasible(problem: ResolvedProblem, totals: Totals): InfeasibleError {
@@ -420,7 +441,7 @@ function infeasible(problem: ResolvedProblem, totals: Totals): InfeasibleError {
 
 /**
  * Solves the allocation problem on piecewise-linear curves (pass 1 on `breakpoints` points per
- * curve, pass 2 adds a finer grid around the answer). Non-concave curves go to the MILP, or to
+ * curve, then refinement passes in windows around the answer). Non-concave curves go to the MILP, or to
  * the grid DP plus a windowed polish when the MILP would be large (`method: "auto"`: more than
  * 40 ordered segments in all, budget-only constraints). Throws {@link InfeasibleError} naming a
  * minimal set of contradicting constraints.

@@ -126,7 +126,10 @@ export class AllocationResult {
   readonly allocation: Readonly<Record<string, number>>;
   /** Totals and lift over current spend. */
   readonly totals: AllocationTotals;
-  /** The piecewise-linear program's optimum (total response, or total spend in min-spend mode). */
+  /**
+   * The piecewise-linear program's optimum: total response, total spend in min-spend mode, or
+   * the mean response of the worst draws for `"cvar-lp"`.
+   */
   readonly pwlObjective: number;
   /** An upper bound on the best achievable total response (budget modes). */
   readonly upperBound: number | undefined;

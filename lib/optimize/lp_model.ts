@@ -9,7 +9,13 @@ import lpSolver, { type Model } from "javascript-lp-solver";
 
 // The package's CommonJS default export is the solver object; its .d.ts types the default
 // import as the module namespace under Deno's npm interop, hence the narrow cast.
-const solver = lpSolver as unknown as { Solve(model: Model): unknown };
+const solver = lpSolver as unknown as { Solve(model: Model, precision?: number): unknown };
+
+// The solver's default 1e-9 tolerance picks wrong pivots between the nearly parallel segment
+// lines of a fine grid (slopes 5e-6 apart), while 1e-12 can derail branch and bound. Each solve
+// is therefore checked, and retried at the other tolerance when its answer violates a row.
+const PRECISIONS_LP = [1e-12, 1e-9];
+const PRECISIONS_MILP = [1e-9, 1e-12];
 
 /** One linear row `lo ≤ Σ coeffs[j]·v[index[j]] ≤ hi` of a {@link LinearProgram}. */
 export interface LinearRow {
@@ -39,6 +45,11 @@ export interface LinearProgram {
   readonly binaries: readonly number[];
   /** The linear rows. */
   readonly rows: readonly LinearRow[];
+  /**
+   * Stop branch and bound after this many milliseconds and return the best point found (used
+   * for refinement passes, whose answer is checked by the caller). @default no limit
+   */
+  readonly timeLimitMs?: number;
 }
 
 /** What the solver found. */
@@ -87,24 +98,27 @@ export function solveLinearProgram(lp: LinearProgram): LinearSolution {
     constraints,
     variables,
     binaries,
-    options: { tolerance: 0 },
+    options: lp.timeLimitMs === undefined
+      ? { tolerance: 0 }
+      : { tolerance: 0, timeout: lp.timeLimitMs },
   };
-  const out = solver.Solve(model) as Record<string, number | boolean | undefined>;
-  const values = new Float64Array(lp.nVars);
-  if (out.feasible !== true) return { feasible: false, values, objective: NaN };
-  let objective = 0;
-  for (let j = 0; j < lp.nVars; j++) {
-    const v = out[`v${j}`];
-    values[j] = typeof v === "number" ? v : 0;
-    objective += (lp.objective[j] as number) * (values[j] as number);
+  let worst = { name: "", amount: 0 };
+  for (const precision of lp.binaries.length === 0 ? PRECISIONS_LP : PRECISIONS_MILP) {
+    const out = solver.Solve(model, precision) as Record<string, number | boolean | undefined>;
+    const values = new Float64Array(lp.nVars);
+    if (out.feasible !== true) return { feasible: false, values, objective: NaN };
+    let objective = 0;
+    for (let j = 0; j < lp.nVars; j++) {
+      const v = out[`v${j}`];
+      values[j] = typeof v === "number" ? v : 0;
+      objective += (lp.objective[j] as number) * (values[j] as number);
+    }
+    worst = maxViolation(lp, values);
+    if (worst.amount <= VIOLATION_TOLERANCE) return { feasible: true, values, objective };
   }
-  const worst = maxViolation(lp, values);
-  if (worst.amount > VIOLATION_TOLERANCE) {
-    throw new Error(
-      `Cannot solve linear program: the solver's answer violates "${worst.name}" by ${worst.amount}`,
-    );
-  }
-  return { feasible: true, values, objective };
+  throw new Error(
+    `Cannot solve linear program: the solver's answer violates "${worst.name}" by ${worst.amount}`,
+  );
 }
 
 /** Scaled programs have O(1) rows, so an absolute tolerance is meaningful. */

@@ -10,3 +10,6 @@ export * from "./allocation_result.ts";
 export * from "./optimize_budget.ts";
 export * from "./target_kpi.ts";
 export * from "./target_efficiency.ts";
+export * from "./grid_search.ts";
+export * from "./roas_lp.ts";
+export * from "./risk_averse.ts";

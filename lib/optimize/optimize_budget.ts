@@ -49,7 +49,7 @@ export function breakpointsOption(value: number | undefined): number {
  *
  * Each curve is sampled into a piecewise-linear function (`breakpoints`, denser where it bends)
  * and solved globally: an LP when every curve is concave, a mixed 0/1 program or a grid DP when
- * some are S-shaped; then a second pass refines the grid around the answer. With posterior
+ * some are S-shaped; then refinement passes re-solve on finer grids around the answer. With posterior
  * draws the mean curve is optimised and the lift over current spend is reported per draw.
  *
  * @param channels Response curves keyed by name.

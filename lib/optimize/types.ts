@@ -78,6 +78,6 @@ export interface SpendConstraints {
 export interface SolverOptions {
   /** Breakpoints per channel curve (denser where curvature is high). @default 50 */
   readonly breakpoints?: number;
-  /** Re-solve once with a finer grid around the first answer. @default true */
+  /** Re-solve on finer grids around the answer (up to 5 passes) until it stops moving. @default true */
   readonly refine?: boolean;
 }
