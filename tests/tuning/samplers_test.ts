@@ -111,3 +111,24 @@ Deno.test("differentialEvolutionSampler() approaches the ZDT1 Pareto front", asy
   assert.ok(worstGap < 0.05, `farthest front point is ${worstGap} above the true front`);
   assert.ok(minF1 < 0.05 && maxF1 > 0.9, `front spans f1 ∈ [${minF1}, ${maxF1}]`);
 });
+
+Deno.test("tpeSampler() with two objectives spreads along the ZDT1 front better than random", async () => {
+  // ZDT1 with 3 variables; score = mean distance of the found front above f2 = 1 − √f1
+  const space = defineSearchSpace(
+    Array.from({ length: 3 }, (_, i) => ({ name: `x${i}`, lower: 0, upper: 1 })),
+  );
+  const gap = async (sampler: "tpe" | "random") => {
+    const r = await minimize(createEvaluator({ name: "zdt1" }), space, {
+      trials: 300,
+      sampler,
+      seed: 4,
+    });
+    const front = paretoFront(r.valueMatrix, 2);
+    return front.reduce((s, t) => {
+      const [f1, f2] = r.trials[t]!.values as [number, number];
+      return s + (f2 - (1 - Math.sqrt(f1)));
+    }, 0) / front.length;
+  };
+  const tpe = await gap("tpe"), random = await gap("random");
+  assert.ok(tpe < random, `TPE gap ${tpe}, random gap ${random}`);
+});

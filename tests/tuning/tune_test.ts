@@ -112,3 +112,23 @@ Deno.test("tune() rejects panel data, log-log specs and unusable lift tests", as
     /covers no data rows/,
   );
 });
+
+Deno.test("tune() returns the trials done so far when aborted", async () => {
+  const { data } = simulate(80, 2);
+  const spec = defineModelSpec({ channels: ["tv", "search", "social"], controls: ["price"] });
+  const controller = new AbortController();
+  const r = await tune(data, spec, {
+    trials: 5000,
+    seed: 1,
+    workers: 0,
+    sampler: "random",
+    batchSize: 50,
+    signal: controller.signal,
+    onProgress: (p) => {
+      if (p.done >= 100) controller.abort();
+    },
+  });
+  assert.equal(r.search.stopped, "aborted");
+  assert.equal(r.search.trials.length, 100);
+  assert.ok(r.selection.chosen < 100);
+});
