@@ -19,12 +19,17 @@
  *
  * Only the linear specification is supported (the log-log model's effects are not additive).
  *
+ * Stage 1 identifies a_j only when nothing unobserved drives both channel j's spend and the
+ * mediator's own level (e.g. one budget decision that moves social and search together): such a
+ * common cause is a back-door path the controls do not close, and biases a_j however many weeks
+ * there are.
+ *
  * @module
  */
 import normalQuantile from "@stdlib/dist-normal-quantile";
 import { ConfigError } from "../errors.ts";
 import type { ChannelSpec, Diagnostic, FittedModel, MmmData, ModelSpec } from "../types.ts";
-import { fromColumns } from "../_internal/linalg.ts";
+import { type DenseMatrix, fromColumns } from "../_internal/linalg.ts";
 import { JUPYTER_DISPLAY, type MimeBundle } from "../_internal/display.ts";
 import { type Cell, type Table, table } from "../report/table.ts";
 import { designBasis, designMatrix, mediaColumn } from "../models/design_matrix.ts";
@@ -58,7 +63,9 @@ export interface FitMediationOptions {
   /**
    * Errors of stage 1: `"independent"` fits it by OLS; `"ar1"` by feasible GLS with AR(1)
    * errors (Prais-Winsten), for a mediator whose own spend drifts slowly (budget pacing), which
-   * otherwise correlates by chance with the upstream spend and biases a_j.
+   * otherwise correlates by chance with the upstream spend: a_j then varies more than OLS
+   * reports, and the intervals are too narrow. With `"independent"`, a lag-1 autocorrelation of
+   * the stage-1 residuals beyond ±2.5/√n (a 1% test) is reported as a `"stage1-autocorrelated"` warning.
    * @default "independent"
    */
   readonly stage1Errors?: "independent" | "ar1";
@@ -458,6 +465,19 @@ export function fitMediation(data: MmmData, options: FitMediationOptions): Media
   });
 
   const diagnostics: Diagnostic[] = [...run.diagnostics];
+  if (stage1Errors === "independent") {
+    const r1 = lagOneAutocorrelation(residuals(x1, whitened.y, fit1.coef), starts);
+    if (Math.abs(r1.value) > 2.5 / Math.sqrt(r1.pairs)) {
+      diagnostics.push({
+        level: "warning",
+        code: "stage1-autocorrelated",
+        message: `Stage 1 residuals have lag-1 autocorrelation ${
+          r1.value.toFixed(3)
+        } (beyond ±2.5/√${r1.pairs}): OLS standard errors, and the normal and Monte Carlo intervals of the indirect effects, are too narrow; fit stage 1 with stage1Errors "ar1"`,
+        subject: options.mediator,
+      });
+    }
+  }
   if (stage1Errors === "ar1") {
     diagnostics.push({
       level: "info",
@@ -488,6 +508,36 @@ export function fitMediation(data: MmmData, options: FitMediationOptions): Media
   }
   const outcomeModel = fitOls(data, spec, { level });
   return new MediationFit(result, attribution, diagnostics, outcomeModel, options.dag);
+}
+
+/** y − X·coef for a row-major design. */
+function residuals(x: DenseMatrix, y: Float64Array, coef: Float64Array): Float64Array {
+  const out = new Float64Array(x.rows);
+  for (let i = 0; i < x.rows; i++) {
+    let f = 0;
+    for (let j = 0; j < x.cols; j++) f += (x.data[i * x.cols + j] as number) * (coef[j] as number);
+    out[i] = (y[i] as number) - f;
+  }
+  return out;
+}
+
+/**
+ * Lag-1 autocorrelation Σ e_t·e_{t−1} / Σ e_t² of residuals, pairing rows within a series only
+ * (`starts[t]` = 1 where a geo begins), and the number of pairs: under independent errors it is
+ * about normal with sd 1/√pairs (Box & Jenkins 1976, §2.1.6).
+ */
+function lagOneAutocorrelation(
+  e: Float64Array,
+  starts: Uint8Array,
+): { value: number; pairs: number } {
+  let num = 0, den = 0, pairs = 0;
+  for (let i = 0; i < e.length; i++) {
+    den += (e[i] as number) ** 2;
+    if (i === 0 || starts[i] === 1) continue;
+    num += (e[i] as number) * (e[i - 1] as number);
+    pairs++;
+  }
+  return { value: den > 0 ? num / den : 0, pairs: Math.max(1, pairs) };
 }
 
 function withSpend(data: MmmData, channel: string, spend: Float64Array): MmmData {
