@@ -64,6 +64,10 @@ export const SIMULATION_PRESETS: Readonly<Record<PresetName, SimulationOptions>>
     spendCorrelation: 0.3,
   },
   mediation: {
+    // Search spend is mostly induced by social spend (own spend: 2,500/week, volatility 0.12,
+    // drifting week to week), so each channel's indirect effect is identified from 156 weeks.
+    // No shared spend factor: a common budget driver of social and of search's own spend would
+    // be an unobserved confounder of social → search that no regression on these columns removes.
     name: "mediation",
     seed: 20240202,
     weeks: 156,
@@ -84,22 +88,22 @@ export const SIMULATION_PRESETS: Readonly<Record<PresetName, SimulationOptions>>
       },
       {
         name: "snapchat",
-        spend: { mean: 3000, volatility: 0.5, peakWeek: 20 },
+        spend: { mean: 4000, volatility: 0.6, peakWeek: 20 },
         adstock: geometric(0.2),
         saturation: logistic(1),
-        roas: 0.6,
+        roas: 0.9,
       },
       {
         name: "google_search",
-        spend: { mean: 4000, volatility: 0.25, peakWeek: 48 },
+        spend: { mean: 2500, volatility: 0.12, peakWeek: 48 },
         adstock: geometric(0.1),
         saturation: hill(1.4, 1),
         roas: 3.2,
-        drivenBy: { facebook: 0.25, tiktok: 0.15, snapchat: 0.1 },
+        drivenBy: { facebook: 0.25, tiktok: 0.25, snapchat: 0.35 },
       },
     ],
-    noise: 0.05,
-    spendCorrelation: 0.2,
+    noise: 0.03,
+    spendCorrelation: 0,
   },
   flighting: {
     name: "flighting",

@@ -23,9 +23,15 @@ const covers = (s: { lower: number; upper: number }, truth: number, what: string
 
 Deno.test("fitMediation() recovers the simulator's social → search effects", () => {
   // The bundled mediation set (lib/sim preset "mediation"): google_search spend = own spend +
-  // 0.25·facebook + 0.15·tiktok + 0.1·snapchat; truth = the simulator's counterfactual effects.
-  // The model is fitted with the true transforms (truth.spec), stage 1 on raw upstream spend
-  // (the simulator's drive is linear in spend) with AR(1) errors for search's own drifting spend.
+  // 0.25·facebook + 0.25·tiktok + 0.35·snapchat; truth = the simulator's counterfactual effects
+  // (search's contribution minus its contribution without j's driven spend), computed from the
+  // true coefficients, not by lib/mediation. The model is fitted with the true transforms
+  // (truth.spec), stage 1 on raw upstream spend (the simulator's drive is linear in spend) with
+  // AR(1) errors for search's own drifting spend (persistence 0.7). Issue 6's done-when: every
+  // effect within 10% of the truth, and its 90% (delta-method) interval contains it. Over 200
+  // simulator seeds these intervals cover each effect 85–92% of the time (nominal 90%), so on
+  // a given seed all nine hold together only about half the time; on this seed the closest is
+  // snapchat's total effect (−2.8%, about 1.5 standard errors).
   const sim = simulatePreset("mediation");
   const fit = fitMediation(sim.data, {
     mediator: "google_search",
@@ -33,27 +39,29 @@ Deno.test("fitMediation() recovers the simulator's social → search effects", (
     spec: sim.truth.spec,
     stage1Features: "spend",
     stage1Errors: "ar1",
-    interval: "bootstrap",
-    replicates: 400,
-    seed: 11,
+    interval: "normal",
   });
   const truth = sim.truth.mediation!;
-  for (const channel of ["facebook", "tiktok"]) {
+  for (const channel of ["facebook", "tiktok", "snapchat"]) {
     const t = truth.effects.find((e) => e.channel === channel)!;
     const e = fit.effects.channel(channel).period;
     for (const kind of ["direct", "indirect", "total"] as const) {
       within(e[kind].estimate, t[kind], 0.1, `${channel} ${kind}`);
       covers(e[kind], t[kind], `${channel} ${kind} 90% interval`);
     }
+    // Path a against the simulator's drive k (stage 1 is linear in spend, so a estimates k).
+    within(fit.effects.channel(channel).pathA, truth.drive[channel]!, 0.1, `${channel} path a`);
   }
-  // Snapchat: its induced search spend (0.1 × ~2,800/week) is small beside search's own
-  // autocorrelated spend (sd ~1,000/week), so a_snapchat is not identified to 10% from 156
-  // weeks; only its direct and total effects are checked (see the hand-back note).
-  const t = truth.effects.find((e) => e.channel === "snapchat")!;
-  const snap = fit.effects.channel("snapchat").period;
-  within(snap.direct.estimate, t.direct, 0.1, "snapchat direct");
-  covers(snap.direct, t.direct, "snapchat direct 90% interval");
-  covers(snap.total, t.total, "snapchat total 90% interval");
+  // Search's own spend drifts (AR(1) 0.7): fitted with independent errors, stage 1 says so.
+  const independent = fitMediation(sim.data, {
+    mediator: "google_search",
+    upstream: ["facebook", "tiktok", "snapchat"],
+    spec: sim.truth.spec,
+    stage1Features: "spend",
+    interval: "normal",
+  });
+  assert.equal(independent.diagnostics.some((d) => d.code === "stage1-autocorrelated"), true);
+  assert.equal(fit.diagnostics.some((d) => d.code === "stage1-autocorrelated"), false);
 
   // Attribution: credit moves from search to the social channels.
   const row = (name: string) => fit.attribution.find((r) => r.channel === name)!;
@@ -66,6 +74,46 @@ Deno.test("fitMediation() recovers the simulator's social → search effects", (
   for (const p of fit.outcomeModel.parameters) {
     const mine = fit.effects.stage2[p.name];
     if (mine !== undefined) assert.ok(Math.abs(mine - p.estimate) <= 1e-6 * Math.abs(p.estimate));
+  }
+});
+
+Deno.test("fitMediation() block bootstrap on the mediation set: same estimates, comparable spread", () => {
+  // The bootstrap refits both stages on resampled blocks of weeks; its point estimates are the
+  // full-sample fits, and the replicates' sd estimates the same sampling sd as the delta method
+  // (it also reflects heteroskedastic spend, so they agree within a factor of 1.5, not exactly).
+  const sim = simulatePreset("mediation");
+  const options = {
+    mediator: "google_search",
+    upstream: ["facebook", "tiktok", "snapchat"],
+    spec: sim.truth.spec,
+    stage1Features: "spend" as const,
+    stage1Errors: "ar1" as const,
+  };
+  const normal = fitMediation(sim.data, { ...options, interval: "normal" });
+  const boot = fitMediation(sim.data, {
+    ...options,
+    interval: "bootstrap",
+    replicates: 400,
+    seed: 11,
+  });
+  const again = fitMediation(sim.data, {
+    ...options,
+    interval: "bootstrap",
+    replicates: 400,
+    seed: 11,
+  });
+  assert.equal(boot.effects.interval, "bootstrap");
+  assert.equal(boot.effects.replicates, 400);
+  for (const channel of options.upstream) {
+    for (const kind of ["direct", "indirect", "total"] as const) {
+      const b = boot.effects.channel(channel).period[kind];
+      const n = normal.effects.channel(channel).period[kind];
+      assert.equal(b.estimate, n.estimate);
+      assert.deepEqual(again.effects.channel(channel).period[kind], b);
+      assert.ok(b.lower < b.estimate && b.estimate < b.upper, `${channel} ${kind} interval`);
+      const ratio = b.stdError / n.stdError;
+      assert.ok(ratio > 2 / 3 && ratio < 1.5, `${channel} ${kind}: sd ratio ${ratio}`);
+    }
   }
 });
 
@@ -132,6 +180,8 @@ Deno.test("fitMediation() with linear transforms equals the plain two-stage esti
   ]!()["text/html"]!;
   assert.ok(html.includes("total-effect ROAS") && html.includes("<table"));
   assert.equal(JSON.parse(JSON.stringify(fit)).attribution.length, 2);
+  // The reference rows are drawn independently (mediation_statsmodels.py): no AR(1) warning.
+  assert.equal(fit.diagnostics.some((d) => d.code === "stage1-autocorrelated"), false);
 });
 
 Deno.test("fitMediation() reports bad controls from a causal graph", () => {
