@@ -113,7 +113,7 @@ export function slopes(p: Piecewise): Float64Array {
 
 /**
  * The largest amount by which the curve rises above its piecewise-linear interpolation,
- * checked at 7 interior points of every segment (0 when the curve is concave).
+ * checked at 7 interior points of every segment (0 when the curve is convex).
  */
 export function maxChordExcess(f: SpendCurve, p: Piecewise): number {
   let worst = 0;
