@@ -128,3 +128,18 @@ export function maxChordExcess(f: SpendCurve, p: Piecewise): number {
   }
   return worst;
 }
+
+/**
+ * Keeps at most `maxOrdered` segments in the rising-slope prefix of a piece (every k-th prefix
+ * breakpoint, always the prefix end), so an S-curve needs fewer 0/1 variables. Chords over a
+ * convex stretch lie above the curve, so a thinned prefix can only flatter the convex part;
+ * refinement passes re-solve on the exact curve around the answer.
+ */
+export function thinPrefix(f: SpendCurve, p: Piecewise, maxOrdered: number): Piecewise {
+  if (p.ordered <= maxOrdered) return p;
+  const k = Math.ceil(p.ordered / maxOrdered);
+  const pts: number[] = [];
+  for (let i = 0; i < p.ordered; i += k) pts.push(p.xs[i] as number);
+  for (let i = p.ordered; i < p.xs.length; i++) pts.push(p.xs[i] as number);
+  return fromPoints(f, pts);
+}

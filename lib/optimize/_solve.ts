@@ -8,8 +8,14 @@
  * segments up to the last rise in slope get incremental variables δ_k with ordered 0/1
  * variables z_k (δ_k ≥ len_k·z_k, δ_{k+1} ≤ len_{k+1}·z_k, tail ≤ its length·z_last), so the
  * mixed program finds the global optimum of the piecewise problem while the concave tail stays
- * in epigraph form without binaries. Refinement passes re-solve on finer grids in windows around
- * the answer.
+ * in epigraph form without binaries. The first pass keeps at most 4 rising-slope segments per
+ * curve (chords over a convex stretch can only flatter it, so the upper bound stays valid).
+ * Refinement passes then re-solve on finer grids of the exact curves in windows around the
+ * answer; on/off decisions on the convex part of an S-curve are kept from the first pass.
+ *
+ * When the MILP would still be large (more than 40 ordered segments: over 10 S-curves) and only a
+ * budget and bounds apply, a dynamic program over channels on a 2000-step spend grid finds the
+ * global grid optimum instead (see _grid_dp.ts), polished by the same windowed passes.
  *
  * Spend and response are scaled to O(1) inside the program.
  *
@@ -19,7 +25,13 @@ import { InfeasibleError } from "../errors.ts";
 import { type LinearRow, solveLinearProgram } from "./lp_model.ts";
 import { gridDp } from "./_grid_dp.ts";
 import { lagrangianBound } from "./_bound.ts";
-import { maxChordExcess, type Piecewise, samplePiecewise, slopes } from "./_piecewise.ts";
+import {
+  maxChordExcess,
+  type Piecewise,
+  samplePiecewise,
+  slopes,
+  thinPrefix,
+} from "./_piecewise.ts";
 import type { ResolvedProblem } from "./_problem.ts";
 
 /** The totals side of a problem: what is optimised and which totals are constrained. */
@@ -430,6 +442,13 @@ const REFINE_PASSES = 5;
 const REFINE_POINTS = 17;
 const REFINE_TIME_LIMIT_MS = 2000;
 const MILP_AUTO_LIMIT = 40;
+/**
+ * 0/1 variables per S-curve in the first pass. With all ~9 rising-slope segments of a
+ * 50-breakpoint Hill (shape 2.5) the MILP for 10 channels over 0 … budget took 3.5–4.4 s in
+ * javascript-lp-solver; with 4 it takes ~0.5 s and reaches the SLSQP references after
+ * refinement (bench/optimize_bench.ts, tests/optimize/reference_test.ts).
+ */
+const MAX_ORDERED_PER_CHANNEL = 4;
 
 function infeasible(problem: ResolvedProblem, totals: Totals): InfeasibleError {
   const conflict = findConflict(problem, totals);
@@ -454,7 +473,9 @@ export function solvePwl(
   method: SolveMethod = "auto",
 ): PwlAnswer & { readonly method: "lp" | "milp" | "dp" } {
   const t: Toggles = { off: new Set() };
-  const coarse = samplePieces(problem, totals, t, breakpoints);
+  const coarse = samplePieces(problem, totals, t, breakpoints).map((p, i) =>
+    thinPrefix(problem.channels[i]!.curve, p, MAX_ORDERED_PER_CHANNEL)
+  );
   const ordered = coarse.reduce((a, p) => a + p.ordered, 0);
   const dpEligible = totals.objective === "max-response" && totals.budget !== undefined &&
     totals.minResponse === undefined && totals.minRoas === undefined &&

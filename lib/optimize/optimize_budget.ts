@@ -18,9 +18,9 @@ export interface OptimizeBudgetOptions extends SpendConstraints, SolverOptions {
   readonly budgetMode?: "equal" | "atMost";
   /**
    * How non-concave (S-shaped) curves are solved: `"milp"` (ordered 0/1 segments, exact on the
-   * breakpoints), `"dp"` (global grid DP plus a local polish; budget and bounds only), or
-   * `"auto"` (LP for concave curves; MILP up to 40 ordered segments in all or with group
-   * constraints; DP otherwise). @default "auto"
+   * breakpoints, at most 4 per S-curve in the first pass), `"dp"` (global grid DP plus a local
+   * polish; budget and bounds only), or `"auto"` (LP for concave curves; MILP up to 40 ordered
+   * segments in all, i.e. 10 S-curves, or with group constraints; DP otherwise). @default "auto"
    */
   readonly method?: SolveMethod;
   /** Quantile levels of the lift distribution when channels carry draws. @default [0.05, 0.5, 0.95] */
