@@ -7,7 +7,9 @@
  * Reporting units: `intercept` is the KPI level with every regressor at zero; a channel's
  * coefficient is its contribution per row at full saturation (KPI units); a baseline
  * coefficient is per unit of its regressor; `sigma` is the residual sd in KPI units; transform
- * parameters are in the spec's units.
+ * parameters are in the spec's units. For the log-log specification the same hold on the log
+ * KPI scale: a channel's coefficient is the elasticity of the KPI to log1p of its adstocked,
+ * scaled spend.
  *
  * @module
  */
@@ -346,13 +348,16 @@ export class BayesFit implements FittedModel {
     };
   }
 
-  /** Additive terms for `data` in KPI units, at a draw or at the posterior mean parameters. */
-  decompose(data: MmmData, options: PredictOptions = {}): Decomposition {
+  /**
+   * The linear predictor's additive terms (KPI units for the linear specification, log KPI for
+   * log-log) and their sum η.
+   */
+  #linearTerms(data: MmmData, options: PredictOptions): { terms: Term[]; eta: Float64Array } {
     const point = this.#point(options.draw);
     const history = options.history;
     const n = data.dates.length, L = this.#layout;
     const terms: Term[] = [];
-    const fitted = new Float64Array(n).fill(point[0] as number);
+    const eta = new Float64Array(n).fill(point[0] as number);
     terms.push({
       name: "intercept",
       group: "intercept",
@@ -382,14 +387,64 @@ export class BayesFit implements FittedModel {
     for (const [name, t] of byTerm) terms.push({ name, group: t.group, values: t.values });
     for (let k = 1; k < terms.length; k++) {
       const v = terms[k]!.values;
-      for (let t = 0; t < n; t++) fitted[t] = (fitted[t] as number) + (v[t] as number);
+      for (let t = 0; t < n; t++) eta[t] = (eta[t] as number) + (v[t] as number);
     }
-    return { dates: data.dates, terms, fitted };
+    return { terms, eta };
+  }
+
+  /**
+   * Additive terms for `data` in KPI units that sum to `predict(data, options)`, at a draw or at
+   * the posterior mean parameters. For the log-log specification (prediction exp(η)), as for
+   * mixlab's linear estimators: a channel's term is the prediction minus the prediction with
+   * that channel's spend (and history) set to zero; the remainder is split over the baseline
+   * terms in proportion to their share of the baseline linear predictor.
+   */
+  decompose(data: MmmData, options: PredictOptions = {}): Decomposition {
+    const { terms, eta } = this.#linearTerms(data, options);
+    if (this.spec.specification === "linear") return { dates: data.dates, terms, fitted: eta };
+    const n = eta.length, fitted = eta.map(Math.exp);
+    const zero = (m: MmmData, name: string): MmmData => ({
+      ...m,
+      channels: m.channels.map((ch) =>
+        ch.name === name ? { name: ch.name, spend: new Float64Array(ch.spend.length) } : ch
+      ),
+    });
+    const rest = Float64Array.from(fitted), etaBase = new Float64Array(n);
+    const out: Term[] = terms.map((term) => {
+      if (term.group !== "media") {
+        for (let t = 0; t < n; t++) {
+          etaBase[t] = (etaBase[t] as number) + (term.values[t] as number);
+        }
+        return term;
+      }
+      const cf = this.predict(zero(data, term.name), {
+        ...options,
+        ...(options.history ? { history: zero(options.history, term.name) } : {}),
+      });
+      const values = fitted.map((v, t) => v - (cf[t] as number));
+      for (let t = 0; t < n; t++) rest[t] = (rest[t] as number) - (values[t] as number);
+      return { name: term.name, group: term.group, values };
+    });
+    const split = out.map((term): Term => {
+      if (term.group === "media") return term;
+      const values = new Float64Array(n);
+      for (let t = 0; t < n; t++) {
+        const e = etaBase[t] as number;
+        values[t] = e !== 0
+          ? ((rest[t] as number) * (term.values[t] as number)) / e
+          : term.group === "intercept"
+          ? (rest[t] as number)
+          : 0;
+      }
+      return { name: term.name, group: term.group, values };
+    });
+    return { dates: data.dates, terms: split, fitted };
   }
 
   /** Predicted KPI for `data`, at a draw or at the posterior mean parameters. */
   predict(data: MmmData, options: PredictOptions = {}): Float64Array {
-    return this.decompose(data, options).fitted;
+    const { eta } = this.#linearTerms(data, options);
+    return this.spec.specification === "linear" ? eta : eta.map(Math.exp);
   }
 
   /** The parameter summary as a table. */

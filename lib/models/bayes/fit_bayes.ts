@@ -3,15 +3,16 @@
  * another, {@link fitBayesParallel} runs them in Web Workers; both give identical draws for the
  * same seed.
  *
- * Scaling (the model itself is described in `model.ts`): the KPI is divided by its mean
- * absolute training value, spend by the channel's scale (mean training spend unless the spec
+ * Scaling (the model itself is described in `model.ts`): the response (the KPI, or log KPI for
+ * the log-log specification, whose channels default to the log1p saturation) is divided by its
+ * mean absolute training value, spend by the channel's scale (mean training spend unless the spec
  * sets one), and baseline regressors (controls, trend, Fourier terms, events, from the shared
  * design matrix) are centred and divided by their standard deviation. Draws are mapped back to
  * KPI units (see `bayes_fit.ts`).
  *
  * @module
  */
-import { ConfigError, MmmDataError } from "../../errors.ts";
+import { FitError, MmmDataError } from "../../errors.ts";
 import type { MmmData, ModelSpec } from "../../types.ts";
 import { type DesignBasis, designBasis, designMatrix } from "../design_matrix.ts";
 import { MmmPosterior, type MmmPosteriorInput, type MmmPosteriorOptions } from "./model.ts";
@@ -91,12 +92,6 @@ function prepare(data: MmmData, spec: ModelSpec, options: BayesOptions): Prepare
       hint: "fit each geo separately or aggregate to national rows",
     });
   }
-  if (spec.specification !== "linear") {
-    throw new ConfigError(
-      `Cannot fit Bayesian model: specification "${spec.specification}" is not supported`,
-      { key: "specification", hint: 'use "linear"' },
-    );
-  }
   const basis = designBasis(data, spec);
   const design = designMatrix(data, basis);
   const y = design.y as Float64Array, n = y.length;
@@ -105,7 +100,7 @@ function prepare(data: MmmData, spec: ModelSpec, options: BayesOptions): Prepare
   yScale /= n;
   if (!(yScale > 0)) {
     throw new MmmDataError(
-      `Cannot fit Bayesian model: KPI "${data.kpi.name}" is zero on every row`,
+      `Cannot fit Bayesian model: response "${data.kpi.name}" is zero on every row`,
       { column: data.kpi.name },
     );
   }
@@ -238,8 +233,8 @@ function assemble(
  * @param options Chains, warmup, draws, seed, priors and sampler settings.
  * @returns The fit: summary with R-hat and ESS, predict/decompose with `{ draw }`, diagnostics.
  * @throws {MmmDataError} For panel data or a KPI that is zero on every row.
- * @throws {ConfigError} For the log-log specification, a saturation without a known input
- *   derivative, or an invalid prior.
+ * @throws {MmmDataError} For the log-log specification when the KPI is not positive.
+ * @throws {ConfigError} For a saturation without a known input derivative or an invalid prior.
  *
  * @example A short fit on a tiny data set
  * ```ts
@@ -326,11 +321,13 @@ export async function fitBayesParallel(
         chains[k] = await new Promise<NutsChain>((resolve, reject) => {
           worker.onmessage = (e: MessageEvent<{ chain?: NutsChain; error?: string }>) => {
             if (e.data.chain !== undefined) resolve(e.data.chain);
-            else reject(new Error(e.data.error ?? "Cannot run chain: the worker failed"));
+            else {reject(
+                new FitError(`Cannot run chain ${k}: ${e.data.error ?? "the worker failed"}`),
+              );}
           };
           worker.onerror = (e: ErrorEvent) => {
             e.preventDefault();
-            reject(new Error(`Cannot run chain ${k}: ${e.message}`));
+            reject(new FitError(`Cannot run chain ${k}: ${e.message}`));
           };
           worker.postMessage(job);
         });

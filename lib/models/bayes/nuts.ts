@@ -11,6 +11,7 @@
  */
 import { Rng } from "../../rng.ts";
 import { choleskyInPlace } from "../../_internal/linalg.ts";
+import { FitError } from "../../errors.ts";
 
 /** A log density on ℝ^dim with its gradient: what {@link sampleNuts} draws from. */
 export interface LogDensity {
@@ -169,7 +170,7 @@ function resolveNutsOptions(dim: number, options: NutsOptions): Resolved {
  * @param options Chains, warmup, draws, seed and sampler settings.
  * @returns The kept draws and sampler statistics of every chain.
  * @throws {RangeError} When an option is out of range.
- * @throws {Error} When no finite starting point is found in 100 tries.
+ * @throws {FitError} When no finite starting point is found in 100 tries, or no step size works.
  *
  * @example Sampling a standard normal
  * ```ts
@@ -488,10 +489,14 @@ class NutsChainSampler {
       if (dirNew !== direction) return;
       this.stepSize = direction === 1 ? 2 * this.stepSize : 0.5 * this.stepSize;
       if (this.stepSize > 1e7) {
-        throw new Error("Cannot initialise the NUTS step size: the posterior looks improper");
+        throw new FitError("Cannot initialise the NUTS step size: the posterior looks improper", {
+          hint: "check that every parameter has a proper prior",
+        });
       }
       if (this.stepSize < 1e-300) {
-        throw new Error("Cannot initialise the NUTS step size: no step size is accepted");
+        throw new FitError("Cannot initialise the NUTS step size: no step size is accepted", {
+          hint: "check the log density and its gradient for NaN",
+        });
       }
     }
   }
@@ -570,8 +575,13 @@ class NutsChainSampler {
     if (depth === 0) {
       this.#leapfrog(z, eps);
       this.#leapfrogs++;
-      const h = this.#hamiltonian(z);
-      const delta = h - this.#h0;
+      // H = −log p + ½ p·M⁻¹p, reusing M⁻¹p (needed for the U-turn checks anyway).
+      const sharp = out.pSharpBeg, p = z.p;
+      this.#sharp(p, sharp);
+      let k = 0;
+      for (let i = 0; i < this.#dim; i++) k += (p[i] as number) * (sharp[i] as number);
+      const h = -z.logp + 0.5 * k;
+      const delta = (Number.isNaN(h) ? Infinity : h) - this.#h0;
       if (delta > MAX_DELTA_H) {
         this.#divergent = true;
         return false;
@@ -579,11 +589,10 @@ class NutsChainSampler {
       out.logSumWeight = -delta;
       this.#sumMetro += delta < 0 ? 1 : Math.exp(-delta);
       copyPoint(out.sample, z);
-      out.rho.set(z.p);
-      out.pBeg.set(z.p);
-      out.pEnd.set(z.p);
-      this.#sharp(z.p, out.pSharpBeg);
-      out.pSharpEnd.set(out.pSharpBeg);
+      out.rho.set(p);
+      out.pBeg.set(p);
+      out.pEnd.set(p);
+      out.pSharpEnd.set(sharp);
       return true;
     }
     const init = this.#initOut[depth] as SubtreeOut;
@@ -718,8 +727,9 @@ function runChain(target: LogDensity, r: Resolved, seed: number): NutsChain {
     if (r.init !== undefined) break;
   }
   if (!found) {
-    throw new Error(
+    throw new FitError(
       "Cannot run NUTS: no initial point with a finite log density and gradient was found",
+      { hint: 'pass a valid "init" or a smaller "initRadius"' },
     );
   }
   s.initStepSize();

@@ -112,12 +112,50 @@ Deno.test("fitBayes() gives identical results for the same seed", () => {
   assert.deepEqual(a.summary, b.summary);
 });
 
-Deno.test("fitBayes() rejects panel data and the log-log specification", () => {
+Deno.test("fitBayes() rejects panel data and a non-positive KPI under log-log", () => {
   const { data } = oneChannel(7);
   const panel = { ...data, geo: { name: "region", values: data.dates.map(() => "north") } };
   assert.throws(() => fitBayes(panel, oneChannelSpec), MmmDataError);
   const loglog = defineModelSpec({ channels: ["tv"], specification: "log-log" });
-  assert.throws(() => fitBayes(data, loglog), ConfigError);
+  const negative = { ...data, kpi: { name: "sales", values: data.kpi.values.map((v) => v - 200) } };
+  assert.throws(() => fitBayes(negative, loglog), MmmDataError);
+});
+
+Deno.test("fitBayes() log-log recovers a known elasticity and decomposes into the prediction", () => {
+  // log KPI = 5 + 0.3·log1p(geometric(spend/mean, 0.4)) + N(0, 0.03).
+  const rng = new Rng(10), n = 104;
+  const spend = Float64Array.from(
+    { length: n },
+    () => (rng.uniform() < 0.3 ? 0 : 3 * rng.uniform()),
+  );
+  let mean = 0;
+  for (const v of spend) mean += v / n;
+  const ad = geometricAdstock(spend.map((v) => v / mean), { decay: 0.4 });
+  const kpi = ad.map((a) => Math.exp(5 + 0.3 * Math.log1p(a) + rng.normal(0, 0.03)));
+  const data: MmmData = {
+    dates: weekly(n),
+    kpi: { name: "sales", values: kpi },
+    kpiKind: "revenue",
+    channels: [{ name: "tv", spend }],
+    controls: [],
+  };
+  const spec = defineModelSpec({
+    channels: ["tv"],
+    specification: "log-log",
+    baseline: { yearlyFourier: 0, trend: "none" },
+  });
+  const fit = fitBayes(data, spec, { chains: 2, warmup: 300, draws: 300, seed: 5 });
+  const row = (name: string) => fit.summary.find((r) => r.name === name)!;
+  assert.ok(row("tv").lower < 0.3 && row("tv").upper > 0.3, `elasticity ${row("tv").mean}`);
+  assert.ok(row("tv.decay").lower < 0.4 && row("tv.decay").upper > 0.4);
+  assert.ok(row("intercept").lower < 5 && row("intercept").upper > 5);
+  const d = fit.decompose(data, { draw: 10 }), p = fit.predict(data, { draw: 10 });
+  for (let t = 0; t < n; t++) {
+    let s = 0;
+    for (const term of d.terms) s += term.values[t]!;
+    assert.ok(Math.abs(s - p[t]!) < 1e-9 * p[t]!);
+    assert.ok(Math.abs(d.fitted[t]! - p[t]!) < 1e-12 * p[t]!);
+  }
 });
 
 Deno.test("fitBayes() recovers known truth on simulated weekly data", () => {
