@@ -153,10 +153,14 @@ export class AllocationResult {
     this.totals = init.totals;
     this.pwlObjective = init.pwlObjective;
     this.upperBound = init.upperBound;
-    this.gap = init.upperBound === undefined ? undefined : Math.max(
-      0,
-      (init.upperBound - init.totals.optimalResponse) / Math.abs(init.totals.optimalResponse),
-    );
+    const slack = init.upperBound === undefined
+      ? undefined
+      : Math.max(0, init.upperBound - init.totals.optimalResponse);
+    this.gap = slack === undefined
+      ? undefined
+      : slack === 0
+      ? 0
+      : slack / Math.abs(init.totals.optimalResponse);
     this.binding = init.binding;
     this.lift = init.lift;
     this.diagnostics = init.diagnostics;

@@ -13,3 +13,4 @@ export * from "./target_efficiency.ts";
 export * from "./grid_search.ts";
 export * from "./roas_lp.ts";
 export * from "./risk_averse.ts";
+export * from "./horizon.ts";
