@@ -33,6 +33,7 @@ import {
   thinPrefix,
 } from "./_piecewise.ts";
 import type { ResolvedProblem } from "./_problem.ts";
+import type { SolveMethod } from "./types.ts";
 
 /** The totals side of a problem: what is optimised and which totals are constrained. */
 export interface Totals {
@@ -433,9 +434,6 @@ function findConflict(problem: ResolvedProblem, totals: Totals): string[] {
   }
   return [...labels.entries()].filter(([l]) => !off.has(l)).map(([, d]) => d);
 }
-
-/** How non-concave curves are solved. */
-export type SolveMethod = "auto" | "milp" | "dp";
 
 const DP_STEPS = 2000;
 const REFINE_PASSES = 5;

@@ -89,14 +89,23 @@ export interface AllocationTotals {
 
 /** Everything an {@link AllocationResult} holds. */
 export interface AllocationResultInit {
+  /** Which optimizer mode produced it. */
   readonly mode: "max-response" | "min-spend" | "target-efficiency" | "baseline";
+  /** How it was solved. */
   readonly method: string;
+  /** One line per channel. */
   readonly channels: readonly ChannelAllocation[];
+  /** Totals and lift. */
   readonly totals: AllocationTotals;
+  /** The piecewise-linear program's optimum. */
   readonly pwlObjective: number;
+  /** Upper bound on the best total response, where the mode has one. */
   readonly upperBound: number | undefined;
+  /** Constraints that hold with equality. */
   readonly binding: readonly BindingConstraint[];
+  /** Lift over posterior draws, when channels carry draws. */
   readonly lift: LiftDistribution | undefined;
+  /** Non-fatal findings. */
   readonly diagnostics: readonly Diagnostic[];
 }
 

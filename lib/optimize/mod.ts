@@ -1,7 +1,13 @@
 /**
- * Budget optimization on response curves: the globally best split of a budget (max-response),
- * the least spend reaching a KPI target, the largest KPI at a target ROAS/CPA, with per-channel
- * bounds, locked channels and group constraints; baselines for comparison.
+ * Budget optimization on response curves, keyed by channel name:
+ * - {@link optimizeBudget}: the globally best split of a budget (max-response), with bounds in
+ *   money or ±% of current spend, locked channels and group shares; reports marginal ROAS,
+ *   binding constraints and an upper bound (optimality gap);
+ * - {@link minimizeSpendForTarget} and {@link maximizeAtTargetEfficiency}: target modes;
+ * - {@link optimizeBudgetRiskAverse}: the best mean of the worst draws (CVaR);
+ * - {@link optimizeHorizon}: a multi-period plan with adstock carryover;
+ * - {@link gridSearchAllocation} and {@link roasLpAllocation}: the seed projects' baselines;
+ * - {@link tabulateResponses}: fast stand-ins for curves that are costly to evaluate.
  *
  * @module
  */
@@ -14,3 +20,4 @@ export * from "./grid_search.ts";
 export * from "./roas_lp.ts";
 export * from "./risk_averse.ts";
 export * from "./horizon.ts";
+export * from "./tabulate.ts";

@@ -7,8 +7,8 @@
 import type { AllocationResult } from "./allocation_result.ts";
 import { assemble } from "./_assemble.ts";
 import { resolveProblem } from "./_problem.ts";
-import { type SolveMethod, solvePwl, type Totals } from "./_solve.ts";
-import type { ChannelResponse, SolverOptions, SpendConstraints } from "./types.ts";
+import { solvePwl, type Totals } from "./_solve.ts";
+import type { ChannelResponse, SolveMethod, SolverOptions, SpendConstraints } from "./types.ts";
 
 /** Options of {@link optimizeBudget}. */
 export interface OptimizeBudgetOptions extends SpendConstraints, SolverOptions {
@@ -51,6 +51,11 @@ export function breakpointsOption(value: number | undefined): number {
  * and solved globally: an LP when every curve is concave, a mixed 0/1 program or a grid DP when
  * some are S-shaped; then refinement passes re-solve on finer grids around the answer. With posterior
  * draws the mean curve is optimised and the lift over current spend is reported per draw.
+ *
+ * The curves are evaluated some 25 000 times for 5 channels. Curves that are costly to evaluate
+ * (a model prediction per call, like `responseFunctions()` of a fitted model) should be wrapped
+ * with {@link tabulateResponses} first: on the demo simulation's ridge fit that takes the run
+ * from 5.3 s to 0.5 s with the same answer.
  *
  * @param channels Response curves keyed by name.
  * @param options Budget, bounds, locked channels, groups and solver settings.

@@ -81,3 +81,9 @@ export interface SolverOptions {
   /** Re-solve on finer grids around the answer (up to 5 passes) until it stops moving. @default true */
   readonly refine?: boolean;
 }
+
+/**
+ * How non-concave (S-shaped) curves are solved: `"milp"` (ordered 0/1 segments), `"dp"` (global
+ * dynamic program on a spend grid, budget and bounds only), or `"auto"` (choose by size).
+ */
+export type SolveMethod = "auto" | "milp" | "dp";
