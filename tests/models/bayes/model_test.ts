@@ -97,13 +97,18 @@ Deno.test("MmmPosterior log density equals the hand-written Gaussian log likelih
     }],
     baseline: [],
   }, { fixTransforms: true });
-  // α = 0.5, β = e^0 = 1, σ = e^0 = 1.
-  const lp = post.logDensityAndGradient(Float64Array.of(0.5, 0, 0), new Float64Array(3));
+  // α = 0.5, σ = e^0 = 1. The media coordinate is u = log(β·s̄) with s̄ the mean saturated value
+  // (1/2 + 1/3 + 5/9)/3 = 25/54, so β = 2 at u = log(25/27).
+  const lp = post.logDensityAndGradient(
+    Float64Array.of(0.5, Math.log(25 / 27), 0),
+    new Float64Array(3),
+  );
   // adstock: 1, 0.5, 1.25; Hill(k=1, a=1): 1/2, 1/3, 5/9.
   const s = [0.5, 1 / 3, 5 / 9];
   let ll = 0;
-  for (let t = 0; t < 3; t++) ll -= 0.5 * (y[t]! - 0.5 - s[t]!) ** 2;
-  // Priors: α ~ N(0, 2): −α²/8; β, σ ~ HalfNormal(1) with log Jacobian u = 0: −1/2 each.
-  const expected = ll - 0.25 / 8 - 0.5 - 0.5;
+  for (let t = 0; t < 3; t++) ll -= 0.5 * (y[t]! - 0.5 - 2 * s[t]!) ** 2;
+  // Priors: α ~ N(0, 2): −α²/8. β ~ HalfNormal(1): −β²/2 plus the log Jacobian |∂β/∂u| = β,
+  // log 2. σ ~ HalfNormal(1): −1/2 plus log σ = 0.
+  const expected = ll - 0.25 / 8 - 2 + Math.log(2) - 0.5;
   assert.ok(Math.abs(lp - expected) < 1e-12, `${lp} vs ${expected}`);
 });
