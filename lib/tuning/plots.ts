@@ -156,7 +156,8 @@ export function plotParameterDistributions(
   const names = space.free.map((pi) => space.params[pi]?.name as string);
   return renderChart({
     height: Math.max(160, 28 * names.length + 60),
-    marginLeft: 180,
+    // about 6.5 px per character of the 10 px axis font, so the longest name is not cut
+    marginLeft: Math.max(120, 10 + Math.ceil(6.5 * Math.max(...names.map((n) => n.length)))),
     x: { label: "Position within bounds", domain: [0, 1] },
     y: { label: null, domain: names },
     marks: [
