@@ -5,12 +5,14 @@
  */
 import {
   createRidgeWorkspace,
+  crossValidate,
   defineModelSpec,
   designBasis,
   designMatrix,
   fitRidge,
   type MmmData,
   Rng,
+  simulatePreset,
   solveRidge,
 } from "mixlab";
 
@@ -83,3 +85,18 @@ for (const channels of [5, 10]) {
     },
   });
 }
+
+// Issue 4's "one ridge fit with transforms and 5-fold time-series CV" on the bundled demo data,
+// through the general path (fitRidge per fold + forecast of each test fold, any estimator
+// works here). The tuner's fast path for the same work is "one candidate" in tuning_bench.ts.
+const demo = simulatePreset("demo");
+Deno.bench({
+  name: "crossValidate(fitRidge), 5 folds + transforms, demo (156 weeks × 5 channels)",
+  group: "ridge + 5-fold time-series CV",
+  baseline: true,
+  fn: () => {
+    crossValidate(demo.data, (train) => fitRidge(train, demo.truth.spec, { lambda: 0.1 }), {
+      folds: 5,
+    });
+  },
+});

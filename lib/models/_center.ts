@@ -5,6 +5,7 @@
  * @module
  */
 import { FitError } from "../errors.ts";
+import type { Diagnostic } from "../types.ts";
 import type { DesignMatrix } from "./design_matrix.ts";
 
 /** The centred (and possibly standardised) problem of a design. */
@@ -25,13 +26,20 @@ export interface CenteredProblem {
   readonly xty: Float64Array;
   /** `Σ (y - ȳ)²`. */
   readonly yss: number;
+  /**
+   * Names of columns that are constant over the rows (e.g. a holiday dummy in a short CV fold).
+   * When standardising they are kept as zero columns, so a penalised fit gives them a zero
+   * coefficient instead of failing.
+   */
+  readonly constant: readonly string[];
 }
 
 /**
  * Centres the design's columns and response, dividing columns by their population standard
  * deviation when `standardize` is true (glmnet's and sklearn's StandardScaler convention).
  *
- * @throws {FitError} when standardising a constant column.
+ * Constant columns are centred to zeros and listed in `constant`; with λ > 0 their coefficient
+ * is 0, and an unpenalised fit on them is singular (the caller reports it).
  */
 export function centerDesign(
   design: DesignMatrix,
@@ -41,6 +49,7 @@ export function centerDesign(
   const n = y.length, p = design.values.length;
   const means = new Float64Array(p), scales = new Float64Array(p).fill(1);
   const z: Float64Array[] = [];
+  const constant: string[] = [];
   for (let j = 0; j < p; j++) {
     const col = design.values[j] as Float64Array;
     let m = 0;
@@ -54,15 +63,9 @@ export function centerDesign(
       c[i] = v;
       ss += v * v;
     }
-    if (standardize) {
-      const sd = Math.sqrt(ss / n);
-      if (!(sd > 0)) {
-        const column = design.columns[j]?.name ?? String(j);
-        throw new FitError(`Cannot fit model: column "${column}" is constant`, {
-          column,
-          hint: "drop it from the spec (a constant is already in the intercept)",
-        });
-      }
+    const sd = Math.sqrt(ss / n);
+    if (!(sd > 0)) constant.push(design.columns[j]?.name ?? String(j));
+    else if (standardize) {
       scales[j] = sd;
       for (let i = 0; i < n; i++) c[i] = (c[i] as number) / sd;
     }
@@ -88,7 +91,27 @@ export function centerDesign(
       gram[b * p + a] = g;
     }
   }
-  return { n, p, means, scales, yMean, gram, xty, yss };
+  return { n, p, means, scales, yMean, gram, xty, yss, constant };
+}
+
+/**
+ * A warning per constant column (its coefficient is 0); a {@link FitError} instead when the fit
+ * is unpenalised (`lambda` 0), where such a column makes the problem singular.
+ */
+export function constantColumnDiagnostics(problem: CenteredProblem, lambda: number): Diagnostic[] {
+  if (problem.constant.length > 0 && lambda === 0) {
+    const column = problem.constant[0] as string;
+    throw new FitError(`Cannot fit model: column "${column}" is constant`, {
+      column,
+      hint: "drop it from the spec (a constant is already in the intercept) or use lambda > 0",
+    });
+  }
+  return problem.constant.map((column) => ({
+    level: "warning" as const,
+    code: "constant-column",
+    subject: column,
+    message: `"${column}" does not vary in these rows, so its coefficient is 0`,
+  }));
 }
 
 /** Maps coefficients on Z back to X's units: `β_j = b_j / s_j`, `β₀ = ȳ − Σ x̄_j β_j`. */

@@ -19,7 +19,7 @@ import { Rng } from "../rng.ts";
 import type { MmmData, ModelSpec, ParameterRow } from "../types.ts";
 import { choleskyInPlace, invertSpd } from "../_internal/linalg.ts";
 import { designBasis, designMatrix } from "./design_matrix.ts";
-import { centerDesign } from "./_center.ts";
+import { centerDesign, constantColumnDiagnostics } from "./_center.ts";
 import { LinearModel } from "./linear_model.ts";
 import { transformRows } from "./_rows.ts";
 
@@ -147,7 +147,7 @@ export function fitBayesLinear(
     intercept,
     coefficients,
     parameters: [...rows, ...transformRows(basis.spec)],
-    diagnostics: [],
+    diagnostics: constantColumnDiagnostics(problem, 1),
     settings: {
       priorScale: g,
       priorShape: a0,

@@ -10,7 +10,13 @@ import type { MmmData, ModelSpec } from "../types.ts";
 import { JUPYTER_DISPLAY } from "../_internal/display.ts";
 import { type Cell, table } from "../report/table.ts";
 import { designBasis, designMatrix } from "./design_matrix.ts";
-import { centerDesign, type CenteredProblem, mediaMask, uncenter } from "./_center.ts";
+import {
+  centerDesign,
+  type CenteredProblem,
+  constantColumnDiagnostics,
+  mediaMask,
+  uncenter,
+} from "./_center.ts";
 import { solveElasticNet } from "./elastic_net_solve.ts";
 import { LinearModel } from "./linear_model.ts";
 import { pointRows, transformRows, zeroMediaDiagnostics } from "./_rows.ts";
@@ -77,6 +83,7 @@ export function fitElasticNet(
   const basis = designBasis(data, spec);
   const design = designMatrix(data, basis);
   const problem = centerDesign(design, design.y as Float64Array, standardize);
+  const constantWarnings = constantColumnDiagnostics(problem, lambda);
   const mask = mediaMask(design, nonNegative);
   const { g, c } = scaled(problem);
   const { coefficients: b, sweeps } = solveElasticNet(g, c, problem.p, lambda, {
@@ -93,7 +100,7 @@ export function fitElasticNet(
     intercept,
     coefficients,
     parameters: [...pointRows(design, intercept, coefficients), ...transformRows(basis.spec)],
-    diagnostics: zeroMediaDiagnostics(design, coefficients, mask),
+    diagnostics: [...constantWarnings, ...zeroMediaDiagnostics(design, coefficients, mask)],
     settings: { lambda, l1Ratio, standardize, nonNegative, sweeps },
   });
 }

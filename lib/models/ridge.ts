@@ -12,7 +12,7 @@
  */
 import type { MmmData, ModelSpec } from "../types.ts";
 import { designBasis, designMatrix } from "./design_matrix.ts";
-import { centerDesign, mediaMask, uncenter } from "./_center.ts";
+import { centerDesign, constantColumnDiagnostics, mediaMask, uncenter } from "./_center.ts";
 import { solveRidge } from "./ridge_solve.ts";
 import { LinearModel } from "./linear_model.ts";
 import { pointRows, transformRows, zeroMediaDiagnostics } from "./_rows.ts";
@@ -66,6 +66,7 @@ export function fitRidge(data: MmmData, spec: ModelSpec, options: RidgeOptions =
   const basis = designBasis(data, spec);
   const design = designMatrix(data, basis);
   const problem = centerDesign(design, design.y as Float64Array, standardize);
+  const constantWarnings = constantColumnDiagnostics(problem, lambda);
   const mask = mediaMask(design, nonNegative);
   const b = solveRidge(
     problem.gram,
@@ -83,7 +84,10 @@ export function fitRidge(data: MmmData, spec: ModelSpec, options: RidgeOptions =
     intercept,
     coefficients,
     parameters: [...pointRows(design, intercept, coefficients), ...transformRows(basis.spec)],
-    diagnostics: zeroMediaDiagnostics(design, coefficients, mask),
+    diagnostics: [
+      ...constantWarnings,
+      ...zeroMediaDiagnostics(design, coefficients, mask),
+    ],
     settings: { lambda, standardize, nonNegative },
   });
 }

@@ -131,3 +131,35 @@ Deno.test("fitRidge() survives a JSON round trip bit for bit", () => {
   assert.deepEqual(back.parameters, fit.parameters);
   assert.equal(back.kind, "ridge");
 });
+
+Deno.test("fitRidge() gives a constant column a zero coefficient and a warning; at λ = 0 it names it", () => {
+  // KPI = 10 + 4·tv exactly, plus a control that never changes (a holiday dummy in a short fold)
+  const dates = ["2024-01-01", "2024-01-08", "2024-01-15", "2024-01-22", "2024-01-29"];
+  const tv = new Float64Array([1, 3, 0, 2, 5]);
+  const data = {
+    dates,
+    kpiKind: "revenue" as const,
+    channels: [{ name: "tv", spend: tv }],
+    controls: [{ name: "holiday", values: new Float64Array(5) }],
+    kpi: { name: "sales", values: tv.map((v) => 10 + 4 * v) },
+  };
+  const spec = defineModelSpec({
+    channels: [{
+      name: "tv",
+      scale: 1,
+      adstock: { kind: "geometric", params: { decay: 0 } },
+      saturation: { kind: "identity" },
+    }],
+    controls: ["holiday"],
+    baseline: { yearlyFourier: 0, trend: "none" },
+  });
+  const fit = fitRidge(data, spec, { lambda: 1e-9 });
+  const holiday = fit.parameters.find((p) => p.name === "holiday")!;
+  assert.equal(holiday.estimate, 0);
+  assert.ok(Math.abs(fit.coefficients[0]! - 4) < 1e-6);
+  assert.deepEqual(fit.diagnostics.map((d) => [d.code, d.subject]), [[
+    "constant-column",
+    "holiday",
+  ]]);
+  assert.throws(() => fitRidge(data, spec, { lambda: 0 }), /column "holiday" is constant/);
+});
