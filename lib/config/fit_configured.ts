@@ -8,6 +8,7 @@
 import { isAbsolute, join } from "node:path";
 import { sliceRows } from "../mmm_data.ts";
 import { fitBayes } from "../models/bayes/fit_bayes.ts";
+import { fitElasticNet } from "../models/elastic_net.ts";
 import { fitRidge } from "../models/ridge.ts";
 import { defineModelSpec } from "../models/model_spec.ts";
 import { loadCsv } from "../prep/load_csv.ts";
@@ -67,8 +68,13 @@ export function modelSpecFromConfig(config: MmmConfig): ModelSpec {
 
 /** The outcome of {@link fitConfigured}. */
 export interface ConfiguredFit {
-  /** The model fitted on the training rows. */
+  /** The model fitted on the training rows (scored on the holdout). */
   readonly fit: FittedModel;
+  /**
+   * The same model (same transforms, penalty, priors) refitted on every row, holdout included:
+   * the one to forecast and optimise with. Equal to `fit` when there is no holdout.
+   */
+  readonly final: FittedModel;
   /** The training rows. */
   readonly train: MmmData;
   /** The held-out final rows, if any. */
@@ -129,20 +135,31 @@ export async function fitConfigured(
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
-    return { fit: result.model, train, holdout, tuning: result };
+    const final = holdout
+      ? fitRidge(data, result.spec, { lambda: result.lambda, nonNegative: model.nonNegative })
+      : result.model;
+    return { fit: result.model, final, train, holdout, tuning: result };
   }
-  const fit = model.kind === "bayes"
-    ? fitBayes(train, spec, {
-      chains: model.chains,
-      warmup: model.warmup,
-      draws: model.draws,
-      seed: config.seed,
-    })
-    : fitRidge(train, spec, {
-      lambda: model.kind === "ols" ? 0 : model.lambda ?? 1,
-      nonNegative: model.nonNegative,
-    });
-  return { fit, train, holdout, tuning: undefined };
+  const estimate = (rows: MmmData): FittedModel =>
+    model.kind === "bayes"
+      ? fitBayes(rows, spec, {
+        chains: model.chains,
+        warmup: model.warmup,
+        draws: model.draws,
+        seed: config.seed,
+      })
+      : model.kind === "elasticnet"
+      ? fitElasticNet(rows, spec, {
+        lambda: model.lambda ?? 1,
+        l1Ratio: model.l1Ratio,
+        nonNegative: model.nonNegative,
+      })
+      : fitRidge(rows, spec, {
+        lambda: model.kind === "ols" ? 0 : model.lambda ?? 1,
+        nonNegative: model.nonNegative,
+      });
+  const fit = estimate(train);
+  return { fit, final: holdout ? estimate(data) : fit, train, holdout, tuning: undefined };
 }
 
 /**

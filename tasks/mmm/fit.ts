@@ -41,10 +41,11 @@ export const fitCommand: Command = {
   usage: `Usage: deno task mmm fit --config FILE --out DIR [--seed N] [--quiet]
 
 Loads and checks the data, holds out the last holdoutWeeks, tunes (when the config has a
-"tuning" section) or fits the configured model, and writes into DIR:
-  result.json   the numbers (schema in README.md)
-  model.json    the fitted model, for "mmm optimize" and "mmm forecast"
-  report.html   a self-contained one-page report
+"tuning" section) or fits the configured model on the other weeks, scores it on the holdout,
+and writes into DIR:
+  result.json   the numbers of the model fitted before the holdout (schema in README.md)
+  report.html   a self-contained one-page report of the same
+  model.json    the same model refitted on every week, for "mmm optimize" and "mmm forecast"
 --seed overrides the config's seed; --quiet hides the progress bar.`,
   async run(args) {
     const { values } = parseArgs({
@@ -118,7 +119,7 @@ Loads and checks the data, holds out the last holdoutWeeks, tunes (when the conf
       extraSections,
     });
     await Deno.mkdir(out, { recursive: true });
-    await writeTextAtomic(join(out, "model.json"), JSON.stringify(run.fit.toJSON()));
+    await writeTextAtomic(join(out, "model.json"), JSON.stringify(run.final.toJSON()));
     await writeTextAtomic(join(out, "result.json"), JSON.stringify(result, null, 2) + "\n");
     await writeTextAtomic(join(out, "report.html"), html);
     const r2 = summary.metrics.r2Holdout ?? summary.metrics.r2Train;

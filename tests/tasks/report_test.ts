@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { dirname, join } from "node:path";
 
-const root = join(dirname(new URL(import.meta.url).pathname), "..");
+const root = join(dirname(new URL(import.meta.url).pathname), "..", "..");
 
 Deno.test({
   name: "deno task report exits non-zero naming the failing cell, and still writes every report",
