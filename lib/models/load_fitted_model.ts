@@ -2,18 +2,21 @@
  * Loading any saved model: the file's `format` says which loader rebuilds it.
  *
  * Formats: `mixlab.linear-model` (ridge, OLS, elastic net, conjugate Bayes; {@link loadModel}),
- * `mixlab.tree-model` (random forest, gradient boosting; {@link loadTreeModel}).
+ * `mixlab.tree-model` (random forest, gradient boosting; {@link loadTreeModel}),
+ * `mixlab.bayes-model` (the NUTS-sampled MMM, draws included; {@link loadBayesModel}).
  *
  * @module
  */
 import { ConfigError } from "../errors.ts";
 import type { FittedModel } from "../types.ts";
+import { loadBayesModel } from "./bayes/bayes_fit.ts";
 import { loadModel } from "./load_model.ts";
 import { loadTreeModel } from "./trees/tree_model.ts";
 
 const LOADERS: Readonly<Record<string, (json: unknown) => FittedModel>> = {
   "mixlab.linear-model": loadModel,
   "mixlab.tree-model": loadTreeModel,
+  "mixlab.bayes-model": loadBayesModel,
 };
 
 /**
