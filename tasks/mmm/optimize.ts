@@ -10,6 +10,7 @@ import { responseCurves, responseFunctions } from "../../lib/analysis/response_c
 import { ConfigError } from "../../lib/errors.ts";
 import type { AllocationResult } from "../../lib/optimize/allocation_result.ts";
 import { optimizeBudget } from "../../lib/optimize/optimize_budget.ts";
+import { tabulateResponses } from "../../lib/optimize/tabulate.ts";
 import { maximizeAtTargetEfficiency } from "../../lib/optimize/target_efficiency.ts";
 import { minimizeSpendForTarget } from "../../lib/optimize/target_kpi.ts";
 import type { ChannelBound } from "../../lib/optimize/types.ts";
@@ -76,7 +77,12 @@ DIR2/allocation.html.
       });
     }
     const fit = await loadModelOfResult(values.result);
-    const curves = responseFunctions(fit, { withDraws: fit.nDraws > 0, maxDraws: 100 });
+    // Each evaluation of a model's response curve is a prediction; the optimizer needs
+    // thousands, so every curve (and draw) is tabulated once and interpolated (PCHIP).
+    const curves = tabulateResponses(
+      responseFunctions(fit, { withDraws: fit.nDraws > 0, maxDraws: 50 }),
+      { points: 128 },
+    );
     const constraints = {
       bounds: parseBounds(values.bounds),
       defaultBound: { minChange: -1, maxChange: 2 },
