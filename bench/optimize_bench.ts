@@ -5,7 +5,7 @@
  *   the two refinement passes.
  * - "optimize S-shaped": Hill shape 2.5, MILP (at most 4 ordered 0/1 variables per curve in the
  *   first pass, 40 in all) with ±50% bounds and with 0 … budget ranges, and the grid DP that
- *   `method: "auto"` uses beyond 10 S-curves. Before the prefix was thinned, the full-range
+ *   `method: "auto"` uses beyond 3 S-curves under a budget and bounds. Before the prefix was thinned, the full-range
  *   MILP with all ~90 rising segments took 3.5–4.4 s.
  */
 import { type ChannelResponse, optimizeBudget } from "mixlab";

@@ -164,13 +164,21 @@ export function assemble(
   }
   if (input.upperBound !== undefined) {
     const gap = (input.upperBound - optimalResponse) / Math.abs(optimalResponse);
-    if (gap > 0.005) {
+    if (gap > 0.005 && input.method === "lp") {
       diagnostics.push({
         level: "warning",
         code: "optimality-gap",
         message: `The answer may be up to ${
           (100 * gap).toFixed(2)
-        }% below the best achievable KPI (bound from the solver); raise breakpoints to tighten it`,
+        }% below the best achievable KPI; raise breakpoints to tighten it`,
+      });
+    } else if (gap > 0.005) {
+      diagnostics.push({
+        level: "info",
+        code: "optimality-gap",
+        message: `The upper bound is ${
+          (100 * gap).toFixed(2)
+        }% above the answer: with S-shaped curves the bound is loose (a limit of the certificate); compare methods "milp" and "dp" to confirm the answer`,
       });
     }
   }

@@ -13,8 +13,7 @@
  * Refinement passes then re-solve on finer grids of the exact curves in windows around the
  * answer; on/off decisions on the convex part of an S-curve are kept from the first pass.
  *
- * When the MILP would still be large (more than 40 ordered segments: over 10 S-curves) and only a
- * budget and bounds apply, a dynamic program over channels on a 2000-step spend grid finds the
+ * When more than 3 curves are S-shaped and only a budget and bounds apply, a dynamic program over channels on a 2000-step spend grid finds the
  * global grid optimum instead (see _grid_dp.ts), polished by the same windowed passes.
  *
  * Spend and response are scaled to O(1) inside the program.
@@ -317,7 +316,7 @@ function samplePieces(
   return problem.channels.map((c, i) => {
     const [lo, hi] = windows?.[i] ?? interval(problem, i, totals, t);
     const extra = c.current > lo && c.current < hi ? [c.current] : [];
-    return samplePiecewise(c.curve, lo, hi, n, extra);
+    return thinPrefix(c.curve, samplePiecewise(c.curve, lo, hi, n, extra), MAX_ORDERED_PER_CHANNEL);
   });
 }
 
@@ -439,7 +438,13 @@ const DP_STEPS = 2000;
 const REFINE_PASSES = 5;
 const REFINE_POINTS = 17;
 const REFINE_TIME_LIMIT_MS = 2000;
-const MILP_AUTO_LIMIT = 40;
+/**
+ * `"auto"` uses the MILP for at most this many ordered segments (3 S-curves). Branch-and-bound
+ * time varies a lot between instances of the same size (10 S-curves over 0 … budget: 0.4 s in
+ * the bench, 5.7 s for a random 9-curve case), while the DP's O(channels × 2000²) is
+ * predictable (~0.1 s) and global on its grid, so larger budget-only problems go to the DP.
+ */
+const MILP_AUTO_LIMIT = 12;
 /**
  * 0/1 variables per S-curve in the first pass. With all ~9 rising-slope segments of a
  * 50-breakpoint Hill (shape 2.5) the MILP for 10 channels over 0 … budget took 3.5–4.4 s in
@@ -460,7 +465,7 @@ function infeasible(problem: ResolvedProblem, totals: Totals): InfeasibleError {
  * Solves the allocation problem on piecewise-linear curves (pass 1 on `breakpoints` points per
  * curve, then refinement passes in windows around the answer). Non-concave curves go to the MILP, or to
  * the grid DP plus a windowed polish when the MILP would be large (`method: "auto"`: more than
- * 40 ordered segments in all, budget-only constraints). Throws {@link InfeasibleError} naming a
+ * 12 ordered segments in all, budget-only constraints). Throws {@link InfeasibleError} naming a
  * minimal set of contradicting constraints.
  */
 export function solvePwl(
@@ -471,9 +476,7 @@ export function solvePwl(
   method: SolveMethod = "auto",
 ): PwlAnswer & { readonly method: "lp" | "milp" | "dp" } {
   const t: Toggles = { off: new Set() };
-  const coarse = samplePieces(problem, totals, t, breakpoints).map((p, i) =>
-    thinPrefix(problem.channels[i]!.curve, p, MAX_ORDERED_PER_CHANNEL)
-  );
+  const coarse = samplePieces(problem, totals, t, breakpoints);
   const ordered = coarse.reduce((a, p) => a + p.ordered, 0);
   const dpEligible = totals.objective === "max-response" && totals.budget !== undefined &&
     totals.minResponse === undefined && totals.minRoas === undefined &&
@@ -486,7 +489,14 @@ export function solvePwl(
   const useDp = ordered > 0 && dpEligible &&
     (method === "dp" || (method === "auto" && ordered > MILP_AUTO_LIMIT));
   if (useDp) return solveByDp(problem, totals, t, breakpoints, refine);
-  const first = solvePass(problem, coarse, totals, t);
+  let first: ReturnType<typeof solvePass>;
+  try {
+    first = solvePass(problem, coarse, totals, t);
+  } catch (e) {
+    // numerical failure of the solver on the mixed program: the DP is exact on its grid
+    if (dpEligible && ordered > 0) return solveByDp(problem, totals, t, breakpoints, refine);
+    throw e;
+  }
   if (!first) throw infeasible(problem, totals);
   const refined = refine ? refinePasses(problem, totals, t, first, coarse) : undefined;
   const answer = refined?.answer ?? first;
@@ -541,13 +551,21 @@ function solveByDp(
     DP_STEPS,
   );
   const w = 3 * dp.step;
-  const windows = problem.channels.map((_, i): [number, number] => {
-    const x = dp.spend[i] as number;
-    return [Math.max(lows[i]!, x - w), Math.min(highs[i]!, x + w)];
+  const windows = problem.channels.map((c, i): [number, number] => {
+    const x = dp.spend[i] as number, lo = lows[i]!, hi = highs[i]!;
+    // a channel the DP holds at an end where its curve is convex stays there (an on/off choice)
+    const e = 1e-3 * w;
+    const atEnd = x <= lo || x >= hi;
+    const convex = x <= lo
+      ? c.curve(x + 2 * e) - 2 * c.curve(x + e) + c.curve(x) > 0
+      : c.curve(x) - 2 * c.curve(x - e) + c.curve(x - 2 * e) > 0;
+    if (atEnd && convex) return [x, x];
+    return [Math.max(lo, x - w), Math.min(hi, x + w)];
   });
   const pieces = samplePieces(problem, totals, t, Math.ceil(breakpoints / 2), windows);
-  const polished = solvePass(problem, pieces, totals, t);
-  if (!polished) throw infeasible(problem, totals);
+  // the DP answer is feasible; if the solver stumbles on the polish, start refining from it
+  const polished = tryPass(problem, pieces, totals, t) ??
+    { spend: dp.spend, objective: dp.value, binaries: 0 };
   const refined = refine ? refinePasses(problem, totals, t, polished, pieces) : undefined;
   const answer = refined?.answer ?? polished;
   const passes = 2 + (refined?.passes ?? 0);

@@ -19,8 +19,8 @@ export interface OptimizeBudgetOptions extends SpendConstraints, SolverOptions {
   /**
    * How non-concave (S-shaped) curves are solved: `"milp"` (ordered 0/1 segments, exact on the
    * breakpoints, at most 4 per S-curve in the first pass), `"dp"` (global grid DP plus a local
-   * polish; budget and bounds only), or `"auto"` (LP for concave curves; MILP up to 40 ordered
-   * segments in all, i.e. 10 S-curves, or with group constraints; DP otherwise). @default "auto"
+   * polish; budget and bounds only), or `"auto"` (LP for concave curves; MILP for up to 3 S-curves,
+   * or with group constraints or targets; DP otherwise, whose run time is predictable). @default "auto"
    */
   readonly method?: SolveMethod;
   /** Quantile levels of the lift distribution when channels carry draws. @default [0.05, 0.5, 0.95] */
