@@ -54,12 +54,6 @@ export interface PwlAnswer {
   readonly pwlObjective: number;
   /** An upper bound on the true optimum of total response (max-response modes only). */
   readonly upperBound: number | undefined;
-  /** Whether any curve needed 0/1 variables. */
-  readonly mixedInteger: boolean;
-  /** 0/1 variables in the last pass. */
-  readonly binaries: number;
-  /** Passes run (1, or 2 with refinement). */
-  readonly passes: number;
 }
 
 interface Toggles {
@@ -259,13 +253,19 @@ function scales(pieces: readonly Piecewise[]): { S: number; R: number } {
   return { S: S > 0 ? S : 1, R: R > 0 ? R : 1 };
 }
 
+/** One pass's answer: spend per channel and the program's optimum in original units. */
+interface PassAnswer {
+  readonly spend: Float64Array;
+  readonly objective: number;
+}
+
 function solvePass(
   problem: ResolvedProblem,
   pieces: readonly Piecewise[],
   totals: Totals,
   t: Toggles,
   timeLimitMs?: number,
-): { spend: Float64Array; objective: number; binaries: number } | undefined {
+): PassAnswer | undefined {
   const { S, R } = scales(pieces);
   const { built, lows, resp0 } = build(problem, pieces, totals, t, S, R);
   const sol = solveLinearProgram({
@@ -288,7 +288,7 @@ function solvePass(
   const objective = totals.objective === "max-response"
     ? sol.objective * R + resp0.reduce((a, b) => a + b, 0)
     : sol.objective * S + lows.reduce((a, b) => a + b, 0);
-  return { spend, objective, binaries: built.binaries.length };
+  return { spend, objective };
 }
 
 /** A refinement pass; a failed pass (numerical trouble in the solver) keeps the last answer. */
@@ -362,13 +362,13 @@ function refinePasses(
   problem: ResolvedProblem,
   totals: Totals,
   t: Toggles,
-  start: { spend: Float64Array; objective: number; binaries: number },
+  start: PassAnswer,
   startPieces: readonly Piecewise[],
-): { answer: { spend: Float64Array; objective: number; binaries: number }; passes: number } {
+): PassAnswer {
   // in plain max-response mode a pass must not lower the true total response
   const guarded = totals.objective === "max-response" && totals.minRoas === undefined &&
     totals.minResponse === undefined;
-  let answer = start, pieces = startPieces, passes = 0;
+  let answer = start, pieces = startPieces;
   for (let pass = 0; pass < REFINE_PASSES; pass++) {
     const windows = refineWindows(problem, totals, t, answer.spend, pieces);
     const fine = samplePieces(problem, totals, t, REFINE_POINTS, windows);
@@ -377,9 +377,8 @@ function refinePasses(
     if (guarded && trueResponse(problem, next.spend) < trueResponse(problem, answer.spend)) break;
     answer = next;
     pieces = fine;
-    passes++;
   }
-  return { answer, passes };
+  return answer;
 }
 
 /** Labels of every constraint that a conflict can involve, with readable descriptions. */
@@ -498,9 +497,7 @@ export function solvePwl(
     throw e;
   }
   if (!first) throw infeasible(problem, totals);
-  const refined = refine ? refinePasses(problem, totals, t, first, coarse) : undefined;
-  const answer = refined?.answer ?? first;
-  const passes = 1 + (refined?.passes ?? 0);
+  const answer = refine ? refinePasses(problem, totals, t, first, coarse) : first;
   let upperBound: number | undefined;
   if (dpEligible) {
     let excess = 0;
@@ -511,9 +508,6 @@ export function solvePwl(
     spend: answer.spend,
     pwlObjective: answer.objective,
     upperBound,
-    mixedInteger: ordered > 0,
-    binaries: first.binaries,
-    passes,
     method: ordered > 0 ? "milp" : "lp",
   };
 }
@@ -565,17 +559,12 @@ function solveByDp(
   const pieces = samplePieces(problem, totals, t, Math.ceil(breakpoints / 2), windows);
   // the DP answer is feasible; if the solver stumbles on the polish, start refining from it
   const polished = tryPass(problem, pieces, totals, t) ??
-    { spend: dp.spend, objective: dp.value, binaries: 0 };
-  const refined = refine ? refinePasses(problem, totals, t, polished, pieces) : undefined;
-  const answer = refined?.answer ?? polished;
-  const passes = 2 + (refined?.passes ?? 0);
+    { spend: dp.spend, objective: dp.value };
+  const answer = refine ? refinePasses(problem, totals, t, polished, pieces) : polished;
   return {
     spend: answer.spend,
     pwlObjective: answer.objective,
     upperBound: Math.min(dp.upperBound, budgetBound(problem, totals)),
-    mixedInteger: pieces.some((p) => p.ordered > 0),
-    binaries: polished.binaries,
-    passes,
     method: "dp",
   };
 }
