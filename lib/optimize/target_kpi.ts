@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { InfeasibleError } from "../errors.ts";
 import type { AllocationResult } from "./allocation_result.ts";
 import { assemble } from "./_assemble.ts";
 import { resolveProblem } from "./_problem.ts";
@@ -55,6 +56,16 @@ export function minimizeSpendForTarget(
     action,
   );
   const problem = resolveProblem(channels, options, cap);
+  const reach = problem.channels.reduce(
+    (a, c) => a + c.curve(c.locked ? c.current : c.upper),
+    0,
+  );
+  if (target > reach) {
+    throw new InfeasibleError(
+      `Cannot ${action}: the target ${target} exceeds ${reach}, the KPI with every channel at its upper bound`,
+      { key: "targetKpi", hint: "lower the target or raise maxBudget and the channels' max" },
+    );
+  }
   const totals: Totals = {
     objective: "min-spend",
     budget: { value: cap, mode: "atMost" },
