@@ -16,6 +16,7 @@
 import { ConfigError } from "../../errors.ts";
 import type {
   ChannelSpec,
+  Convergence,
   Decomposition,
   Diagnostic,
   FittedModel,
@@ -33,6 +34,9 @@ import { type ModelSpecJson, specFromJSON, specToJSON } from "../model_spec.ts";
 import { dataFromJSON, dataToJSON } from "../linear_model.ts";
 import type { PosteriorParameterGroup } from "./model.ts";
 import { essBulk, essTail, rhat } from "./convergence.ts";
+
+/** Most draws averaged for a posterior mean prediction. */
+const MEAN_DRAWS = 64;
 
 /** One row of the posterior summary, in reporting units (see the module doc). */
 export interface PosteriorSummaryRow {
@@ -208,6 +212,8 @@ export class BayesFit implements FittedModel {
   readonly summary: readonly PosteriorSummaryRow[];
   /** Sampler statistics and convergence summary. */
   readonly sampler: SamplerSummary;
+  /** Draws whose predictions are averaged when no draw is asked for (evenly spaced, ≤ 64). */
+  readonly #meanDraws: readonly number[];
   /** Probability of the central intervals. */
   readonly level: number;
   readonly #basis: DesignBasis;
@@ -229,6 +235,8 @@ export class BayesFit implements FittedModel {
     const params = parts.parameters, dim = params.length;
     const chains = parts.chains, draws = parts.draws;
     this.nDraws = draws.length / dim;
+    const k = Math.min(this.nDraws, MEAN_DRAWS);
+    this.#meanDraws = Array.from({ length: k }, (_, i) => Math.floor((i * this.nDraws) / k));
     const per = this.nDraws / chains;
     const beta: number[] = [];
     const free: Layout["free"][number][] = this.spec.channels.map(() => []);
@@ -393,13 +401,18 @@ export class BayesFit implements FittedModel {
   }
 
   /**
-   * Additive terms for `data` in KPI units that sum to `predict(data, options)`, at a draw or at
-   * the posterior mean parameters. For the log-log specification (prediction exp(η)), as for
+   * Additive terms for `data` in KPI units that sum to `predict(data, options)`, at a draw or,
+   * without one, averaged term by term over the same draws as {@link predict}. For the log-log specification (prediction exp(η)), as for
    * mixlab's linear estimators: a channel's term is the prediction minus the prediction with
    * that channel's spend (and history) set to zero; the remainder is split over the baseline
    * terms in proportion to their share of the baseline linear predictor.
    */
   decompose(data: MmmData, options: PredictOptions = {}): Decomposition {
+    if (options.draw === undefined && this.#meanDraws.length > 0) {
+      return averageDecompositions(
+        this.#meanDraws.map((draw) => this.decompose(data, { ...options, draw })),
+      );
+    }
     const { terms, eta } = this.#linearTerms(data, options);
     if (this.spec.specification === "linear") return { dates: data.dates, terms, fitted: eta };
     const n = eta.length, fitted = eta.map(Math.exp);
@@ -441,10 +454,37 @@ export class BayesFit implements FittedModel {
     return { dates: data.dates, terms: split, fitted };
   }
 
-  /** Predicted KPI for `data`, at a draw or at the posterior mean parameters. */
+  /**
+   * Predicted KPI for `data` at a draw, or without one the posterior mean prediction: the
+   * average over up to 64 evenly spaced draws. (The prediction at the posterior mean
+   * parameters is not the mean prediction: saturation is nonlinear, and with a weakly identified
+   * channel the two differ a lot.)
+   */
   predict(data: MmmData, options: PredictOptions = {}): Float64Array {
+    if (options.draw === undefined && this.#meanDraws.length > 0) {
+      const out = new Float64Array(data.dates.length);
+      for (const draw of this.#meanDraws) {
+        const p = this.predict(data, { ...options, draw });
+        for (let t = 0; t < out.length; t++) out[t] = (out[t] as number) + (p[t] as number);
+      }
+      const k = this.#meanDraws.length;
+      for (let t = 0; t < out.length; t++) out[t] = (out[t] as number) / k;
+      return out;
+    }
     const { eta } = this.#linearTerms(data, options);
     return this.spec.specification === "linear" ? eta : eta.map(Math.exp);
+  }
+
+  /** MCMC convergence: chains, draws per chain, max R-hat, min bulk ESS, divergences. */
+  get convergence(): Convergence {
+    const s = this.sampler;
+    return {
+      chains: s.chains,
+      drawsPerChain: s.drawsPerChain,
+      rhatMax: s.rhatMax,
+      essBulkMin: s.essBulkMin,
+      divergences: s.divergences,
+    };
   }
 
   /** The parameter summary as a table. */
@@ -489,6 +529,28 @@ export class BayesFit implements FittedModel {
   [JUPYTER_DISPLAY](): MimeBundle {
     return this.toTable()[JUPYTER_DISPLAY]();
   }
+}
+
+/** Term-by-term average of decompositions of the same rows (same terms in the same order). */
+function averageDecompositions(parts: readonly Decomposition[]): Decomposition {
+  const first = parts[0] as Decomposition, k = parts.length, n = first.fitted.length;
+  const mean = (pick: (d: Decomposition) => Float64Array) => {
+    const out = new Float64Array(n);
+    for (const d of parts) {
+      const v = pick(d);
+      for (let t = 0; t < n; t++) out[t] = (out[t] as number) + (v[t] as number) / k;
+    }
+    return out;
+  };
+  return {
+    dates: first.dates,
+    terms: first.terms.map((term, j) => ({
+      name: term.name,
+      group: term.group,
+      values: mean((d) => (d.terms[j] as Term).values),
+    })),
+    fitted: mean((d) => d.fitted),
+  };
 }
 
 /**
