@@ -94,7 +94,8 @@ function quantile(sorted: number[], p: number): number {
 }
 
 async function measure(def: BenchDefinition, file: string): Promise<Measured> {
-  const warmup = def.warmup ?? 2;
+  // benches that fix a small `n` are the expensive ones: no warm-up unless they ask for it
+  const warmup = def.warmup ?? (def.n !== undefined && def.n <= 5 ? 0 : 2);
   for (let i = 0; i < warmup; i++) await timeOnce(def.fn);
   const times: number[] = [];
   const budgetMs = 1000, start = performance.now();
