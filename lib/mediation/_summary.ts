@@ -4,14 +4,7 @@
  * @module
  */
 import type { EffectSet, EffectSummary } from "./effects.ts";
-
-/** Quantile of sorted values by linear interpolation (Hyndman & Fan 1996 type 7, numpy's default). */
-export function quantileSorted(sorted: Float64Array, p: number): number {
-  const n = sorted.length;
-  const h = (n - 1) * p;
-  const lo = Math.floor(h), hi = Math.min(n - 1, lo + 1);
-  return (sorted[lo] as number) + (h - lo) * ((sorted[hi] as number) - (sorted[lo] as number));
-}
+import { quantileSorted } from "../_internal/quantile.ts";
 
 /** Summarises replicates: `estimate` given, sd of the replicates, equal-tailed percentiles. */
 export function summarizeReplicates(

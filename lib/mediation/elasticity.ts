@@ -22,7 +22,7 @@
 import type { FittedModel, MmmData, ParameterRow } from "../types.ts";
 import { JUPYTER_DISPLAY, type MimeBundle } from "../_internal/display.ts";
 import { type Cell, type Table, table } from "../report/table.ts";
-import { quantileSorted } from "./_summary.ts";
+import { quantileSorted } from "../_internal/quantile.ts";
 
 /** One variable's elasticity. */
 export interface Elasticity {

@@ -16,15 +16,7 @@ import {
 import type { ResolvedProblem } from "./_problem.ts";
 import type { Totals } from "./_solve.ts";
 import type { ChannelResponse, SpendCurve } from "./types.ts";
-
-/** Quantile by linear interpolation between order statistics (Hyndman & Fan type 7). */
-export function quantileSorted(sorted: Float64Array, level: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const h = (n - 1) * level;
-  const lo = Math.floor(h), hi = Math.min(n - 1, lo + 1);
-  return (sorted[lo] as number) + (h - lo) * ((sorted[hi] as number) - (sorted[lo] as number));
-}
+import { quantileSorted } from "../_internal/quantile.ts";
 
 /** Derivative of f at x, one-sided at the ends of [lo, hi]. */
 export function marginal(f: SpendCurve, x: number, lo: number, hi: number): number {

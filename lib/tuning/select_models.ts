@@ -8,6 +8,7 @@
 import type { SearchResult } from "./minimize.ts";
 import { paretoRanks } from "./pareto.ts";
 import { chooseClusterCount, kmeans } from "./kmeans.ts";
+import { quantileSorted } from "../_internal/quantile.ts";
 
 /** Options of {@link selectModels}. */
 export interface SelectModelsOptions {
@@ -49,11 +50,9 @@ export interface ModelSelection {
   readonly chosen: number;
 }
 
+/** R's type-7 quantile of ascending values; Infinity when there are none (nothing to filter). */
 function quantile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return Infinity;
-  const h = (sorted.length - 1) * q, lo = Math.floor(h);
-  const a = sorted[lo] as number, b = sorted[Math.min(lo + 1, sorted.length - 1)] as number;
-  return a + (h - lo) * (b - a); // R's type-7 quantile
+  return sorted.length === 0 ? Infinity : quantileSorted(sorted, q);
 }
 
 /**

@@ -34,6 +34,7 @@ import { type ModelSpecJson, specFromJSON, specToJSON } from "../model_spec.ts";
 import { dataFromJSON, dataToJSON } from "../linear_model.ts";
 import type { PosteriorParameterGroup } from "./model.ts";
 import { essBulk, essTail, rhat } from "./convergence.ts";
+import { quantileSorted } from "../../_internal/quantile.ts";
 
 /** Most draws averaged for a posterior mean prediction. */
 const MEAN_DRAWS = 64;
@@ -161,12 +162,6 @@ interface Layout {
   readonly free: readonly { family: "adstock" | "saturation"; param: string; index: number }[][];
   /** Index of the first baseline coefficient (they follow in design-column order). */
   readonly baselineStart: number;
-}
-
-function quantileSorted(sorted: Float64Array, p: number): number {
-  const h = (sorted.length - 1) * p, lo = Math.floor(h), hi = Math.ceil(h);
-  const a = sorted[lo] as number, b = sorted[hi] as number;
-  return a + (h - lo) * (b - a);
 }
 
 /**

@@ -11,6 +11,7 @@
  * @module
  */
 import normalQuantile from "@stdlib/dist-normal-quantile";
+import { quantileSorted } from "../../_internal/quantile.ts";
 
 function checkChains(chains: readonly Float64Array[], what: string): number {
   if (chains.length === 0) {
@@ -38,14 +39,6 @@ export function splitChains(chains: readonly Float64Array[]): Float64Array[] {
     out.push(c.subarray(0, half), c.subarray(c.length - half));
   }
   return out;
-}
-
-/** Type-7 quantile (linear interpolation, R's default) of sorted values. */
-function quantileSorted(sorted: Float64Array, prob: number): number {
-  const h = (sorted.length - 1) * prob;
-  const lo = Math.floor(h), hi = Math.ceil(h);
-  const a = sorted[lo] as number, b = sorted[hi] as number;
-  return a + (h - lo) * (b - a);
 }
 
 function pooledSorted(chains: readonly Float64Array[]): Float64Array {
