@@ -7,6 +7,7 @@
  * @module
  */
 import { ConfigError } from "../errors.ts";
+import { CHANNEL_TYPES, type ChannelType } from "../transforms/adstock/geometric.ts";
 import type { KpiKind } from "../types.ts";
 
 /** A transform as written in a config: kind and optional parameter values. */
@@ -32,7 +33,7 @@ export interface ChannelConfig {
   /** Tuning bounds per parameter, overriding the transform's defaults: `{ decay: [0.1, 0.6] }`. */
   readonly bounds: Readonly<Record<string, readonly [number, number]>>;
   /** Media type, which sets the default decay bounds when tuning (Robyn's guidance). */
-  readonly type?: (typeof CHANNEL_TYPES)[number];
+  readonly type?: ChannelType;
 }
 
 /** The estimator and its settings. */
@@ -120,7 +121,6 @@ const TOP_KEYS = [
 const MODEL_KINDS = ["ridge", "ols", "elasticnet", "bayes"] as const;
 const STRATEGIES = ["random", "latin-hypercube", "tpe", "differential-evolution"] as const;
 const OBJECTIVES = ["nrmse", "mse", "decomp_rssd"] as const;
-const CHANNEL_TYPES = ["tv", "ooh", "print", "radio", "digital", "social", "search"] as const;
 const TRENDS = ["none", "linear", "quadratic"] as const;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -216,9 +216,11 @@ function channel(name: string, value: unknown, key: string): ChannelConfig {
     saturation: transform(o.saturation, `${key}.saturation`, "hill"),
     bounds,
   };
-  return o.exposure === undefined
-    ? out
-    : { ...out, exposure: string(o.exposure, `${key}.exposure`) };
+  return {
+    ...out,
+    ...(o.exposure === undefined ? {} : { exposure: string(o.exposure, `${key}.exposure`) }),
+    ...(o.type === undefined ? {} : { type: oneOf(o.type, `${key}.type`, CHANNEL_TYPES) }),
+  };
 }
 
 function deepFreeze<T>(value: T): T {

@@ -6,26 +6,11 @@
  * @module
  */
 import { ConfigError } from "../errors.ts";
+import { CHANNEL_TYPES, type ChannelType } from "../transforms/adstock/geometric.ts";
+import { paramRange } from "../transforms/descriptor.ts";
 import { getTransform } from "../transforms/registry.ts";
 import type { ModelSpec } from "../types.ts";
 import { defineSearchSpace, type ParamDef, type SearchSpace } from "./search_space.ts";
-
-/** A channel type with rule-of-thumb carry-over bounds. */
-export type ChannelType = "tv" | "ooh" | "print" | "radio" | "digital" | "social" | "search";
-
-/**
- * Weekly geometric decay ranges by channel type, from Robyn's guidance (`demo/demo.R` and the
- * `hyperparameters` docs, v3.12): TV 0.3–0.8; OOH, print, radio 0.1–0.4; digital 0–0.3.
- */
-export const DECAY_BOUNDS_BY_TYPE: Readonly<Record<ChannelType, readonly [number, number]>> = {
-  tv: [0.3, 0.8],
-  ooh: [0.1, 0.4],
-  print: [0.1, 0.4],
-  radio: [0.1, 0.4],
-  digital: [0, 0.3],
-  social: [0, 0.3],
-  search: [0, 0.3],
-};
 
 /** A bound override: `[lower, upper]`, or one number to fix the parameter. */
 export type BoundInput = readonly [number, number] | number;
@@ -79,11 +64,11 @@ export function mmmSearchSpace(spec: ModelSpec, options: MmmSearchSpaceOptions =
   };
   for (const ch of spec.channels) {
     const type = types[ch.name];
-    if (type !== undefined && !(type in DECAY_BOUNDS_BY_TYPE)) {
+    if (type !== undefined && !CHANNEL_TYPES.includes(type)) {
       throw new ConfigError(`Cannot build search space: unknown channel type "${type}"`, {
         channel: ch.name,
         key: `channelTypes.${ch.name}`,
-        hint: `use one of ${Object.keys(DECAY_BOUNDS_BY_TYPE).map((t) => `"${t}"`).join(", ")}`,
+        hint: `use one of ${CHANNEL_TYPES.map((t) => `"${t}"`).join(", ")}`,
       });
     }
     for (const stage of ["adstock", "saturation"] as const) {
@@ -97,10 +82,10 @@ export function mmmSearchSpace(spec: ModelSpec, options: MmmSearchSpaceOptions =
         if (typeof b === "number") def = { name, lower: b, upper: b, fixed: b };
         else if (b !== undefined) def = { name, lower: b[0], upper: b[1] };
         else if (ps.integer) def = { name, lower: current, upper: current, fixed: current };
-        else if (stage === "adstock" && t.kind === "geometric" && type !== undefined) {
-          const [lower, upper] = DECAY_BOUNDS_BY_TYPE[type];
+        else {
+          const [lower, upper] = paramRange(ps, type);
           def = { name, lower, upper };
-        } else def = { name, lower: ps.lower, upper: ps.upper };
+        }
         const lo = def.fixed ?? def.lower, hi = def.fixed ?? def.upper;
         if (!(lo >= ps.min && hi <= ps.max && lo <= hi)) {
           throw new ConfigError(

@@ -16,6 +16,9 @@ Deno.test("parseMmmConfig() fills every default and freezes the result", () => {
     "search_spend",
   ]]);
   assert.equal(c.channels[0]!.adstock.kind, "geometric");
+  assert.equal(c.channels[0]!.type, undefined);
+  const typed = parseMmmConfig({ ...base, channels: { tv: { type: "tv" } } });
+  assert.equal(typed.channels[0]!.type, "tv");
   assert.equal(c.channels[0]!.saturation.kind, "hill");
   assert.equal(c.yearlyFourier, 2);
   assert.equal(c.trend, "linear");
@@ -83,6 +86,16 @@ const bad: [string, unknown, RegExp][] = [
     /"trend" must be one of "none", "linear", "quadratic"/,
   ],
   ["negative seed", { ...base, seed: -3 }, /"seed" must be a whole number from 0/],
+  [
+    "two CV errors",
+    { ...base, tuning: { objectives: ["nrmse", "mse"] } },
+    /"tuning.objectives" must hold exactly one of "nrmse", "mse"/,
+  ],
+  [
+    "an unknown channel type",
+    { ...base, channels: { tv: { type: "podcast" } } },
+    /"channels.tv.type" must be one of "tv"/,
+  ],
 ];
 
 for (const [what, config, message] of bad) {

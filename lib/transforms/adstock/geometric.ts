@@ -98,7 +98,7 @@ export function geometricNormalizedAdstock(
  * Robyn's weekly decay guidance by channel type (Robyn demo/demo.R comments; anchors.md §2a):
  * TV 0.3-0.8, OOH/print/radio 0.1-0.4, digital 0-0.3.
  */
-const DECAY_BY_TYPE: Readonly<Record<string, readonly [number, number]>> = {
+export const DECAY_BY_CHANNEL_TYPE = {
   tv: [0.3, 0.8],
   ooh: [0.1, 0.4],
   print: [0.1, 0.4],
@@ -107,7 +107,15 @@ const DECAY_BY_TYPE: Readonly<Record<string, readonly [number, number]>> = {
   social: [0, 0.3],
   search: [0, 0.3],
   display: [0, 0.3],
-};
+} as const satisfies Readonly<Record<string, readonly [number, number]>>;
+
+/** A media type with rule-of-thumb carry-over bounds: `tv`, `radio`, `social` … */
+export type ChannelType = keyof typeof DECAY_BY_CHANNEL_TYPE;
+
+/** The media types that have decay guidance, for validating user input. */
+export const CHANNEL_TYPES: readonly ChannelType[] = Object.keys(
+  DECAY_BY_CHANNEL_TYPE,
+) as ChannelType[];
 
 /** Registry descriptor of {@link geometricAdstock} (kind `"geometric"`). */
 export const GEOMETRIC: TransformDescriptor = {
@@ -123,7 +131,7 @@ export const GEOMETRIC: TransformDescriptor = {
       max: 0.9999,
       doc: "carry-over share per row in [0, 1); tuning range 0-0.8 is Robyn's default " +
         "(TV 0.3-0.8, print/OOH 0.1-0.4, digital 0-0.3 weekly)",
-      byChannelType: DECAY_BY_TYPE,
+      byChannelType: DECAY_BY_CHANNEL_TYPE,
     },
   },
   apply: (x, p, out) => geometricAdstock(x, { decay: param(p, "decay") }, out),
@@ -154,7 +162,7 @@ export const GEOMETRIC_NORMALIZED: TransformDescriptor = {
       min: 0,
       max: 0.9999,
       doc: "lag l has weight proportional to decay^l; tuning range 0-0.8 as Robyn's theta",
-      byChannelType: DECAY_BY_TYPE,
+      byChannelType: DECAY_BY_CHANNEL_TYPE,
     },
     maxLag: {
       lower: 12,
