@@ -30,8 +30,8 @@ Deno.test("parseMmmConfig() fills every default and freezes the result", () => {
   assert.ok(Object.isFrozen(c) && Object.isFrozen(c.channels[0]));
   const t = parseMmmConfig({ ...base, tuning: true });
   assert.deepEqual(t.tuning, {
-    strategy: "tpe",
-    trials: 2000,
+    strategy: "differential-evolution",
+    trials: 10000,
     objectives: ["nrmse", "decomp_rssd"],
     folds: 5,
   });

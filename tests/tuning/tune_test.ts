@@ -10,23 +10,25 @@ const demoTruth = JSON.parse(
 
 const roasError = (est: number, truth: number) => Math.abs(est / truth - 1);
 
-Deno.test("tune() recovers adstock decays and most ROAS of data/demo from default bounds", async () => {
-  const r = await tune(demo.data, demo.spec, { trials: 3000, seed: 1, rssd: false });
+Deno.test("tune() with Robyn's budget (10,000 candidates) recovers every decay and ROAS of data/demo", async () => {
+  // 10,000 candidates is Robyn's default budget (2,000 iterations × 5 trials). With fewer (3,000)
+  // radio and display miss: every demo week has some of their spend, so their level trades off
+  // against the intercept and a short search stops in a wrong basin (radio −38%, display +29%).
+  const r = await tune(demo.data, demo.spec, {
+    trials: 10000,
+    sampler: "differential-evolution",
+    seed: 1,
+    rssd: false,
+  });
   const chosen = r.search.trials[r.selection.chosen]!;
-  // decays within ±0.15 of the truth file for every channel with a decay parameter
   for (const c of demo.truth) {
     const truth = c.adstock.params.decay;
-    if (truth === undefined) continue;
-    const est = r.params[`${c.name}.adstock.decay`]!;
-    assert.ok(Math.abs(est - truth) <= 0.15, `${c.name} decay ${est} vs ${truth}`);
-  }
-  // ROAS within 20% for tv, social and search. Radio (−38%) and display (+29%) miss: no week
-  // has zero spend, so their level trades off against the intercept through the Hill curvature
-  // (see the lift-test case below, which pins them).
-  for (const name of ["tv", "social", "search"]) {
-    const c = demo.truth.find((t) => t.name === name)!;
-    const est = chosen.extras[`roas.${name}`]!;
-    assert.ok(roasError(est, c.roas) <= 0.2, `${name} ROAS ${est} vs ${c.roas}`);
+    if (truth !== undefined) {
+      const est = r.params[`${c.name}.adstock.decay`]!;
+      assert.ok(Math.abs(est - truth) <= 0.15, `${c.name} decay ${est} vs ${truth}`);
+    }
+    const est = chosen.extras[`roas.${c.name}`]!;
+    assert.ok(roasError(est, c.roas) <= 0.2, `${c.name} ROAS ${est} vs ${c.roas}`);
   }
   // the refitted model carries the chosen parameters
   const tv = r.model.spec.channels.find((c) => c.name === "tv")!;
