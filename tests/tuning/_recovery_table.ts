@@ -7,13 +7,20 @@ import { loadDataset } from "./_datasets.ts";
 const pct = (est: number, truth: number) => `${(100 * (est / truth - 1)).toFixed(0)}%`;
 for (const rssd of [false, true]) {
   console.log(
-    `\n### rssd: ${rssd} (3,000 trials, seed 1, 5-fold CV NRMSE${rssd ? " + DECOMP.RSSD" : ""})\n`,
+    `\n### rssd: ${rssd} (10,000 trials, differential evolution, seed 1, 5-fold CV NRMSE${
+      rssd ? " + DECOMP.RSSD" : ""
+    })\n`,
   );
   console.log("| set | channel | true ROAS | tuned ROAS | error | true decay | tuned decay |");
   console.log("|---|---|---|---|---|---|---|");
   for (const name of ["demo", "flighting", "mediation"]) {
     const { data, truth, spec } = await loadDataset(name);
-    const r = await tune(data, spec, { trials: 3000, seed: 1, rssd });
+    const r = await tune(data, spec, {
+      trials: 10000,
+      sampler: "differential-evolution",
+      seed: 1,
+      rssd,
+    });
     const chosen = r.search.trials[r.selection.chosen]!;
     for (const c of truth) {
       const est = chosen.extras[`roas.${c.name}`]!;
