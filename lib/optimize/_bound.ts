@@ -11,6 +11,7 @@
  *
  * @module
  */
+import { goldenSectionMin } from "../_internal/golden_section.ts";
 import type { SpendCurve } from "./types.ts";
 
 /** One channel as the bound sees it. */
@@ -21,7 +22,6 @@ export interface BoundChannel {
 }
 
 const N = 2000;
-const PHI = (Math.sqrt(5) - 1) / 2;
 
 /** The Lagrangian upper bound of the best total response. */
 export function lagrangianBound(
@@ -62,25 +62,10 @@ export function lagrangianBound(
     });
     return total;
   };
-  let a = mode === "atMost" ? 0 : -maxSlope, b = maxSlope;
-  let x1 = b - PHI * (b - a), x2 = a + PHI * (b - a);
-  let f1 = dual(x1), f2 = dual(x2);
-  for (let it = 0; it < 60; it++) {
-    if (f1 <= f2) {
-      b = x2;
-      x2 = x1;
-      f2 = f1;
-      x1 = b - PHI * (b - a);
-      f1 = dual(x1);
-    } else {
-      a = x1;
-      x1 = x2;
-      f1 = f2;
-      x2 = a + PHI * (b - a);
-      f2 = dual(x2);
-    }
-  }
-  const lambda = f1 <= f2 ? x1 : x2;
+  const search = goldenSectionMin(dual, mode === "atMost" ? 0 : -maxSlope, maxSlope, {
+    maxIterations: 60,
+  });
+  const lambda = search.f1 <= search.f2 ? search.x1 : search.x2;
   const argmax = new Int32Array(channels.length);
   dual(lambda, argmax);
   let total = lambda * budget;
@@ -89,28 +74,9 @@ export function lagrangianBound(
     const i = argmax[k] as number;
     const lo = g.xs[Math.max(0, i - 1)] as number;
     const hi = g.xs[Math.min(g.xs.length - 1, i + 1)] as number;
-    const h = (x: number) => c.curve(x) - lambda * x;
-    let best = (g.ys[i] as number) - lambda * (g.xs[i] as number);
-    let p = lo, q = hi;
-    let u = q - PHI * (q - p), v = p + PHI * (q - p);
-    let hu = h(u), hv = h(v);
-    for (let it = 0; it < 60 && q - p > 0; it++) {
-      if (hu >= hv) {
-        q = v;
-        v = u;
-        hv = hu;
-        u = q - PHI * (q - p);
-        hu = h(u);
-      } else {
-        p = u;
-        u = v;
-        hu = hv;
-        v = p + PHI * (q - p);
-        hv = h(v);
-      }
-    }
-    best = Math.max(best, hu, hv);
-    total += best;
+    const atGrid = (g.ys[i] as number) - lambda * (g.xs[i] as number);
+    const polish = goldenSectionMin((x) => lambda * x - c.curve(x), lo, hi, { maxIterations: 60 });
+    total += Math.max(atGrid, -polish.f1, -polish.f2);
   });
   return total;
 }

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { goldenSectionMin } from "../_internal/golden_section.ts";
 
 /**
  * Box-Cox transform `(x^λ − 1)/λ`, or `log x` when λ = 0 (Box & Cox 1964).
@@ -73,7 +74,7 @@ export interface BoxCoxFitOptions {
  * ```
  */
 export function fitBoxCoxLambda(x: Float64Array, options: BoxCoxFitOptions = {}): number {
-  let a = options.lower ?? -5, b = options.upper ?? 5;
+  const lower = options.lower ?? -5, upper = options.upper ?? 5;
   const n = x.length;
   let sumLog = 0;
   for (const v of x) {
@@ -89,25 +90,8 @@ export function fitBoxCoxLambda(x: Float64Array, options: BoxCoxFitOptions = {})
     for (const v of y) s += (v - m) ** 2;
     return (lambda - 1) * sumLog - (n / 2) * Math.log(s / n);
   };
-  const g = (Math.sqrt(5) - 1) / 2;
-  let c = b - g * (b - a), d = a + g * (b - a);
-  let fc = llf(c), fd = llf(d);
-  while (b - a > 1e-10) {
-    if (fc > fd) {
-      b = d;
-      d = c;
-      fd = fc;
-      c = b - g * (b - a);
-      fc = llf(c);
-    } else {
-      a = c;
-      c = d;
-      fc = fd;
-      d = a + g * (b - a);
-      fd = llf(d);
-    }
-  }
-  return (a + b) / 2;
+  const search = goldenSectionMin((lambda) => -llf(lambda), lower, upper, { tolerance: 1e-10 });
+  return (search.lower + search.upper) / 2;
 }
 
 /** Options of {@link logTransform}. */
