@@ -2,7 +2,7 @@
  * The design matrix of a linear MMM, built the same way for training and for new data.
  *
  * Columns, in this order (the intercept is handled by the estimators, not stored as a column):
- * 1. media: `saturation(adstock(spend / scale))` per channel of the spec; `scale` is the spec's,
+ * 1. media: `saturation(adstock(spend / scale) / gain)` per channel of the spec; `scale` is the spec's,
  *    or the mean training spend (stored in the basis);
  * 2. controls, as given;
  * 3. trend: `t` (and `t²` for quadratic), where `t` = days since the first training date divided
@@ -23,7 +23,7 @@
  */
 import { ConfigError, FitError, MmmDataError } from "../errors.ts";
 import type { ChannelSpec, MmmData, ModelSpec, TermGroup } from "../types.ts";
-import { applyAdstock } from "../transforms/apply_channel.ts";
+import { saturationInput } from "../transforms/apply_channel.ts";
 import { getTransform } from "../transforms/registry.ts";
 import { fromColumns } from "../_internal/linalg.ts";
 
@@ -184,30 +184,29 @@ function geoBlocks(data: MmmData): { label: string; start: number; end: number }
 }
 
 /**
- * A channel's media column for `data`: `saturation(adstock(spend / scale))`, adstocked within
- * each geo and carried over from `history` when given.
+ * A channel's media column for `data`: `saturation(adstock(spend / scale) / gain)` (see
+ * `saturationInput` in transforms), adstocked within each geo and carried over from `history`
+ * when given.
  */
 export function mediaColumn(
   data: MmmData,
   channel: ChannelSpec,
   options: Pick<DesignMatrixOptions, "history"> = {},
 ): Float64Array {
-  const scale = channel.scale ?? 1,
-    spend = channelOf(data, channel.name, `channels.${channel.name}`);
-  const n = spend.length, col = new Float64Array(n);
+  const spend = channelOf(data, channel.name, `channels.${channel.name}`);
+  const col = new Float64Array(spend.length);
   const history = options.history;
   const hSpend = history ? channelOf(history, channel.name, `history.${channel.name}`) : undefined;
   const hBlocks = history ? geoBlocks(history) : [];
   for (const b of geoBlocks(data)) {
-    const x = new Float64Array(b.end - b.start);
-    for (let i = b.start; i < b.end; i++) x[i - b.start] = (spend[i] as number) / scale;
     const hb = hBlocks.find((h) => h.label === b.label);
-    let h: Float64Array | undefined;
-    if (hb !== undefined && hSpend !== undefined) {
-      h = new Float64Array(hb.end - hb.start);
-      for (let i = hb.start; i < hb.end; i++) h[i - hb.start] = (hSpend[i] as number) / scale;
-    }
-    col.set(applyAdstock(x, channel.adstock, h ? { history: h } : {}), b.start);
+    const h = hb !== undefined && hSpend !== undefined
+      ? hSpend.subarray(hb.start, hb.end)
+      : undefined;
+    col.set(
+      saturationInput(spend.subarray(b.start, b.end), channel, h ? { history: h } : {}),
+      b.start,
+    );
   }
   const sat = getTransform(channel.saturation.kind, { family: "saturation" });
   return sat.apply(col, channel.saturation.params, col);

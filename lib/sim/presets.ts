@@ -7,7 +7,11 @@
 import { ConfigError } from "../errors.ts";
 import { simulateMmm, type Simulation, type SimulationOptions } from "./simulate.ts";
 
-/** Names of the bundled sets. */
+/**
+ * Names of the bundled sets. Saturation parameters are in the models' saturation-input units
+ * (spend over its mean, after unit-gain adstock; see `saturationInput` in transforms): Hill's
+ * `halfSaturation` 1 is half saturated at the channel's mean weekly spend.
+ */
 export type PresetName = "demo" | "mediation" | "flighting" | "geo";
 
 const geometric = (decay: number) => ({ kind: "geometric", params: { decay } });
@@ -28,14 +32,14 @@ export const SIMULATION_PRESETS: Readonly<Record<PresetName, SimulationOptions>>
         name: "tv",
         spend: { mean: 12000, volatility: 0.45, seasonality: 0.3, peakWeek: 46 },
         adstock: geometric(0.6),
-        saturation: hill(2.5, 1.5),
+        saturation: hill(1, 1.5),
         roas: 1.6,
       },
       {
         name: "radio",
         spend: { mean: 4000, volatility: 0.4, seasonality: 0.1, peakWeek: 20 },
         adstock: geometric(0.3),
-        saturation: hill(1.8, 1),
+        saturation: hill(1.26, 1),
         roas: 1.1,
       },
       {
@@ -49,14 +53,14 @@ export const SIMULATION_PRESETS: Readonly<Record<PresetName, SimulationOptions>>
         name: "search",
         spend: { mean: 6000, volatility: 0.3, seasonality: 0.2, peakWeek: 48 },
         adstock: geometric(0.1),
-        saturation: hill(1.5, 1),
+        saturation: hill(1.35, 1),
         roas: 3,
       },
       {
         name: "display",
         spend: { mean: 4500, volatility: 0.6, seasonality: 0.1, peakWeek: 10 },
         adstock: { kind: "weibull-pdf", params: { shape: 2, scale: 3, maxLag: 13 } },
-        saturation: logistic(0.4),
+        saturation: logistic(1.38),
         roas: 0.9,
       },
     ],
@@ -76,28 +80,28 @@ export const SIMULATION_PRESETS: Readonly<Record<PresetName, SimulationOptions>>
         name: "facebook",
         spend: { mean: 9000, volatility: 0.4, peakWeek: 44 },
         adstock: geometric(0.4),
-        saturation: hill(1.6, 1.2),
+        saturation: hill(0.96, 1.2),
         roas: 1.4,
       },
       {
         name: "tiktok",
         spend: { mean: 6000, volatility: 0.5, peakWeek: 30 },
         adstock: geometric(0.3),
-        saturation: logistic(1.2),
+        saturation: logistic(1.71),
         roas: 1.1,
       },
       {
         name: "snapchat",
         spend: { mean: 4000, volatility: 0.6, peakWeek: 20 },
         adstock: geometric(0.2),
-        saturation: logistic(1),
+        saturation: logistic(1.25),
         roas: 0.9,
       },
       {
         name: "google_search",
         spend: { mean: 2500, volatility: 0.12, peakWeek: 48 },
         adstock: geometric(0.1),
-        saturation: hill(1.4, 1),
+        saturation: hill(1.26, 1),
         roas: 3.2,
         drivenBy: { facebook: 0.25, tiktok: 0.25, snapchat: 0.35 },
       },
@@ -114,28 +118,28 @@ export const SIMULATION_PRESETS: Readonly<Record<PresetName, SimulationOptions>>
         name: "tv",
         spend: { mean: 20000, volatility: 0.3, flighting: { on: [4, 8], off: [6, 14] } },
         adstock: geometric(0.7),
-        saturation: hill(2, 2),
+        saturation: hill(0.6, 2),
         roas: 1.5,
       },
       {
         name: "radio",
         spend: { mean: 5000, volatility: 0.3, flighting: { on: [3, 6], off: [3, 10] } },
         adstock: { kind: "weibull-cdf", params: { shape: 1.2, scale: 3, maxLag: 13 } },
-        saturation: hill(2.5, 1),
+        saturation: hill(1.05, 1),
         roas: 1,
       },
       {
         name: "online_video",
         spend: { mean: 7000, volatility: 0.4 },
         adstock: geometric(0.3),
-        saturation: logistic(1.2),
+        saturation: logistic(1.71),
         roas: 1.8,
       },
       {
         name: "search",
         spend: { mean: 5000, volatility: 0.3 },
         adstock: geometric(0.1),
-        saturation: hill(1.2, 1),
+        saturation: hill(1.08, 1),
         roas: 2.8,
       },
     ],
@@ -154,21 +158,21 @@ export const SIMULATION_PRESETS: Readonly<Record<PresetName, SimulationOptions>>
         name: "tv",
         spend: { mean: 3000, volatility: 0.4 },
         adstock: geometric(0.5),
-        saturation: hill(2, 1.5),
+        saturation: hill(1, 1.5),
         roas: 1.5,
       },
       {
         name: "social",
         spend: { mean: 2000, volatility: 0.4 },
         adstock: geometric(0.3),
-        saturation: logistic(1),
+        saturation: logistic(1.43),
         roas: 2,
       },
       {
         name: "search",
         spend: { mean: 1500, volatility: 0.3 },
         adstock: geometric(0.1),
-        saturation: hill(1.3, 1),
+        saturation: hill(1.17, 1),
         roas: 2.8,
       },
     ],

@@ -1,12 +1,13 @@
 /**
  * The truth of a simulated channel: its contribution series, ROAS, marginal ROAS at the actual
  * spend, and its steady-state response curve, all for the media term
- * `coefficient · saturation(adstock(spend / scale))`.
+ * `coefficient · saturation(u)` with `u = adstock(spend / scale) / gain`, the models' saturation
+ * input (`saturationInput` in transforms).
  *
  * @module
  */
 import type { ChannelSpec } from "../types.ts";
-import { applyAdstock, applySaturation } from "../transforms/apply_channel.ts";
+import { applySaturation, saturationInput } from "../transforms/apply_channel.ts";
 
 /** A channel spec with its scale filled in, plus the coefficient of its media term. */
 export interface TrueChannel extends ChannelSpec {
@@ -70,55 +71,45 @@ export function saturationDerivative(
   return out;
 }
 
-/** Weekly contribution `coefficient · saturation(adstock(spend / scale))`. */
+/** Weekly contribution `coefficient · saturation(u)`, u the saturation input. */
 export function channelContribution(spend: Float64Array, channel: TrueChannel): Float64Array {
-  const adstocked = applyAdstock(spend.map((v) => v / channel.scale), channel.adstock);
-  const saturated = applySaturation(adstocked, channel.saturation);
+  const saturated = applySaturation(saturationInput(spend, channel), channel.saturation);
   return saturated.map((v) => channel.coefficient * v);
 }
 
 /**
  * Marginal ROAS at the actual spend: the derivative of total contribution with respect to a
  * proportional increase of every week's spend, per unit of extra spend,
- * `mROAS = d/dε Σ_t C_t(s·(1+ε)) / Σ_t s_t` at ε = 0. Adstock is linear, so with
- * `a_t = adstock(s/scale)_t` this is `coefficient · Σ_t sat'(a_t)·a_t / Σ_t s_t` (analytic).
+ * `mROAS = d/dε Σ_t C_t(s·(1+ε)) / Σ_t s_t` at ε = 0. The saturation input u is linear in
+ * spend, so this is `coefficient · Σ_t sat'(u_t)·u_t / Σ_t s_t` (analytic).
  */
 export function marginalRoas(spend: Float64Array, channel: TrueChannel): number {
-  const adstocked = applyAdstock(spend.map((v) => v / channel.scale), channel.adstock);
-  const slope = saturationDerivative(adstocked, channel.saturation);
+  const u = saturationInput(spend, channel);
+  const slope = saturationDerivative(u, channel.saturation);
   let numerator = 0, total = 0;
   for (let t = 0; t < spend.length; t++) {
-    numerator += (slope[t] as number) * (adstocked[t] as number);
+    numerator += (slope[t] as number) * (u[t] as number);
     total += spend[t] as number;
   }
   return total > 0 ? channel.coefficient * numerator / total : 0;
 }
 
 /**
- * Total adstock weight: the steady-state adstocked value of a constant input of 1 (for Robyn's
- * geometric, 1/(1−decay); for normalised adstocks, 1).
- */
-export function adstockSteadyState(channel: ChannelSpec): number {
-  const ones = new Float64Array(600).fill(1);
-  return applyAdstock(ones, channel.adstock)[599] as number;
-}
-
-/**
  * Steady-state response curve: weekly contribution when `spend` is held constant long enough
- * for adstock to settle, `coefficient · sat(W·spend/scale)` with W the total adstock weight.
+ * for adstock to settle, `coefficient · sat(spend / scale)` (the saturation input of a settled
+ * constant spend is spend / scale, whatever the adstock).
  */
 export function steadyStateResponse(
   spends: readonly number[],
   channel: TrueChannel,
 ): ResponsePoint[] {
-  const w = adstockSteadyState(channel);
-  const x = Float64Array.from(spends, (s) => w * s / channel.scale);
+  const x = Float64Array.from(spends, (s) => s / channel.scale);
   const y = applySaturation(x, channel.saturation);
   const dy = saturationDerivative(x, channel.saturation);
   return spends.map((spend, i) => ({
     spend,
     response: channel.coefficient * (y[i] as number),
     roas: spend > 0 ? channel.coefficient * (y[i] as number) / spend : 0,
-    mroas: channel.coefficient * (dy[i] as number) * w / channel.scale,
+    mroas: channel.coefficient * (dy[i] as number) / channel.scale,
   }));
 }

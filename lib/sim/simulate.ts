@@ -2,7 +2,7 @@
  * A seeded generator of weekly MMM data with known truth.
  *
  * KPI = baseline + Σ_c media_c + noise + shocks, where
- * - media_c,t = coefficient_c · saturation_c(adstock_c(spend_c,t / scale_c)), scale_c = mean
+ * - media_c,t = coefficient_c · saturation_c(adstock_c(spend_c,t / scale_c) / gain_c), scale_c = mean
  *   weekly spend of channel c over all simulated rows (what models use when a channel has no
  *   scale), and the coefficient is set so the channel's ROAS over the period equals its target;
  * - baseline = intercept + trend + yearly Fourier seasonality (sin/cos(2πk·d/365.25), d = days

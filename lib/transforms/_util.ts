@@ -43,3 +43,34 @@ export function convolveLags(
 export function lagCount(maxLag: number): number {
   return Math.max(1, Math.round(maxLag));
 }
+
+/** A constant input of 1 over `lags` rows: the last output of a finite-lag adstock is its gain. */
+function ones(lags: number): Float64Array {
+  return new Float64Array(lags).fill(1);
+}
+
+/**
+ * Gain of a finite-lag adstock with weights over `lags` rows: the sum of its weights, read as
+ * its output at the last of `lags` rows of constant input 1.
+ */
+export function windowGain(
+  apply: (x: Float64Array, p: Readonly<Record<string, number>>) => Float64Array,
+  params: Readonly<Record<string, number>>,
+  lags: number,
+): number {
+  return apply(ones(lags), params)[lags - 1] as number;
+}
+
+/** The derivative of {@link windowGain} in each parameter, from the adstock's own gradient. */
+export function windowGainGradient(
+  gradient: (
+    x: Float64Array,
+    p: Readonly<Record<string, number>>,
+  ) => Record<string, Float64Array>,
+  params: Readonly<Record<string, number>>,
+  lags: number,
+): Record<string, number> {
+  const g = gradient(ones(lags), params), out: Record<string, number> = {};
+  for (const [name, d] of Object.entries(g)) out[name] = d[lags - 1] as number;
+  return out;
+}

@@ -1,7 +1,19 @@
 /**
- * Applying a channel's transforms: `saturation(adstock(spend / scale))`, with optional history
- * rows that carry adstock into the series (used for forecasting and for prediction on new
- * data): the history is prepended, the whole series transformed, and the history rows dropped.
+ * Applying a channel's transforms: `saturation(adstock(spend / scale) / gain)`, with optional
+ * history rows that carry adstock into the series (used for forecasting and for prediction on
+ * new data): the history is prepended, the whole series transformed, and the history rows
+ * dropped.
+ *
+ * **The saturation input is in units of the channel's reference spend, after carryover.** The
+ * adstocked series is divided by the adstock's gain (the level a constant input of 1 settles
+ * at: 1/(1−decay) for Robyn's geometric, 1 for normalised adstocks), so spend held at `scale`
+ * (by default the channel's mean training spend) reaches an input of exactly 1 whatever the
+ * carryover. A saturation parameter such as Hill's `halfSaturation` therefore means the same
+ * thing for every decay: 1 = half saturated at the channel's average weekly spend. Without the
+ * division, the adstocked level grows as 1/(1−decay), so a long decay pushed any fixed
+ * half-saturation point far below the data and flattened the media column into a copy of the
+ * intercept (issue 12). Meridian scales media by a reference level and normalises its adstock
+ * weights to sum 1 (`meridian/model/adstock_hill.py`); this is the same idea for any adstock.
  *
  * @module
  */
@@ -44,6 +56,64 @@ export function applyAdstock(
 }
 
 /**
+ * The gain of a resolved adstock spec: the level that a constant input of 1 settles at (the
+ * sum of its lag weights).
+ *
+ * @example Robyn's geometric adstock settles at 1/(1 − decay)
+ * ```ts
+ * import { adstockGain } from "mixlab";
+ * import assert from "node:assert/strict";
+ * assert.equal(adstockGain({ kind: "geometric", params: { decay: 0.5 } }), 2);
+ * assert.equal(adstockGain({ kind: "geometric-normalized", params: { decay: 0.5, maxLag: 4 } }), 1);
+ * ```
+ */
+export function adstockGain(spec: TransformSpec): number {
+  const d = getTransform(spec.kind, { family: "adstock" });
+  return (d.gain as NonNullable<typeof d.gain>)(spec.params);
+}
+
+/** Options of {@link saturationInput}. */
+export interface SaturationInputOptions {
+  /** Spend of the rows preceding `spend`, to carry adstock over. @default undefined */
+  readonly history?: Float64Array;
+}
+
+/**
+ * A channel's saturation input: `adstock(spend / scale) / gain`, in units of the channel's
+ * reference spend after carryover (see the module doc). The channel's `scale` is used when
+ * present, else 1 (raw spend).
+ *
+ * @example A constant spend at the scale gives 1 once carryover has settled
+ * ```ts
+ * import { saturationInput } from "mixlab";
+ * import assert from "node:assert/strict";
+ * const channel = {
+ *   name: "tv",
+ *   scale: 100,
+ *   adstock: { kind: "geometric", params: { decay: 0.5 } },
+ *   saturation: { kind: "hill", params: { halfSaturation: 1, shape: 1 } },
+ * };
+ * const u = saturationInput(new Float64Array(60).fill(100), channel);
+ * assert.ok(Math.abs((u[59] as number) - 1) < 1e-12);
+ * assert.equal(u[0], 0.5); // the first week has no carryover yet
+ * ```
+ */
+export function saturationInput(
+  spend: Float64Array,
+  channel: ChannelSpec,
+  options: SaturationInputOptions = {},
+): Float64Array {
+  const scale = (channel.scale ?? 1) * adstockGain(channel.adstock);
+  const adstocked = applyAdstock(
+    spend,
+    channel.adstock,
+    options.history ? { history: options.history } : {},
+  );
+  for (let t = 0; t < adstocked.length; t++) adstocked[t] = (adstocked[t] as number) / scale;
+  return adstocked;
+}
+
+/**
  * Applies a resolved saturation spec to `x`.
  *
  * @example Hill at its half-saturation point
@@ -58,15 +128,10 @@ export function applySaturation(x: Float64Array, spec: TransformSpec): Float64Ar
   return getTransform(spec.kind, { family: "saturation" }).apply(x, spec.params);
 }
 
-/** Options of {@link applyChannelTransforms}. */
-export interface ApplyChannelOptions {
-  /** Spend of the rows preceding `spend`, to carry adstock over. @default undefined */
-  readonly history?: Float64Array;
-}
-
 /**
- * A channel's media column: `saturation(adstock(spend / scale))`. The channel's `scale` is used
- * when present, else 1 (raw spend); fitted models always store the scale they used.
+ * A channel's media column: `saturation(adstock(spend / scale) / gain)` (see
+ * {@link saturationInput}). The channel's `scale` is used when present, else 1 (raw spend);
+ * fitted models always store the scale they used.
  *
  * @example Geometric then Hill on scaled spend
  * ```ts
@@ -78,20 +143,17 @@ export interface ApplyChannelOptions {
  *   adstock: { kind: "geometric", params: { decay: 0.5 } },
  *   saturation: { kind: "hill", params: { halfSaturation: 1, shape: 1 } },
  * };
- * // scaled 1, 0 → adstocked 1, 0.5 → Hill 1/2, 1/3
+ * // scaled 1, 0 → adstocked 1, 0.5 → over the gain 2: 0.5, 0.25 → Hill 1/3, 1/5
  * const y = applyChannelTransforms(new Float64Array([10, 0]), channel);
- * assert.ok(Math.abs((y[1] as number) - 1 / 3) < 1e-15);
+ * assert.ok(Math.abs((y[1] as number) - 1 / 5) < 1e-15);
  * ```
  */
 export function applyChannelTransforms(
   spend: Float64Array,
   channel: ChannelSpec,
-  options: ApplyChannelOptions = {},
+  options: SaturationInputOptions = {},
 ): Float64Array {
-  const scale = channel.scale ?? 1;
-  const scaled = spend.map((v) => v / scale);
-  const history = options.history?.map((v) => v / scale);
-  const adstocked = applyAdstock(scaled, channel.adstock, history ? { history } : {});
+  const u = saturationInput(spend, channel, options);
   const sat = getTransform(channel.saturation.kind, { family: "saturation" });
-  return sat.apply(adstocked, channel.saturation.params, adstocked);
+  return sat.apply(u, channel.saturation.params, u);
 }

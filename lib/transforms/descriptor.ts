@@ -63,6 +63,15 @@ export interface TransformDescriptor {
     x: Float64Array,
     params: Readonly<Record<string, number>>,
   ): Record<string, Float64Array>;
+  /**
+   * Adstocks only: the total weight of the lags, i.e. the level that a constant input of 1
+   * settles at (Robyn's geometric: 1/(1−decay); normalised adstocks: 1). The media pipeline
+   * divides the adstocked series by it, so saturation parameters keep their meaning whatever
+   * the carryover (see `adstockGain`).
+   */
+  readonly gain?: (params: Readonly<Record<string, number>>) => number;
+  /** Adstocks only: the derivative of {@link TransformDescriptor.gain} in each non-integer parameter. */
+  readonly gainGradient?: (params: Readonly<Record<string, number>>) => Record<string, number>;
 }
 
 /**

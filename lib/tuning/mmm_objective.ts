@@ -283,8 +283,13 @@ export function createEvaluator(payload: unknown): Evaluator {
         const s = slots[j] as ChannelSlot;
         for (const [i, rec, key] of s.bindings) rec[key] = params[i] as number;
         s.adstock.apply(s.scaled, s.adParams, s.column);
-        s.saturation.apply(s.column, s.satParams, s.column);
-        const col = s.column;
+        // the saturation input is in units of the channel's scale after carryover (unit gain)
+        const col = s.column,
+          gain = (s.adstock.gain as (p: Record<string, number>) => number)(
+            s.adParams,
+          );
+        for (let t = 0; t < n; t++) col[t] = (col[t] as number) / gain;
+        s.saturation.apply(col, s.satParams, col);
         for (let t = 0; t < n; t++) rowsX[t * P + j] = col[t] as number;
       }
       const lambda = lambdaIndex === undefined ? 1 : params[lambdaIndex] as number;

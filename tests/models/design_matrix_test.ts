@@ -69,9 +69,9 @@ Deno.test("designMatrix() carries adstock over from history rows", () => {
     channels: m.channels.map((c) => ({ name: c.name, spend: c.spend.slice(a, b) })),
   });
   const tail = designMatrix(slice(all, 3, 6), basis, { history: slice(all, 0, 3) }).values[0]!;
-  // spend 0,4,0,4,0,4 → adstock 0, 4, 2, 5, 2.5, 5.25
-  assert.deepEqual(Array.from(full), [0, 4, 2, 5, 2.5, 5.25]);
-  assert.deepEqual(Array.from(tail), [5, 2.5, 5.25]);
+  // spend 0,4,0,4,0,4 → adstock 0, 4, 2, 5, 2.5, 5.25, over the gain 1/(1 − 0.5) = 2
+  assert.deepEqual(Array.from(full), [0, 2, 1, 2.5, 1.25, 2.625]);
+  assert.deepEqual(Array.from(tail), [2.5, 1.25, 2.625]);
 });
 
 Deno.test("designMatrix() adstocks each geo separately", () => {
@@ -91,11 +91,12 @@ Deno.test("designMatrix() adstocks each geo separately", () => {
     }],
     baseline: { yearlyFourier: 0, trend: "none" },
   });
+  // geo a: 2, 1; geo b: 4, 2 (no carryover across geos), over the gain 2
   assert.deepEqual(Array.from(designMatrix(panel, designBasis(panel, spec)).values[0]!), [
+    1,
+    0.5,
     2,
     1,
-    4,
-    2,
   ]);
 });
 

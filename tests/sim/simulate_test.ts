@@ -33,10 +33,14 @@ const sum = (x: readonly number[]) => x.reduce((a, b) => a + b, 0);
 const close = (a: number, b: number, rel: number, what: string) =>
   assert.ok(Math.abs(a - b) <= rel * Math.max(1, Math.abs(b)), `${what}: ${a} vs ${b}`);
 
-/** x*_t = x_t + θ·x*_{t−1} (Robyn R/R/transformation.R adstock_geometric). */
+/**
+ * The saturation input of a geometric channel: Robyn's recursion x*_t = x_t + θ·x*_{t−1}
+ * (R/R/transformation.R adstock_geometric) divided by its gain Σ θ^l = 1/(1−θ), mixlab's
+ * unit-gain convention.
+ */
 function geometric(x: readonly number[], decay: number): number[] {
   let prev = 0;
-  return x.map((v) => (prev = v + decay * prev));
+  return x.map((v) => (prev = v + decay * prev) * (1 - decay));
 }
 
 const hill = (x: number, k: number, a: number) => x ** a / (x ** a + k ** a);
@@ -123,11 +127,12 @@ Deno.test("simulateMmm() marginal ROAS matches a central difference of total con
   close(tv.mroas, numeric, 1e-6, "mroas");
 });
 
-Deno.test("simulateMmm() steady-state response curve follows coef · hill(spend/scale/(1−θ))", () => {
+Deno.test("simulateMmm() steady-state response curve follows coef · hill(spend/scale)", () => {
   const tv = readTruth("demo").channels.find((c) => c.name === "tv")!;
   const { halfSaturation: k, shape: a } = tv.saturation.params as Record<string, number>;
   for (const p of tv.responseCurve) {
-    const expected = tv.coefficient * hill(p.spend / tv.scale / (1 - 0.6), k!, a!);
+    // a settled constant spend s reaches the saturation input s/scale (unit-gain adstock)
+    const expected = tv.coefficient * hill(p.spend / tv.scale, k!, a!);
     close(p.response, expected, 1e-9, `spend ${p.spend}`);
   }
   assert.equal(tv.responseCurve[0]?.response, 0);

@@ -23,7 +23,7 @@ Deno.test("applySaturation() rejects an adstock kind", () => {
   );
 });
 
-Deno.test("applyChannelTransforms() is saturation(adstock(spend / scale)) with history", () => {
+Deno.test("applyChannelTransforms() is saturation(adstock(spend / scale) / gain) with history", () => {
   const channel = {
     name: "tv",
     scale: 2,
@@ -32,7 +32,8 @@ Deno.test("applyChannelTransforms() is saturation(adstock(spend / scale)) with h
   };
   const spend = new Float64Array([2, 0]);
   const y = applyChannelTransforms(spend, channel, { history: new Float64Array([4]) });
-  // scaled history 2 → 2; scaled 1 → 1 + 1 = 2, then 1; MM: 2/3, 1/2
-  assert.deepEqual(Array.from(y), [2 / 3, 0.5]);
+  // scaled history 2 → 2; scaled 1 → 1 + 1 = 2, then 1; over the gain 1/(1 − 0.5) = 2: 1, 0.5;
+  // MM x/(1 + x): 1/2, 1/3
+  assert.deepEqual(Array.from(y), [0.5, 1 / 3]);
   assert.deepEqual(Array.from(spend), [2, 0]);
 });

@@ -6,10 +6,11 @@
  *
  * ```
  * ỹ_t ~ Normal(μ_t, σ)
- * μ_t = α + Σ_c β_c · sat_c(adstock_c(x̃_c))_t + Σ_j γ_j · z_jt
+ * μ_t = α + Σ_c β_c · sat_c(adstock_c(x̃_c) / G_c)_t + Σ_j γ_j · z_jt
  * ```
  *
- * where z_j are the baseline regressors (controls, trend, Fourier terms, events) centred and
+ * where G_c is the adstock's gain (the media pipeline's unit-gain convention, see
+ * `transforms/apply_channel.ts`), z_j are the baseline regressors (controls, trend, Fourier terms, events) centred and
  * divided by their standard deviation. Default priors: α ~ Normal(0, 2), β_c ~ HalfNormal(1),
  * γ_j ~ Normal(0, 1), σ ~ HalfNormal(1); an adstock or saturation parameter whose hard maximum
  * is at most 1 (a decay) ~ Beta on its support with mean at the descriptor's default and
@@ -386,6 +387,21 @@ export class MmmPosterior implements LogDensity {
     } else {
       ch.adstock.apply(ch.x, ch.adParams, ch.adstocked);
       if (ch.adFree.length > 0) ch.adGrad = ch.adstock.gradient(ch.x, ch.adParams);
+    }
+    // Unit gain (transforms/apply_channel.ts): u = a/G, ∂u/∂θ = (∂a/∂θ)/G − u·(∂G/∂θ)/G.
+    const gain = (ch.adstock.gain as NonNullable<TransformDescriptor["gain"]>)(ch.adParams);
+    if (gain !== 1) {
+      const a = ch.adstocked, n = a.length, inv = 1 / gain;
+      for (let t = 0; t < n; t++) a[t] = (a[t] as number) * inv;
+      if (ch.adFree.length > 0) {
+        const dG = (ch.adstock.gainGradient as NonNullable<TransformDescriptor["gainGradient"]>)(
+          ch.adParams,
+        );
+        for (const f of ch.adFree) {
+          const g = ch.adGrad[f.name] as Float64Array, r = (dG[f.name] as number) * inv;
+          for (let t = 0; t < n; t++) g[t] = (g[t] as number) * inv - (a[t] as number) * r;
+        }
+      }
     }
     if (ch.fastHill) {
       const k = ch.saturation.kind === "hill" ? (ch.satParams.halfSaturation as number) : 1;

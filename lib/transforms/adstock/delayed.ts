@@ -118,4 +118,6 @@ export const DELAYED: TransformDescriptor = {
       peak: convolveLags(x, wPeak, new Float64Array(x.length)),
     };
   },
+  gain: () => 1,
+  gainGradient: () => ({ decay: 0, peak: 0 }),
 };

@@ -147,6 +147,9 @@ export const GEOMETRIC: TransformDescriptor = {
     }
     return { decay: g };
   },
+  // Σ_l θ^l = 1/(1−θ) over the infinite recursion.
+  gain: (p) => 1 / (1 - param(p, "decay")),
+  gainGradient: (p) => ({ decay: 1 / (1 - param(p, "decay")) ** 2 }),
 };
 
 /** Registry descriptor of {@link geometricNormalizedAdstock} (kind `"geometric-normalized"`). */
@@ -190,4 +193,6 @@ export const GEOMETRIC_NORMALIZED: TransformDescriptor = {
     }
     return { decay: convolveLags(x, dw, new Float64Array(x.length)) };
   },
+  gain: () => 1,
+  gainGradient: () => ({ decay: 0 }),
 };

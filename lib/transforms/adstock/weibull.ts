@@ -15,7 +15,7 @@
  * @module
  */
 import type { TransformDescriptor } from "../descriptor.ts";
-import { convolveLags, lagCount, output, param } from "../_util.ts";
+import { convolveLags, lagCount, output, param, windowGain, windowGainGradient } from "../_util.ts";
 
 /** Parameters of the Weibull adstocks. */
 export interface WeibullParams {
@@ -188,6 +188,8 @@ export const WEIBULL_CDF: TransformDescriptor = {
       scale: convolveLags(x, dl, new Float64Array(x.length)),
     };
   },
+  gain: (p) => windowGain(WEIBULL_CDF.apply, p, lagCount(param(p, "maxLag"))),
+  gainGradient: (p) => windowGainGradient(WEIBULL_CDF.gradient, p, lagCount(param(p, "maxLag"))),
 };
 
 /** Registry descriptor of {@link weibullPdfAdstock} (kind `"weibull-pdf"`). */
@@ -243,4 +245,6 @@ export const WEIBULL_PDF: TransformDescriptor = {
       scale: convolveLags(x, wl, new Float64Array(x.length)),
     };
   },
+  gain: (p) => windowGain(WEIBULL_PDF.apply, p, lagCount(param(p, "maxLag"))),
+  gainGradient: (p) => windowGainGradient(WEIBULL_PDF.gradient, p, lagCount(param(p, "maxLag"))),
 };

@@ -24,8 +24,9 @@ function oneChannel(seed: number): { data: MmmData; media: Float64Array } {
   );
   let mean = 0;
   for (const v of spend) mean += v / n;
+  // the saturation input: adstock over its gain 1/(1 − 0.4), mixlab's unit-gain convention
   const media = hillSaturation(
-    geometricAdstock(spend.map((v) => v / mean), { decay: 0.4 }),
+    geometricAdstock(spend.map((v) => v / mean), { decay: 0.4 }).map((v) => v * (1 - 0.4)),
     { halfSaturation: 1, shape: 1 },
   );
   const kpi = media.map((m) => 100 + 50 * m + rng.normal(0, 2));
@@ -122,7 +123,7 @@ Deno.test("fitBayes() rejects panel data and a non-positive KPI under log-log", 
 });
 
 Deno.test("fitBayes() log-log recovers a known elasticity and decomposes into the prediction", () => {
-  // log KPI = 5 + 0.3·log1p(geometric(spend/mean, 0.4)) + N(0, 0.03).
+  // log KPI = 5 + 0.3·log1p(u) + N(0, 0.03), u = geometric(spend/mean, 0.4) over its gain 1/0.6.
   const rng = new Rng(10), n = 104;
   const spend = Float64Array.from(
     { length: n },
@@ -130,7 +131,7 @@ Deno.test("fitBayes() log-log recovers a known elasticity and decomposes into th
   );
   let mean = 0;
   for (const v of spend) mean += v / n;
-  const ad = geometricAdstock(spend.map((v) => v / mean), { decay: 0.4 });
+  const ad = geometricAdstock(spend.map((v) => v / mean), { decay: 0.4 }).map((v) => v * 0.6);
   const kpi = ad.map((a) => Math.exp(5 + 0.3 * Math.log1p(a) + rng.normal(0, 0.03)));
   const data: MmmData = {
     dates: weekly(n),

@@ -98,13 +98,14 @@ Deno.test("MmmPosterior log density equals the hand-written Gaussian log likelih
     baseline: [],
   }, { fixTransforms: true });
   // α = 0.5, σ = e^0 = 1. The media coordinate is u = log(β·s̄) with s̄ the mean saturated value
-  // (1/2 + 1/3 + 5/9)/3 = 25/54, so β = 2 at u = log(25/27).
+  // (1/3 + 1/5 + 5/13)/3 = 179/585, so β = 2 at u = log(358/585).
   const lp = post.logDensityAndGradient(
-    Float64Array.of(0.5, Math.log(25 / 27), 0),
+    Float64Array.of(0.5, Math.log(358 / 585), 0),
     new Float64Array(3),
   );
-  // adstock: 1, 0.5, 1.25; Hill(k=1, a=1): 1/2, 1/3, 5/9.
-  const s = [0.5, 1 / 3, 5 / 9];
+  // adstock: 1, 0.5, 1.25, over its gain 1/(1 − 0.5) = 2: 0.5, 0.25, 0.625;
+  // Hill(k=1, a=1) x/(1 + x): 1/3, 1/5, 5/13.
+  const s = [1 / 3, 1 / 5, 5 / 13];
   let ll = 0;
   for (let t = 0; t < 3; t++) ll -= 0.5 * (y[t]! - 0.5 - 2 * s[t]!) ** 2;
   // Priors: α ~ N(0, 2): −α²/8. β ~ HalfNormal(1): −β²/2 plus the log Jacobian |∂β/∂u| = β,
