@@ -154,6 +154,8 @@ export interface Diagnostic {
   readonly message: string;
   /** The channel, column or parameter it concerns, if any. */
   readonly subject?: string;
+  /** What to do about it, if there is something to do. */
+  readonly hint?: string;
 }
 
 /** Convergence of a model fitted by MCMC. */

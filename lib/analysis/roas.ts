@@ -54,6 +54,12 @@ export interface ChannelReturnsOptions {
   readonly step?: number;
   /** Most posterior draws to use (evenly spaced). @default 200 */
   readonly maxDraws?: number;
+  /**
+   * Bootstrap replicates of the model (e.g. from `bootstrapFits` or `bootstrapTune`): the
+   * values stay the model's own, the intervals are quantiles over the replicates, each
+   * evaluated on the same rows. Takes the place of draws. @default undefined
+   */
+  readonly replicates?: readonly FittedModel[];
 }
 
 /** Returns per channel; shows itself as a table. */
@@ -122,33 +128,48 @@ export function channelReturns(
   const data = options.data ?? fit.data;
   const level = options.level ?? 0.9;
   const step = options.step ?? 0.01;
-  const draws = drawIndices(fit.nDraws, options.maxDraws ?? 200);
-  const perDraw = (draw: number | undefined) => {
+  const replicates = options.replicates ?? [];
+  const draws = replicates.length > 0 ? [] : drawIndices(fit.nDraws, options.maxDraws ?? 200);
+  const perDraw = (model: FittedModel, draw: number | undefined) => {
     const opts = draw === undefined ? {} : { draw };
-    const d = fit.decompose(data, opts);
+    const d = model.decompose(data, opts);
     const base = sum(d.fitted);
     return fit.spec.channels.map((ch) => {
       const term = d.terms.find((t) => t.group === "media" && t.name === ch.name);
       const contribution = term ? sum(term.values) : 0;
-      const bumped = sum(fit.predict(scaleSpend(data, { [ch.name]: 1 + step }), opts));
+      const bumped = sum(model.predict(scaleSpend(data, { [ch.name]: 1 + step }), opts));
       return { contribution, marginal: bumped - base };
     });
   };
-  const samples = draws.length > 0 ? draws.map((i) => perDraw(i)) : [perDraw(undefined)];
+  const samples = replicates.length > 0
+    ? replicates.map((r) => perDraw(r, undefined))
+    : draws.length > 0
+    ? draws.map((i) => perDraw(fit, i))
+    : [perDraw(fit, undefined)];
+  const point = replicates.length > 0 ? perDraw(fit, undefined) : undefined;
   const channels = fit.spec.channels.map((ch, j): ChannelReturn => {
     const spend = sum(data.channels.find((c) => c.name === ch.name)?.spend ?? new Float64Array());
     const contrib = samples.map((s) => (s[j] as { contribution: number }).contribution);
     const marg = samples.map((s) => (s[j] as { marginal: number }).marginal / (step * spend));
+    const p = point?.[j];
+    const at = (values: number[], own: number | undefined) =>
+      own === undefined ? estimate(values, level) : withValue(estimate(values, level), own);
     return {
       channel: ch.name,
       spend,
-      contribution: estimate(contrib, level),
-      roas: estimate(contrib.map((c) => c / spend), level),
-      mroas: estimate(marg, level),
-      cpa: estimate(contrib.map((c) => spend / c), level),
+      contribution: at(contrib, p?.contribution),
+      roas: at(contrib.map((c) => c / spend), p && p.contribution / spend),
+      mroas: at(marg, p && p.marginal / (step * spend)),
+      cpa: at(contrib.map((c) => spend / c), p && spend / p.contribution),
     };
   });
-  return new ChannelReturns(channels, data.kpiKind, draws.length > 0 ? level : undefined);
+  const intervals = draws.length > 0 || replicates.length > 1;
+  return new ChannelReturns(channels, data.kpiKind, intervals ? level : undefined);
+}
+
+/** An interval from replicates around the model's own value. */
+function withValue(e: Estimate, value: number): Estimate {
+  return e.lower === undefined ? { value } : { value, lower: e.lower, upper: e.upper as number };
 }
 
 /** Evenly spaced draw indices, at most `max` of them. */

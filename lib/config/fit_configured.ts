@@ -18,6 +18,7 @@ import type { LoadOptions } from "../prep/load_options.ts";
 import type { DateFormat } from "../prep/date_format.ts";
 import type { SearchProgress } from "../tuning/minimize.ts";
 import { tune, type TuneResult } from "../tuning/tune.ts";
+import { bootstrapKpis, bootstrapTune, withKpi } from "../tuning/bootstrap.ts";
 import type { BoundInput } from "../tuning/mmm_search_space.ts";
 import { getTransform } from "../transforms/registry.ts";
 import { ConfigError } from "../errors.ts";
@@ -81,6 +82,11 @@ export interface ConfiguredFit {
   readonly holdout: MmmData | undefined;
   /** The tuning run, when the config asks for tuning. */
   readonly tuning: TuneResult | undefined;
+  /**
+   * Block-bootstrap replicates of `fit` (classical fits, unless the config turns them off):
+   * each refitted, or re-tuned, on a resampled KPI. Pass them to `summarizeModel` for intervals.
+   */
+  readonly replicates: readonly FittedModel[] | undefined;
 }
 
 /** Options of {@link fitConfigured}. */
@@ -89,6 +95,8 @@ export interface FitConfiguredOptions {
   readonly onProgress?: (progress: SearchProgress) => void;
   /** Stops a tuning search early, keeping what it found. @default undefined */
   readonly signal?: AbortSignal;
+  /** Progress of the bootstrap, after every replicate. @default undefined */
+  readonly onReplicate?: (done: number, total: number) => void;
 }
 
 /**
@@ -126,7 +134,9 @@ export async function fitConfigured(
       folds: t.folds,
       metric: t.objectives.includes("mse") ? "mse" : "nrmse",
       rssd: t.objectives.includes("decomp_rssd"),
+      validation: t.validation,
       nonNegative: model.nonNegative,
+      guardrails: config.guardrails,
       bounds: tuningBounds(config),
       channelTypes: Object.fromEntries(
         config.channels.flatMap((c) => (c.type ? [[c.name, c.type]] : [])),
@@ -136,9 +146,23 @@ export async function fitConfigured(
       ...(options.signal ? { signal: options.signal } : {}),
     });
     const final = holdout
-      ? fitRidge(data, result.spec, { lambda: result.lambda, nonNegative: model.nonNegative })
+      ? fitRidge(data, result.spec, {
+        lambda: result.lambda,
+        nonNegative: model.nonNegative,
+        guardrails: config.guardrails,
+      })
       : result.model;
-    return { fit: result.model, final, train, holdout, tuning: result };
+    const b = config.bootstrap;
+    const replicates = b
+      ? await bootstrapTune(result, {
+        replicates: b.replicates,
+        trials: b.trials,
+        seed: config.seed,
+        ...(b.blockLength === undefined ? {} : { blockLength: b.blockLength }),
+        ...(options.onReplicate ? { onReplicate: options.onReplicate } : {}),
+      })
+      : undefined;
+    return { fit: result.model, final, train, holdout, tuning: result, replicates };
   }
   const estimate = (rows: MmmData): FittedModel =>
     model.kind === "bayes"
@@ -153,13 +177,36 @@ export async function fitConfigured(
         lambda: model.lambda ?? 1,
         l1Ratio: model.l1Ratio,
         nonNegative: model.nonNegative,
+        guardrails: config.guardrails,
       })
       : fitRidge(rows, spec, {
         lambda: model.kind === "ols" ? 0 : model.lambda ?? 1,
         nonNegative: model.nonNegative,
+        guardrails: config.guardrails,
       });
   const fit = estimate(train);
-  return { fit, final: holdout ? estimate(data) : fit, train, holdout, tuning: undefined };
+  const b = config.bootstrap;
+  let replicates: FittedModel[] | undefined;
+  if (b) {
+    replicates = [];
+    const ys = bootstrapKpis(fit, {
+      replicates: b.replicates,
+      seed: config.seed,
+      ...(b.blockLength === undefined ? {} : { blockLength: b.blockLength }),
+    });
+    for (const y of ys) {
+      replicates.push(estimate(withKpi(train, y)));
+      options.onReplicate?.(replicates.length, ys.length);
+    }
+  }
+  return {
+    fit,
+    final: holdout ? estimate(data) : fit,
+    train,
+    holdout,
+    tuning: undefined,
+    replicates,
+  };
 }
 
 /**

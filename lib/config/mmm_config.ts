@@ -9,6 +9,7 @@
 import { ConfigError } from "../errors.ts";
 import { CHANNEL_TYPES, type ChannelType } from "../transforms/adstock/geometric.ts";
 import type { KpiKind } from "../types.ts";
+import type { GuardrailLimits } from "../analysis/guardrails.ts";
 
 /** A transform as written in a config: kind and optional parameter values. */
 export interface TransformConfig {
@@ -62,8 +63,20 @@ export interface TuningConfig {
   readonly trials: number;
   /** Objectives to minimise: one CV error ("nrmse" or "mse"), optionally "decomp_rssd". */
   readonly objectives: readonly ("nrmse" | "mse" | "decomp_rssd")[];
-  /** Cross-validation folds (expanding window). */
+  /** Cross-validation folds (expanding window), when `validation` is "cv". */
   readonly folds: number;
+  /** Score candidates in-sample on the training weeks, or on expanding-window CV folds. */
+  readonly validation: "in-sample" | "cv";
+}
+
+/** Block-bootstrap intervals of the classical fits (ROAS, mROAS, contribution). */
+export interface BootstrapConfig {
+  /** Number of replicates. */
+  readonly replicates: number;
+  /** Trials of each replicate's re-tuning (tuned fits only). */
+  readonly trials: number;
+  /** Rows per resampled block; undefined for n^(1/3). */
+  readonly blockLength?: number;
 }
 
 /** The whole run configuration. */
@@ -94,6 +107,10 @@ export interface MmmConfig {
   readonly model: ModelConfig;
   /** Tuning, or undefined to fit the given transform parameters. */
   readonly tuning?: TuningConfig;
+  /** Bootstrap intervals (classical fits), or undefined when turned off. */
+  readonly bootstrap?: BootstrapConfig;
+  /** Guardrail limits given in the config (the others keep their defaults). */
+  readonly guardrails: Partial<GuardrailLimits>;
   /** Mediation: the mediator channel and the channels upstream of it. */
   readonly mediation?: { readonly mediator: string; readonly upstream: readonly string[] };
   /** Seed of every random choice. */
@@ -116,6 +133,8 @@ const TOP_KEYS = [
   "model",
   "tuning",
   "mediation",
+  "bootstrap",
+  "guardrails",
   "seed",
 ];
 const MODEL_KINDS = ["ridge", "ols", "elasticnet", "bayes"] as const;
@@ -123,6 +142,14 @@ const STRATEGIES = ["random", "latin-hypercube", "tpe", "differential-evolution"
 const OBJECTIVES = ["nrmse", "mse", "decomp_rssd"] as const;
 const TRENDS = ["none", "linear", "quadratic"] as const;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Default scoring of tuning candidates (README, "Tuning defaults"). */
+const DEFAULT_VALIDATION = "cv" as const;
+/** Bootstrap replicates of a fit with fixed transforms. */
+const DEFAULT_REPLICATES = 100;
+/** Bootstrap replicates of a tuned fit (each re-tunes). */
+const DEFAULT_TUNED_REPLICATES = 30;
+/** Trials of each tuned replicate's warm-started search. */
+const DEFAULT_REPLICATE_TRIALS = 500;
 
 function fail(key: string, message: string): never {
   throw new ConfigError(`Cannot read config: "${key}" ${message}`, { key });
@@ -311,7 +338,7 @@ export function parseMmmConfig(json: unknown): MmmConfig {
   if (o.tuning !== undefined && o.tuning !== false) {
     const t = o.tuning === true
       ? {}
-      : object(o.tuning, "tuning", ["strategy", "trials", "objectives", "folds"]);
+      : object(o.tuning, "tuning", ["strategy", "trials", "objectives", "folds", "validation"]);
     tuning = {
       strategy: t.strategy === undefined
         ? "differential-evolution"
@@ -323,6 +350,9 @@ export function parseMmmConfig(json: unknown): MmmConfig {
           oneOf(v, `tuning.objectives[${i}]`, OBJECTIVES)
         ),
       folds: t.folds === undefined ? 5 : integer(t.folds, "tuning.folds", 2, 20),
+      validation: t.validation === undefined
+        ? DEFAULT_VALIDATION
+        : oneOf(t.validation, "tuning.validation", ["in-sample", "cv"] as const),
     };
     const errors = tuning.objectives.filter((x) => x !== "decomp_rssd");
     if (errors.length !== 1) {
@@ -347,6 +377,8 @@ export function parseMmmConfig(json: unknown): MmmConfig {
     });
     mediation = { mediator, upstream };
   }
+  const bootstrap = parseBootstrap(o.bootstrap, model.kind, tuning !== undefined);
+  const guardrails = parseGuardrails(o.guardrails);
   const config: MmmConfig = {
     data: string(o.data, "data"),
     date: o.date === undefined ? "date" : string(o.date, "date"),
@@ -366,7 +398,70 @@ export function parseMmmConfig(json: unknown): MmmConfig {
     seed: o.seed === undefined ? 42 : integer(o.seed, "seed", 0, 2 ** 32 - 1),
     ...(o.dateFormat === undefined ? {} : { dateFormat: string(o.dateFormat, "dateFormat") }),
     ...(tuning ? { tuning } : {}),
+    ...(bootstrap ? { bootstrap } : {}),
+    guardrails,
     ...(mediation ? { mediation } : {}),
   };
   return deepFreeze(config);
+}
+
+function pair(value: unknown, key: string, min: number, max = Infinity): [number, number] {
+  if (!Array.isArray(value) || value.length !== 2) fail(key, "must be a [lower, upper] pair");
+  const lo = number(value[0], `${key}[0]`, min, max), hi = number(value[1], `${key}[1]`, min, max);
+  if (!(lo <= hi)) fail(key, `must have lower <= upper, got [${lo}, ${hi}]`);
+  return [lo, hi];
+}
+
+/** `bootstrap`: false, true, or `{ replicates, trials, blockLength }`; on by default except for Bayesian fits (they have draws). */
+function parseBootstrap(
+  value: unknown,
+  kind: ModelConfig["kind"],
+  tuned: boolean,
+): BootstrapConfig | undefined {
+  if (value === false || (value === undefined && kind === "bayes")) return undefined;
+  if (kind === "bayes") {
+    fail("bootstrap", 'applies to "ridge", "ols" and "elasticnet" fits; Bayesian fits have draws');
+  }
+  const b = value === undefined || value === true
+    ? {}
+    : object(value, "bootstrap", ["replicates", "trials", "blockLength"]);
+  return {
+    replicates: b.replicates === undefined
+      ? tuned ? DEFAULT_TUNED_REPLICATES : DEFAULT_REPLICATES
+      : integer(b.replicates, "bootstrap.replicates", 2, 10_000),
+    trials: b.trials === undefined
+      ? DEFAULT_REPLICATE_TRIALS
+      : integer(b.trials, "bootstrap.trials", 1, 1_000_000),
+    ...(b.blockLength === undefined
+      ? {}
+      : { blockLength: integer(b.blockLength, "bootstrap.blockLength", 1, 520) }),
+  };
+}
+
+/** `guardrails`: plausible ranges and identification limits (lib/analysis/guardrails.ts). */
+function parseGuardrails(value: unknown): Partial<GuardrailLimits> {
+  if (value === undefined) return {};
+  const g = object(value, "guardrails", [
+    "mediaShare",
+    "roas",
+    "cpa",
+    "extrapolation",
+    "flatness",
+    "baselineR2",
+    "shareRatio",
+    "intervalRatio",
+  ]);
+  const out: Record<string, unknown> = {};
+  if (g.mediaShare !== undefined) {
+    out.mediaShare = pair(g.mediaShare, "guardrails.mediaShare", 0, 1);
+  }
+  if (g.roas !== undefined) out.roas = pair(g.roas, "guardrails.roas", -Infinity);
+  if (g.cpa !== undefined) out.cpa = pair(g.cpa, "guardrails.cpa", 0);
+  for (const k of ["extrapolation", "flatness", "baselineR2"] as const) {
+    if (g[k] !== undefined) out[k] = number(g[k], `guardrails.${k}`, 0, 1);
+  }
+  for (const k of ["shareRatio", "intervalRatio"] as const) {
+    if (g[k] !== undefined) out[k] = number(g[k], `guardrails.${k}`, 1);
+  }
+  return out as Partial<GuardrailLimits>;
 }

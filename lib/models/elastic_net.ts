@@ -18,7 +18,9 @@ import {
   uncenter,
 } from "./_center.ts";
 import { solveElasticNet } from "./elastic_net_solve.ts";
-import { LinearModel } from "./linear_model.ts";
+import type { LinearModel } from "./linear_model.ts";
+import { guardedLinearModel } from "./_guarded.ts";
+import type { GuardrailLimits } from "../analysis/guardrails.ts";
 import { pointRows, transformRows, zeroMediaDiagnostics } from "./_rows.ts";
 
 /** Options of {@link fitElasticNet}. */
@@ -33,6 +35,8 @@ export interface ElasticNetOptions {
   readonly nonNegative?: boolean;
   /** Coordinate-descent stopping tolerance (relative). @default 1e-12 */
   readonly tolerance?: number;
+  /** Limits of the guardrails run on the fit (`lib/analysis/guardrails.ts`). @default {} */
+  readonly guardrails?: Partial<GuardrailLimits>;
 }
 
 function scaled(problem: CenteredProblem): { g: Float64Array; c: Float64Array } {
@@ -92,7 +96,7 @@ export function fitElasticNet(
     tolerance: options.tolerance ?? 1e-12,
   });
   const { intercept, coefficients } = uncenter(problem, b);
-  return new LinearModel({
+  return guardedLinearModel({
     kind: "elastic-net",
     basis,
     data,
@@ -102,7 +106,7 @@ export function fitElasticNet(
     parameters: [...pointRows(design, intercept, coefficients), ...transformRows(basis.spec)],
     diagnostics: [...constantWarnings, ...zeroMediaDiagnostics(design, coefficients, mask)],
     settings: { lambda, l1Ratio, standardize, nonNegative, sweeps },
-  });
+  }, options.guardrails);
 }
 
 /** Options of {@link elasticNetPath}. */

@@ -325,6 +325,44 @@ export class LinearModel implements FittedModel {
       : json;
   }
 
+  /**
+   * The same model with more diagnostics appended (for findings made after fitting, such as a
+   * tuned parameter on its search bound).
+   *
+   * @example Adding a finding
+   * ```ts
+   * import { defineModelSpec, fitRidge } from "mixlab";
+   * import assert from "node:assert/strict";
+   * const tv = new Float64Array([1, 3, 0, 2, 5, 4]);
+   * const data = {
+   *   dates: ["2024-01-01", "2024-01-08", "2024-01-15", "2024-01-22", "2024-01-29", "2024-02-05"],
+   *   kpiKind: "revenue" as const, controls: [], channels: [{ name: "tv", spend: tv }],
+   *   kpi: { name: "sales", values: tv.map((v) => 10 + 4 * v) },
+   * };
+   * const spec = defineModelSpec({
+   *   channels: [{ name: "tv", saturation: { kind: "identity" } }],
+   *   baseline: { yearlyFourier: 0, trend: "none" },
+   * });
+   * const fit = fitRidge(data, spec, { lambda: 0 });
+   * const more = fit.withDiagnostics([{ level: "info", code: "note", message: "checked" }]);
+   * assert.equal(more.diagnostics.at(-1)?.code, "note");
+   * assert.deepEqual(Array.from(more.fitted), Array.from(fit.fitted));
+   * ```
+   */
+  withDiagnostics(extra: readonly Diagnostic[]): LinearModel {
+    return new LinearModel({
+      kind: this.kind,
+      basis: this.basis,
+      data: this.data,
+      intercept: this.intercept,
+      coefficients: this.coefficients,
+      parameters: this.parameters,
+      diagnostics: [...this.diagnostics, ...extra],
+      settings: this.settings,
+      ...(this.#draws ? { draws: this.#draws } : {}),
+    });
+  }
+
   /** The draws, when the estimator made them. */
   get draws(): LinearDraws | undefined {
     return this.#draws;

@@ -11,7 +11,9 @@ import { FitError } from "../errors.ts";
 import type { Diagnostic, MmmData, ModelSpec, ParameterRow } from "../types.ts";
 import { fromColumns, gram, invertSpd, leastSquares } from "../_internal/linalg.ts";
 import { designBasis, designMatrix } from "./design_matrix.ts";
-import { LinearModel } from "./linear_model.ts";
+import type { LinearModel } from "./linear_model.ts";
+import { guardedLinearModel } from "./_guarded.ts";
+import type { GuardrailLimits } from "../analysis/guardrails.ts";
 import { transformRows, zeroMediaDiagnostics } from "./_rows.ts";
 import { centerDesign, mediaMask } from "./_center.ts";
 import { solveRidge } from "./ridge_solve.ts";
@@ -26,6 +28,8 @@ export interface OlsOptions {
    * the remaining columns). @default false
    */
   readonly nonNegative?: boolean;
+  /** Limits of the guardrails run on the fit (`lib/analysis/guardrails.ts`). @default {} */
+  readonly guardrails?: Partial<GuardrailLimits>;
 }
 
 /**
@@ -91,7 +95,7 @@ export function fitOls(data: MmmData, spec: ModelSpec, options: OlsOptions = {})
       });
     }
   });
-  return new LinearModel({
+  return guardedLinearModel({
     kind: "ols",
     basis,
     data,
@@ -101,7 +105,7 @@ export function fitOls(data: MmmData, spec: ModelSpec, options: OlsOptions = {})
     parameters: [...rows, ...transformRows(basis.spec)],
     diagnostics,
     settings: { level, nonNegative, sigma: Math.sqrt(core.sigma2), dfResidual: core.df },
-  });
+  }, options.guardrails);
 }
 
 /** OLS with an intercept on the columns `keep` of `values`: estimates and inference rows. */

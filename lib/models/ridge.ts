@@ -14,7 +14,9 @@ import type { MmmData, ModelSpec } from "../types.ts";
 import { designBasis, designMatrix } from "./design_matrix.ts";
 import { centerDesign, constantColumnDiagnostics, mediaMask, uncenter } from "./_center.ts";
 import { solveRidge } from "./ridge_solve.ts";
-import { LinearModel } from "./linear_model.ts";
+import type { LinearModel } from "./linear_model.ts";
+import { guardedLinearModel } from "./_guarded.ts";
+import type { GuardrailLimits } from "../analysis/guardrails.ts";
 import { pointRows, transformRows, zeroMediaDiagnostics } from "./_rows.ts";
 
 /** Options of {@link fitRidge}. */
@@ -25,6 +27,8 @@ export interface RidgeOptions {
   readonly standardize?: boolean;
   /** Constrain media coefficients to be ≥ 0. @default true */
   readonly nonNegative?: boolean;
+  /** Limits of the guardrails run on the fit (`lib/analysis/guardrails.ts`). @default {} */
+  readonly guardrails?: Partial<GuardrailLimits>;
 }
 
 /**
@@ -76,7 +80,7 @@ export function fitRidge(data: MmmData, spec: ModelSpec, options: RidgeOptions =
     mask ? { nonNegative: mask } : {},
   );
   const { intercept, coefficients } = uncenter(problem, b);
-  return new LinearModel({
+  return guardedLinearModel({
     kind: "ridge",
     basis,
     data,
@@ -89,5 +93,5 @@ export function fitRidge(data: MmmData, spec: ModelSpec, options: RidgeOptions =
       ...zeroMediaDiagnostics(design, coefficients, mask),
     ],
     settings: { lambda, standardize, nonNegative },
-  });
+  }, options.guardrails);
 }

@@ -13,6 +13,7 @@ import { residualReport } from "../analysis/diagnostics/residual_report.ts";
 import { decompRssd, mape, nrmse, r2, rmse } from "../analysis/metrics.ts";
 import { type ChannelReturns, channelReturns } from "../analysis/roas.ts";
 import { type ResponseCurves, responseCurves } from "../analysis/response_curve.ts";
+import { GUARDRAIL_CODES, type GuardrailLimits, guardrails } from "../analysis/guardrails.ts";
 import type { Diagnostic, FittedModel, MmmData } from "../types.ts";
 import type { Table } from "./table.ts";
 
@@ -38,6 +39,13 @@ export interface SummarizeOptions {
   readonly holdout?: MmmData;
   /** Interval probability for models with draws. @default 0.9 */
   readonly level?: number;
+  /** Limits of the guardrails (config `guardrails`). @default {} */
+  readonly guardrails?: Partial<GuardrailLimits>;
+  /**
+   * Bootstrap replicates of the fit (`bootstrapFits`, `bootstrapTune`): the ROAS, mROAS and
+   * contribution intervals come from them. @default undefined (draws, if the model has them)
+   */
+  readonly replicates?: readonly FittedModel[];
 }
 
 /** The computed summary of a fitted model. */
@@ -62,7 +70,10 @@ export interface ModelSummary {
   readonly residuals: Table;
   /** VIF of the model's terms. */
   readonly vif: VifResult | undefined;
-  /** Plain-language warnings, most important first. */
+  /**
+   * Plain-language warnings, most important first: the guardrails (which qualify the ROAS and
+   * the decomposition), then fit quality, collinearity and residual checks.
+   */
   readonly warnings: readonly Diagnostic[];
 }
 
@@ -73,7 +84,10 @@ export function summarizeModel(fit: FittedModel, options: SummarizeOptions = {})
   const data = fit.data;
   const actual = data.kpi.values;
   const d = decomposition(fit);
-  const returns = channelReturns(fit, { level: options.level ?? 0.9 });
+  const returns = channelReturns(fit, {
+    level: options.level ?? 0.9,
+    ...(options.replicates ? { replicates: options.replicates } : {}),
+  });
   const curves = responseCurves(fit);
   const holdout = options.holdout;
   const holdoutPrediction = holdout ? fit.predict(holdout, { history: data }) : undefined;
@@ -102,7 +116,11 @@ export function summarizeModel(fit: FittedModel, options: SummarizeOptions = {})
     residuals,
     regressors.length > 0 ? regressors.map((t) => t.values) : undefined,
   );
-  const warnings = collectWarnings(fit, d, metrics, vifResult, residualTable);
+  const guards = guardrails(fit, {
+    limits: options.guardrails ?? {},
+    intervals: returns.channels.map((c) => c.roas),
+  });
+  const warnings = [...guards, ...collectWarnings(fit, d, metrics, vifResult, residualTable)];
   return {
     fit,
     holdout,
@@ -142,16 +160,6 @@ function collectWarnings(
       } in the holdout weeks: it may be over-fitted or the market changed; treat its ROAS with caution`,
     });
   }
-  const baseline = d.baseline();
-  const negative = baseline.filter((v) => v < 0).length;
-  if (negative > 0) {
-    out.push({
-      level: "warning",
-      code: "negative-baseline",
-      message:
-        `The baseline (KPI without paid media) is negative in ${negative} of ${baseline.length} weeks, which is implausible: media is probably credited with too much`,
-    });
-  }
   for (const c of d.channels) {
     if (c.contribution <= 1e-9 * Math.abs(sum(d.fitted))) {
       out.push({
@@ -186,8 +194,11 @@ function collectWarnings(
       });
     }
   }
+  // the guardrails are recomputed above with the configured limits and the intervals; only
+  // what the fit alone knows (a tuned parameter on its bound) is taken from its diagnostics
   out.push(
     ...fit.diagnostics.filter((x) =>
+      (!GUARDRAIL_CODES.has(x.code) || x.code === "param-on-bound") &&
       !out.some((o) => o.code === x.code && o.subject === x.subject)
     ),
   );

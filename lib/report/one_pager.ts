@@ -14,6 +14,7 @@ import { plotEffectShares } from "../plot/share_chart.ts";
 import { plotWaterfall } from "../plot/waterfall_chart.ts";
 import { renderReport, type ReportBlock, type ReportSection } from "./html_report.ts";
 import type { ModelSummary } from "./model_summary.ts";
+import type { Diagnostic } from "../types.ts";
 import { Table } from "./table.ts";
 
 /** Options of {@link onePager}. */
@@ -56,7 +57,20 @@ const GLOSSARY: readonly [string, string][] = [
   ],
 ];
 
-/** Renders a model summary as a one-page HTML report. */
+/** A warning as a callout: the channel, what is wrong, and what to do. */
+function callout(w: Diagnostic): ReportBlock {
+  const what = w.hint ? ` What to do: ${w.hint}.` : "";
+  return {
+    kind: "callout",
+    level: w.level === "warning" ? "warning" : "info",
+    text: `${w.level === "warning" ? "⚠ " : ""}${w.message}.${what}`,
+  };
+}
+
+/**
+ * Renders a model summary as a one-page HTML report. Warnings come first, in a section of their
+ * own at the top, and every channel with a warning is marked ⚠ in the ROAS table.
+ */
 export function onePager(summary: ModelSummary, options: OnePagerOptions = {}): string {
   const fit = summary.fit;
   const kpi = fit.data.kpi.name;
@@ -85,14 +99,38 @@ export function onePager(summary: ModelSummary, options: OnePagerOptions = {}): 
     ? [{
       kind: "callout",
       level: "good",
-      text: "No warnings: residual tests, collinearity and baseline checks passed.",
+      text: "No warnings: guardrails, residual tests, collinearity and baseline checks passed.",
     }]
-    : summary.warnings.map((w) => ({
-      kind: "callout" as const,
-      level: w.level === "warning" ? "warning" as const : "info" as const,
-      text: w.message,
-    }));
+    : summary.warnings.map(callout);
+  const alerts = summary.warnings.filter((w) => w.level === "warning");
+  const modelAlerts = alerts.filter((w) => w.subject === undefined);
+  const flagged = new Map<string, string[]>();
+  for (const w of alerts) {
+    if (w.subject !== undefined) flagged.set(w.subject, [...flagged.get(w.subject) ?? [], w.code]);
+  }
+  const returnsTable = summary.returns.toTable();
+  const checkedReturns = new Table(
+    returnsTable.rows.map((r) => ({
+      ...r,
+      check: flagged.has(String(r.channel))
+        ? `⚠ ${(flagged.get(String(r.channel)) as string[]).join(", ")}`
+        : "ok",
+    })),
+    { caption: returnsTable.caption ?? "", columns: [...returnsTable.columns, "check"] },
+  );
   const sections: ReportSection[] = [
+    ...(alerts.length === 0 ? [] : [{
+      title: "Before you use these numbers",
+      blocks: [
+        {
+          kind: "text" as const,
+          text: `${alerts.length} warning${
+            alerts.length === 1 ? "" : "s"
+          } qualify the numbers below. A ROAS, contribution or share marked ⚠ is not supported by the data as it stands: read why, and what to do, before acting on it.`,
+        },
+        ...alerts.map(callout),
+      ],
+    }]),
     {
       title: "Model fit",
       blocks: [
@@ -110,6 +148,7 @@ export function onePager(summary: ModelSummary, options: OnePagerOptions = {}): 
     {
       title: "What drove the KPI",
       blocks: [
+        ...modelAlerts.map(callout),
         { kind: "chart", chart: plotWaterfall(summary.decomposition, kpi) },
         { kind: "chart", chart: plotContributions(summary.decomposition, kpi) },
         { kind: "table", table: summary.decomposition.toTable() },
@@ -119,7 +158,16 @@ export function onePager(summary: ModelSummary, options: OnePagerOptions = {}): 
       title: "Return on ad spend",
       blocks: [
         { kind: "chart", chart: plotEffectShares(summary.decomposition, summary.returns) },
-        { kind: "table", table: summary.returns.toTable() },
+        { kind: "table", table: checkedReturns },
+        ...(flagged.size === 0 ? [] : [{
+          kind: "callout" as const,
+          level: "warning" as const,
+          text: `⚠ in the last column: the ROAS of ${
+            [...flagged.keys()].map((c) => `"${c}"`).join(", ")
+          } ${
+            flagged.size === 1 ? "is" : "are"
+          } not trustworthy as it stands; the warnings at the top of the page say why and what to do.`,
+        }]),
         {
           kind: "text",
           text:

@@ -28,12 +28,41 @@ export interface ResultChannel {
   readonly contribution_ci90?: readonly [number, number];
 }
 
+/** Where `result.json`'s intervals come from. */
+export interface ResultIntervals {
+  /** `"posterior"` (Bayesian draws) or `"block-bootstrap"` (classical fits). */
+  readonly method: "posterior" | "block-bootstrap";
+  /** Draws or bootstrap replicates used. */
+  readonly samples: number;
+  /** Whether each bootstrap replicate re-tuned the transforms (tuned fits). */
+  readonly retuned: boolean;
+}
+
+/** One warning of `result.json` (`diagnostics.warnings`). */
+export interface ResultWarning {
+  /** Stable code, e.g. `"flat-column"` (README lists them). */
+  readonly code: string;
+  /** `"warning"`: a number it names should not be used as is; `"info"`: worth knowing. */
+  readonly level: "info" | "warning";
+  /** The channel (or column, parameter) concerned, or null for the model as a whole. */
+  readonly channel: string | null;
+  /** What is wrong, in words a marketer can read. */
+  readonly message: string;
+  /** What to do about it, or null. */
+  readonly hint: string | null;
+}
+
 /** The whole `result.json`. */
 export interface ResultJson {
   readonly mixlab_version: string;
   readonly seed: number;
   readonly seconds: number;
-  readonly model: { readonly kind: string; readonly n_draws: number };
+  readonly model: {
+    readonly kind: string;
+    readonly n_draws: number;
+    /** Where the `*_ci90` intervals come from, or null without intervals. */
+    readonly intervals: ResultIntervals | null;
+  };
   readonly kpi: { readonly name: string; readonly kind: string };
   readonly channels: readonly ResultChannel[];
   readonly fit: {
@@ -58,7 +87,7 @@ export interface ResultJson {
       readonly verdict: string;
     }[];
     readonly vif: Readonly<Record<string, number>>;
-    readonly warnings: readonly { readonly code: string; readonly message: string }[];
+    readonly warnings: readonly ResultWarning[];
     readonly rhat_max?: number;
     readonly ess_bulk_min?: number;
     readonly divergences?: number;
@@ -77,6 +106,8 @@ export interface ResultJsonOptions {
   readonly mediation?: unknown;
   /** Budget allocation (its JSON form), when run. @default undefined */
   readonly allocation?: unknown;
+  /** Bootstrap behind the intervals of a classical fit. @default undefined */
+  readonly bootstrap?: { readonly replicates: number; readonly retuned: boolean };
 }
 
 const finiteOrNull = (v: number | undefined): number | null =>
@@ -115,7 +146,17 @@ export function resultJson(summary: ModelSummary, options: ResultJsonOptions): R
     mixlab_version: VERSION,
     seed: options.seed,
     seconds: options.seconds,
-    model: { kind: fit.kind, n_draws: fit.nDraws },
+    model: {
+      kind: fit.kind,
+      n_draws: fit.nDraws,
+      intervals: summary.returns.level === undefined ? null : options.bootstrap
+        ? {
+          method: "block-bootstrap",
+          samples: options.bootstrap.replicates,
+          retuned: options.bootstrap.retuned,
+        }
+        : { method: "posterior", samples: Math.min(fit.nDraws, 200), retuned: false },
+    },
     kpi: { name: fit.data.kpi.name, kind: fit.data.kpiKind },
     channels,
     fit: {
@@ -142,7 +183,13 @@ export function resultJson(summary: ModelSummary, options: ResultJsonOptions): R
         verdict: String(r.verdict),
       })),
       vif: Object.fromEntries((summary.vif?.rows ?? []).map((r) => [r.name, r.vif])),
-      warnings: summary.warnings.map((w) => ({ code: w.code, message: w.message })),
+      warnings: summary.warnings.map((w) => ({
+        code: w.code,
+        level: w.level,
+        channel: w.subject ?? null,
+        message: w.message,
+        hint: w.hint ?? null,
+      })),
       ...(c ? { rhat_max: c.rhatMax, ess_bulk_min: c.essBulkMin, divergences: c.divergences } : {}),
     },
     ...(options.mediation === undefined ? {} : { mediation: options.mediation }),

@@ -21,11 +21,17 @@ export interface DifferentialEvolutionOptions extends SamplerOptions {
   readonly scale?: readonly [number, number];
   /** Share of the population the "p-best" target is drawn from. @default 0.1 */
   readonly bestShare?: number;
+  /**
+   * Unit-cube points to start from (a warm start, e.g. the best trials of an earlier search):
+   * they fill the first generation, Latin hypercube points the rest. Extra points beyond the
+   * population size are ignored. @default []
+   */
+  readonly initial?: readonly ArrayLike<number>[];
 }
 
 /**
  * A differential evolution sampler: DE/current-to-pbest/1/bin (Zhang & Sanderson 2009, JADE)
- * with dithered F, a Latin hypercube first generation, and out-of-range coordinates set halfway
+ * with dithered F, a Latin hypercube (or warm-start) first generation, and out-of-range coordinates set halfway
  * between the parent and the bound. Trials are asked and told one generation at a time
  * (`batchSize` = population size).
  *
@@ -61,6 +67,14 @@ export function differentialEvolutionSampler(
     );
   }
   const init = latinHypercubeSampler(d, { seed, trials: np });
+  const initial = (options.initial ?? []).slice(0, np);
+  initial.forEach((x, i) => {
+    if (x.length !== d) {
+      throw new RangeError(
+        `Cannot make differential evolution sampler: initial point ${i} has ${x.length} coordinates, expected ${d}`,
+      );
+    }
+  });
   let pop: Float64Array[] = [];
   let popValues = new Float64Array(0);
   let m = 0;
@@ -113,7 +127,9 @@ export function differentialEvolutionSampler(
     batchSize: np,
     ask(index, out) {
       if (pop.length === 0) {
-        init.ask(index % np, out);
+        const start = initial[index % np];
+        if (start === undefined) init.ask(index % np, out);
+        else for (let k = 0; k < d; k++) out[k] = Math.min(1, Math.max(0, start[k] as number));
         return;
       }
       const rng = trialRng(seed, index);

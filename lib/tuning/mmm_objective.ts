@@ -22,6 +22,13 @@ import type { TransformDescriptor } from "../transforms/descriptor.ts";
 import { designBasis, designMatrix } from "../models/design_matrix.ts";
 import { createRidgeWorkspace, solveRidge } from "../models/ridge_solve.ts";
 import type { Evaluator } from "./evaluator.ts";
+import {
+  type ChannelMeasures,
+  failedChannelChecks,
+  failedModelChecks,
+  type GuardrailLimits,
+  guardrailLimits,
+} from "../analysis/guardrails.ts";
 
 /** A lift test: the incremental KPI an experiment measured for a channel over a period. */
 export interface LiftTest {
@@ -61,6 +68,8 @@ export interface MmmObjectivePayload {
   readonly liftTests: readonly LiftTest[];
   /** Constrain media coefficients to be ≥ 0. */
   readonly nonNegative: boolean;
+  /** Guardrail limits the candidates are checked against. @default {} (the defaults) */
+  readonly limits?: Partial<GuardrailLimits>;
 }
 
 interface ChannelSlot {
@@ -75,9 +84,15 @@ interface ChannelSlot {
 }
 
 /**
- * Builds the MMM evaluator: objectives `[metric, "rssd"?, "mape.lift"?]`; extras
- * `roas.<channel>` and `fit.nrmse` of the all-data fit, and with cross-validation `cv.mse` and
- * `cv.nrmse`.
+ * Builds the MMM evaluator: objectives `[metric, "rssd"?, "mape.lift"?]`; extras, all of the
+ * all-data fit unless noted:
+ * - `roas.<channel>`, `fit.nrmse`;
+ * - with cross-validation, `cv.mse`, `cv.nrmse` and `cv.se` (standard error of the mean fold
+ *   error);
+ * - the guardrail measures: `share.<channel>` (effect share), `extrapolation.<channel>`,
+ *   `flatness.<channel>`, `baseline.negative` (share of rows), `media.share`, and
+ *   `guard.failures`, the number of guardrail checks the candidate fails
+ *   (`lib/analysis/guardrails.ts`: model checks plus per-channel checks without intervals).
  */
 export function createEvaluator(payload: unknown): Evaluator {
   const p = payload as MmmObjectivePayload;
@@ -204,6 +219,7 @@ export function createEvaluator(payload: unknown): Evaluator {
     yMax = Math.max(yMax, y[t] as number);
   }
   const crossValidate = p.validation === "cv";
+  const kpiKind = data.kpiKind;
 
   // --- buffers reused by every trial ----------------------------------------------------------
   const mom = new Float64Array(nCuts * A * A);
@@ -271,8 +287,28 @@ export function createEvaluator(payload: unknown): Evaluator {
   const extras = [
     ...spec.channels.map((ch) => `roas.${ch.name}`),
     "fit.nrmse",
-    ...(crossValidate ? ["cv.mse", "cv.nrmse"] : []),
+    ...(crossValidate ? ["cv.mse", "cv.nrmse", "cv.se"] : []),
+    ...spec.channels.map((ch) => `share.${ch.name}`),
+    ...spec.channels.map((ch) => `extrapolation.${ch.name}`),
+    ...spec.channels.map((ch) => `flatness.${ch.name}`),
+    "baseline.negative",
+    "media.share",
+    "guard.failures",
   ];
+  const limits = guardrailLimits(p.limits ?? {});
+  const measured: ChannelMeasures[] = spec.channels.map((ch) => ({
+    channel: ch.name,
+    spend: 0,
+    contribution: 0,
+    roas: 0,
+    effectShare: 0,
+    spendShare: 0,
+    flatness: 1,
+    extrapolation: 0,
+    baselineR2: 0,
+  }));
+  const uStats = new Float64Array(2 * c);
+  const foldErr = new Float64Array(folds.length);
 
   return {
     objectives,
@@ -288,7 +324,15 @@ export function createEvaluator(payload: unknown): Evaluator {
           gain = (s.adstock.gain as (p: Record<string, number>) => number)(
             s.adParams,
           );
-        for (let t = 0; t < n; t++) col[t] = (col[t] as number) / gain;
+        let su = 0, suu = 0;
+        for (let t = 0; t < n; t++) {
+          const v = (col[t] as number) / gain;
+          col[t] = v;
+          su += v;
+          suu += v * v;
+        }
+        uStats[2 * j] = su / n;
+        uStats[2 * j + 1] = Math.sqrt(Math.max(0, suu / n - (su / n) ** 2));
         s.saturation.apply(col, s.satParams, col);
         for (let t = 0; t < n; t++) rowsX[t * P + j] = col[t] as number;
       }
@@ -324,18 +368,18 @@ export function createEvaluator(payload: unknown): Evaluator {
         }
       }
       // 3. folds
-      let errSum = 0, mseSum = 0, nrmseSum = 0, failed = false;
+      let errSum = 0, mseSum = 0, nrmseSum = 0, failed = false, fi = 0;
       for (const f of crossValidate ? folds : []) {
-        let intercept: number;
+        let b0: number;
         try {
-          intercept = fit(f.a, f.b, lambda);
+          b0 = fit(f.a, f.b, lambda);
         } catch {
           failed = true;
           break;
         }
         let ss = 0;
         for (let t = f.testStart; t < f.testEnd; t++) {
-          let pred = intercept;
+          let pred = b0;
           const row = t * P;
           for (let k = 0; k < P; k++) pred += (beta[k] as number) * (rowsX[row + k] as number);
           const e = (y[t] as number) - pred;
@@ -346,13 +390,15 @@ export function createEvaluator(payload: unknown): Evaluator {
         mseSum += mse;
         nrmseSum += nr;
         errSum += p.metric === "mse" ? mse : nr;
+        foldErr[fi++] = p.metric === "mse" ? mse : nr;
       }
       const k = folds.length;
       // 4. all-data fit: decomposition shares and ROAS
       let ok = !failed;
+      let intercept = 0;
       if (ok) {
         try {
-          fit(0, nCuts - 1, lambda);
+          intercept = fit(0, nCuts - 1, lambda);
         } catch {
           ok = false;
         }
@@ -396,7 +442,53 @@ export function createEvaluator(payload: unknown): Evaluator {
       if (crossValidate) {
         out[o++] = ok ? mseSum / k : Infinity;
         out[o++] = ok ? nrmseSum / k : Infinity;
+        const mean = errSum / k;
+        let v = 0;
+        for (let i = 0; i < k; i++) v += ((foldErr[i] as number) - mean) ** 2;
+        out[o++] = ok ? Math.sqrt(v / (k - 1) / k) : Infinity;
       }
+      // 5. guardrail measures of the all-data fit (lib/analysis/guardrails.ts decides)
+      let negative = 0, fittedSum = 0;
+      for (let t = 0; t < n; t++) {
+        let base = intercept;
+        const row = t * P;
+        for (let kk = c; kk < P; kk++) base += (beta[kk] as number) * (rowsX[row + kk] as number);
+        if (base < 0) negative++;
+        fittedSum += base;
+      }
+      fittedSum += effectAll;
+      for (let j = 0; j < c; j++) {
+        const sum = total[1 + j] as number,
+          mean = sum / n,
+          contribution = (beta[j] as number) * sum;
+        const sd = Math.sqrt(Math.max(0, (total[(1 + j) * A + 1 + j] as number) / n - mean * mean));
+        const cvU = (uStats[2 * j + 1] as number) / (uStats[2 * j] as number);
+        let min = Infinity;
+        for (let t = 0; t < n; t++) min = Math.min(min, rowsX[t * P + j] as number);
+        measured[j] = {
+          ...(measured[j] as ChannelMeasures),
+          spend: totalSpend[j] as number,
+          contribution,
+          roas: contribution / (totalSpend[j] as number),
+          effectShare: effectAll !== 0 ? contribution / effectAll : 0,
+          spendShare: (totalSpend[j] as number) / spendAll,
+          flatness: mean > 0 && cvU > 0 ? sd / mean / cvU : 1,
+          extrapolation: mean > 0 ? Math.max(0, min) / mean : 0,
+        };
+      }
+      let failures = ok
+        ? failedModelChecks(
+          { negativeBaselineRows: negative, mediaShare: effectAll / fittedSum },
+          limits,
+        ).length
+        : 0;
+      for (const m of measured) out[o++] = ok ? m.effectShare : NaN;
+      for (const m of measured) out[o++] = ok ? m.extrapolation : NaN;
+      for (const m of measured) out[o++] = ok ? m.flatness : NaN;
+      for (const m of measured) failures += ok ? failedChannelChecks(m, kpiKind, limits).length : 0;
+      out[o++] = ok ? negative / n : NaN;
+      out[o++] = ok ? effectAll / fittedSum : NaN;
+      out[o++] = ok ? failures : Infinity;
     },
   };
 }

@@ -21,3 +21,4 @@ export * from "./plots.ts";
 export * from "./mmm_search_space.ts";
 export * from "./mmm_objective.ts";
 export * from "./tune.ts";
+export * from "./bootstrap.ts";

@@ -3,6 +3,12 @@
  * error quantile, take Pareto fronts until there are enough candidates, cluster the candidates
  * (by their ROAS profile), and in each cluster pick the model with the lowest error score.
  *
+ * One rule comes first (mixlab's, not Robyn's): trials that fail a guardrail (the extra
+ * `guard.failures` > 0: a flat or extrapolated media column, a negative baseline, an implausible
+ * media share or ROAS; `lib/analysis/guardrails.ts`) rank behind every sound trial. When at
+ * least one trial with finite objectives is sound, the selection runs on the sound trials only;
+ * when none is, it runs on all of them and the chosen model carries the warnings.
+ *
  * @module
  */
 import type { SearchResult } from "./minimize.ts";
@@ -32,6 +38,11 @@ export interface SelectModelsOptions {
   readonly wssVar?: number;
   /** Seed of the clustering. @default 1 */
   readonly seed?: number;
+  /**
+   * The extra counting a trial's failed guardrails; trials where it is above 0 rank behind
+   * sound ones. Ignored when the search has no such extra. @default "guard.failures"
+   */
+  readonly guardExtra?: string;
 }
 
 /** The outcome of {@link selectModels}. */
@@ -48,6 +59,10 @@ export interface ModelSelection {
   readonly best: readonly number[];
   /** The chosen trial: the best cluster winner. */
   readonly chosen: number;
+  /** Trials with finite objectives that failed a guardrail (ranked behind sound ones). */
+  readonly unsound: number;
+  /** Whether the candidates are sound trials (false when no trial passed the guardrails). */
+  readonly sound: boolean;
 }
 
 /** R's type-7 quantile of ascending values; Infinity when there are none (nothing to filter). */
@@ -86,15 +101,23 @@ export function selectModels(
   const minCandidates = options.minCandidates ?? 100;
   const clusterOn = options.clusterOn ?? result.extras.filter((x) => x.startsWith("roas."));
 
-  const finite: number[] = [];
+  const allFinite: number[] = [];
   for (let t = 0; t < n; t++) {
     let ok = true;
     for (let j = 0; j < m; j++) if (!Number.isFinite(values[t * m + j] as number)) ok = false;
-    if (ok) finite.push(t);
+    if (ok) allFinite.push(t);
   }
-  if (finite.length === 0) {
+  if (allFinite.length === 0) {
     throw new RangeError("Cannot select models: no trial has finite objective values");
   }
+  const g = result.extras.indexOf(options.guardExtra ?? "guard.failures");
+  const e0 = result.extras.length;
+  const soundTrials = g < 0
+    ? allFinite
+    : allFinite.filter((t) => (result.extraMatrix[t * e0 + g] as number) === 0);
+  const unsound = allFinite.length - soundTrials.length;
+  const sound = soundTrials.length > 0;
+  const finite = sound ? soundTrials : allFinite;
   const limits = Array.from(
     { length: m },
     (_, j) =>
@@ -183,5 +206,14 @@ export function selectModels(
     (errorScores[a] as number) - (errorScores[b] as number)
   );
   const best = bestPos.map((c) => candidates[c] as number);
-  return { candidates, ranks, clusters, errorScores, best, chosen: best[0] as number };
+  return {
+    candidates,
+    ranks,
+    clusters,
+    errorScores,
+    best,
+    chosen: best[0] as number,
+    unsound,
+    sound,
+  };
 }

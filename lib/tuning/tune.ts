@@ -15,6 +15,8 @@ import { type Cell, type Table, table } from "../report/table.ts";
 import { JUPYTER_DISPLAY, type MimeBundle } from "../_internal/display.ts";
 import type { Chart } from "../plot/render.ts";
 import { minimize, type MinimizeOptions, type SearchResult } from "./minimize.ts";
+import type { SearchSpace } from "./search_space.ts";
+import { boundDiagnostics, type GuardrailLimits, guardrailLimits } from "../analysis/guardrails.ts";
 import { mmmSearchSpace, type MmmSearchSpaceOptions } from "./mmm_search_space.ts";
 import type { CvMetric, LiftTest, MmmObjectivePayload } from "./mmm_objective.ts";
 import { type ModelSelection, selectModels, type SelectModelsOptions } from "./select_models.ts";
@@ -45,6 +47,23 @@ export interface TuneOptions extends MinimizeOptions, MmmSearchSpaceOptions {
   readonly nonNegative?: boolean;
   /** Options of the Robyn-style selection. @default {} */
   readonly selection?: SelectModelsOptions;
+  /**
+   * Guardrail limits; candidates that fail a guardrail rank behind sound ones, and the chosen
+   * model's warnings use the same limits. @default {} (`DEFAULT_GUARDRAIL_LIMITS`)
+   */
+  readonly guardrails?: Partial<GuardrailLimits>;
+}
+
+/** How a tuning run scored and selected candidates: enough to run it again on other data. */
+export interface TuneSettings {
+  /** The searched space. */
+  readonly space: SearchSpace;
+  /** The spec with the scales used in tuning (transform parameters are searched). */
+  readonly spec: ModelSpec;
+  /** The evaluator's settings, without the data. */
+  readonly objective: Omit<MmmObjectivePayload, "data" | "spec" | "paramNames">;
+  /** The selection's options. */
+  readonly selection: SelectModelsOptions;
 }
 
 /** The outcome of {@link tune}: the search, the selection and the refitted model. */
@@ -59,8 +78,13 @@ export class TuneResult {
   readonly spec: ModelSpec;
   /** The chosen ridge penalty. */
   readonly lambda: number;
-  /** The chosen model refitted on all data. */
+  /**
+   * The chosen model refitted on all data; its diagnostics include the guardrails' warnings and
+   * a `param-on-bound` warning per tuned parameter that ended on its search bound.
+   */
   readonly model: FittedModel;
+  /** How candidates were scored and selected (the bootstrap re-runs them). */
+  readonly settings: TuneSettings;
 
   /** Assembles a result; use {@link tune}. */
   constructor(init: {
@@ -69,6 +93,7 @@ export class TuneResult {
     spec: ModelSpec;
     lambda: number;
     model: FittedModel;
+    settings: TuneSettings;
   }) {
     this.search = init.search;
     this.selection = init.selection;
@@ -76,6 +101,7 @@ export class TuneResult {
     this.spec = init.spec;
     this.lambda = init.lambda;
     this.model = init.model;
+    this.settings = init.settings;
   }
 
   /** The best model of each cluster: objectives, ROAS per channel, and the chosen one marked. */
@@ -237,29 +263,81 @@ export async function tune(
       nSplits: folds,
       testSize: Math.max(1, Math.floor(nRows / (2 * folds))),
     });
+  const settings: TuneSettings = {
+    space,
+    spec: scaled,
+    objective: {
+      splits,
+      metric: options.metric ?? "nrmse",
+      validation: options.validation ?? "cv",
+      rssd: options.rssd ?? true,
+      liftTests,
+      nonNegative: options.nonNegative ?? true,
+      limits: guardrailLimits(options.guardrails ?? {}),
+    },
+    selection: options.selection ?? {},
+  };
+  const run = await searchAndSelect(data, settings, { trials: 2000, ...options });
+  return new TuneResult({ ...run, settings });
+}
+
+/**
+ * Runs a tuning search on `data` with the given settings, selects a candidate and refits it on
+ * all of `data`: the body of {@link tune}, reused by the bootstrap (which runs it on resampled
+ * KPIs, warm-started from the original search).
+ */
+export async function searchAndSelect(
+  data: MmmData,
+  settings: TuneSettings,
+  options: MinimizeOptions,
+): Promise<{
+  search: SearchResult;
+  selection: ModelSelection;
+  spec: ModelSpec;
+  lambda: number;
+  model: FittedModel;
+}> {
+  const { space, spec } = settings;
   const payload: MmmObjectivePayload = {
     data,
-    spec: scaled,
+    spec,
     paramNames: space.names,
-    splits,
-    metric: options.metric ?? "nrmse",
-    validation: options.validation ?? "cv",
-    rssd: options.rssd ?? true,
-    liftTests,
-    nonNegative: options.nonNegative ?? true,
+    ...settings.objective,
   };
   const source = { module: new URL("./mmm_objective.ts", import.meta.url).href, payload };
-  const search = await minimize(source, space, { trials: 2000, ...options });
+  const search = await minimize(source, space, options);
   if (search.trials.length === 0) {
     throw new ConfigError("Cannot tune: the search stopped before any trial finished", {
       hint: "run longer or check the abort signal",
     });
   }
-  const selection = selectModels(search, options.selection ?? {});
+  const selection = selectModels(search, settings.selection);
   const chosen = search.trials[selection.chosen]?.params ?? {};
-  const tuned: ModelSpec = {
-    ...scaled,
-    channels: scaled.channels.map((ch) => {
+  const tuned = specFromParams(spec, chosen);
+  const lambda = chosen.lambda as number;
+  const limits = settings.objective.limits ?? {};
+  const fit = fitRidge(data, tuned, {
+    lambda,
+    nonNegative: settings.objective.nonNegative,
+    guardrails: limits,
+  });
+  const onBound = boundDiagnostics(
+    space.params.filter((p) => p.fixed === undefined).map((p) => ({
+      name: p.name,
+      value: chosen[p.name] as number,
+      lower: p.lower,
+      upper: p.upper,
+    })),
+  );
+  const model = onBound.length === 0 ? fit : fit.withDiagnostics(onBound);
+  return { search, selection, spec: tuned, lambda, model };
+}
+
+/** The spec with the chosen transform parameters (`"<channel>.<stage>.<param>"` keys). */
+function specFromParams(spec: ModelSpec, chosen: Readonly<Record<string, number>>): ModelSpec {
+  return {
+    ...spec,
+    channels: spec.channels.map((ch) => {
       const pick = (stage: "adstock" | "saturation") => {
         const params: Record<string, number> = {};
         for (const key of Object.keys(ch[stage].params)) {
@@ -274,7 +352,4 @@ export async function tune(
       return { ...ch, adstock: pick("adstock"), saturation: pick("saturation") };
     }),
   };
-  const lambda = chosen.lambda as number;
-  const model = fitRidge(data, tuned, { lambda, nonNegative: payload.nonNegative });
-  return new TuneResult({ search, selection, spec: tuned, lambda, model });
 }

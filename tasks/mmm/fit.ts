@@ -63,8 +63,21 @@ and writes into DIR:
     const { config, baseDir } = await loadConfigFile(values.config, values.seed);
     const data = await loadConfiguredData(config, { baseDir });
     const progress = values.quiet || !config.tuning ? undefined : throttled(terminalProgress());
-    const run = await fitConfigured(config, data, progress ? { onProgress: progress } : {});
-    const summary = summarizeModel(run.fit, run.holdout ? { holdout: run.holdout } : {});
+    const encoder = new TextEncoder();
+    const onReplicate = values.quiet ? undefined : (done: number, total: number) => {
+      Deno.stderr.writeSync(
+        encoder.encode(`\rbootstrap intervals ${done}/${total}${done === total ? "\n" : ""}`),
+      );
+    };
+    const run = await fitConfigured(config, data, {
+      ...(progress ? { onProgress: progress } : {}),
+      ...(onReplicate ? { onReplicate } : {}),
+    });
+    const summary = summarizeModel(run.fit, {
+      guardrails: config.guardrails,
+      ...(run.holdout ? { holdout: run.holdout } : {}),
+      ...(run.replicates ? { replicates: run.replicates } : {}),
+    });
     let mediation: MediationFit | undefined;
     const extraSections: ReportSection[] = [];
     if (config.mediation) {
@@ -109,6 +122,9 @@ and writes into DIR:
     const result = resultJson(summary, {
       seed: config.seed,
       seconds,
+      ...(run.replicates
+        ? { bootstrap: { replicates: run.replicates.length, retuned: run.tuning !== undefined } }
+        : {}),
       ...(mediation ? { mediation: mediation.toJSON() } : {}),
     });
     const html = onePager(summary, {

@@ -87,13 +87,15 @@ export const HILL: TransformDescriptor = {
   doc: "Hill x^a/(x^a+k^a) with k in scaled-spend units (Meridian, pymc-marketing)",
   params: {
     halfSaturation: {
-      lower: 0.2,
+      lower: 0.4,
       upper: 5,
       default: 1,
       min: 1e-6,
       max: 1e6,
-      doc: "adstocked scaled spend at which the response is half its maximum (1 = mean " +
-        "spend); Robyn's gamma 0.3-1 of the maximum is about 0.5-5 on mean-scaled spend",
+      doc: "saturation input (spend in units of its mean, after carryover) at which the " +
+        "response is half its maximum; Robyn's gamma 0.3-1 of the maximum is about 0.5-5 in " +
+        "these units. The range starts at 0.4: lower, with shape 3, an always-on channel's " +
+        "column is nearly constant (issue 12; tests/transforms/saturation_range_test.ts)",
     },
     shape: { lower: 0.5, upper: 3, default: 1, min: 0.01, max: 10, doc: SHAPE_DOC },
   },

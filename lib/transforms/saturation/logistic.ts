@@ -41,11 +41,13 @@ export const LOGISTIC: TransformDescriptor = {
   params: {
     lambda: {
       lower: 0.1,
-      upper: 5,
+      upper: 3.3,
       default: 1,
       min: 1e-6,
       max: 1e3,
-      doc: "steepness per unit of scaled spend; response reaches 76% of its maximum at 2/λ",
+      doc: "steepness per unit of saturation input (spend in units of its mean, after " +
+        "carryover); the response reaches 76% of its maximum at 2/λ. The range stops at 3.3: " +
+        "steeper, an always-on channel's column is nearly constant (issue 12)",
     },
   },
   apply: (x, p, out) => logisticSaturation(x, { lambda: param(p, "lambda") }, out),

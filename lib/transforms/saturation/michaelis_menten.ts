@@ -43,12 +43,14 @@ export const MICHAELIS_MENTEN: TransformDescriptor = {
   doc: "Michaelis-Menten x/(k+x), maximum 1",
   params: {
     halfSaturation: {
-      lower: 0.2,
+      lower: 0.3,
       upper: 5,
       default: 1,
       min: 1e-6,
       max: 1e6,
-      doc: "adstocked scaled spend at which the response is half its maximum (1 = mean spend)",
+      doc: "saturation input (spend in units of its mean, after carryover) at which the " +
+        "response is half its maximum; below 0.3 an always-on channel's column is nearly " +
+        "constant (issue 12)",
     },
   },
   apply: (x, p, out) =>

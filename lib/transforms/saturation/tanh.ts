@@ -40,12 +40,14 @@ export const TANH: TransformDescriptor = {
   doc: "tanh(x/c), maximum 1 (pymc-marketing tanh_saturation)",
   params: {
     scale: {
-      lower: 0.2,
-      upper: 5,
+      lower: 0.6,
+      upper: 20,
       default: 1,
       min: 1e-6,
       max: 1e6,
-      doc: "adstocked scaled spend at which the response is 76% of its maximum",
+      doc: "saturation input (spend in units of its mean, after carryover) at which the " +
+        "response is 76% of its maximum; below 0.6 an always-on channel's column is nearly " +
+        "constant (issue 12); logistic λ = 2/scale",
     },
   },
   apply: (x, p, out) => tanhSaturation(x, { scale: param(p, "scale") }, out),

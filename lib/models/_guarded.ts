@@ -1,0 +1,20 @@
+/**
+ * Every linear estimator returns its model with the guardrails' warnings already in
+ * `diagnostics` (see `lib/analysis/guardrails.ts`).
+ *
+ * @module
+ */
+import { type GuardrailLimits, guardrails } from "../analysis/guardrails.ts";
+import { LinearModel, type LinearModelInit } from "./linear_model.ts";
+
+/** Builds the model, runs the guardrails on it and returns it with their warnings appended. */
+export function guardedLinearModel(
+  init: LinearModelInit,
+  limits: Partial<GuardrailLimits> = {},
+): LinearModel {
+  const model = new LinearModel(init);
+  const warnings = guardrails(model, { limits });
+  return warnings.length === 0
+    ? model
+    : new LinearModel({ ...init, diagnostics: [...init.diagnostics, ...warnings] });
+}

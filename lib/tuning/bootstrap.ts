@@ -1,0 +1,191 @@
+/**
+ * Block-bootstrap intervals for the classical fits (Robyn reports bootstrapped ROAS intervals;
+ * mixlab's also cover the uncertainty of tuning).
+ *
+ * A replicate keeps every input (spend, controls, dates) and replaces the KPI by
+ * `ŷ_t + e*_t`, where `ŷ` is the fitted model's prediction and `e*` is a moving-block resample
+ * (Künsch 1989) of its residuals, centred: the residual bootstrap for regression (Efron &
+ * Tibshirani 1993, §9.5) with blocks, so serial correlation left in the residuals survives.
+ * Spend is never resampled, so adstock carryover stays intact. Each replicate is then fitted
+ * again:
+ * - with fixed transforms (OLS, ridge, elastic net), by the same estimator
+ *   ({@link bootstrapFits});
+ * - after tuning, by tuning again ({@link bootstrapTune}): a smaller search warm-started from
+ *   the original search's best sound candidates, then the same selection rule, so each
+ *   replicate may choose other transform parameters (and λ) than the original fit.
+ *
+ * Intervals are then quantiles over the replicates (`channelReturns(fit, { replicates })`).
+ *
+ * @module
+ */
+import type { FittedModel, MmmData } from "../types.ts";
+import { Rng } from "../rng.ts";
+import { defaultBlockLength, movingBlockIndices } from "../mediation/block_bootstrap.ts";
+import { differentialEvolutionSampler } from "./differential_evolution_sampler.ts";
+import { searchAndSelect, type TuneResult } from "./tune.ts";
+
+/** Options of {@link bootstrapKpis} and {@link bootstrapFits}. */
+export interface BootstrapOptions {
+  /** Number of replicates. @default 100 */
+  readonly replicates?: number;
+  /** Rows per block. @default n^(1/3), rounded (Hall, Horowitz & Jing 1995) */
+  readonly blockLength?: number;
+  /** Seed of the resampling; the same seed gives the same replicates. @default 1 */
+  readonly seed?: number;
+}
+
+function checkReplicates(replicates: number): void {
+  if (!Number.isInteger(replicates) || replicates < 2) {
+    throw new RangeError(
+      `Cannot bootstrap: replicates must be an integer >= 2, got ${replicates}`,
+    );
+  }
+}
+
+/**
+ * Replicate KPIs of a fitted model: `ŷ + e*`, with `e*` a centred moving-block resample of the
+ * residuals `y − ŷ` on the training rows.
+ *
+ * @throws {RangeError} for fewer than 2 replicates or a block length outside [1, n].
+ *
+ * @example Replicates keep the fit and reshuffle its residuals
+ * ```ts
+ * import { bootstrapKpis, type FittedModel } from "mixlab";
+ * import assert from "node:assert/strict";
+ * const kpi = new Float64Array([10, 12, 9, 11, 10, 13]);
+ * const fitted = new Float64Array(6).fill(10.5);
+ * const fit = { fitted, data: { kpi: { name: "y", values: kpi } } } as unknown as FittedModel;
+ * const ys = bootstrapKpis(fit, { replicates: 3, blockLength: 2, seed: 4 });
+ * assert.equal(ys.length, 3);
+ * // centred residuals: each replicate's mean is the fit's mean
+ * for (const y of ys) assert.ok(Math.abs(y.reduce((a, b) => a + b, 0) / 6 - 10.5) < 1e-12);
+ * ```
+ */
+export function bootstrapKpis(fit: FittedModel, options: BootstrapOptions = {}): Float64Array[] {
+  const replicates = options.replicates ?? 100;
+  checkReplicates(replicates);
+  const y = fit.data.kpi.values, yhat = fit.fitted, n = y.length;
+  const e = new Float64Array(n);
+  for (let t = 0; t < n; t++) e[t] = (y[t] as number) - (yhat[t] as number);
+  const rng = new Rng(options.seed ?? 1);
+  const blockLength = options.blockLength ?? defaultBlockLength(n);
+  const out: Float64Array[] = [];
+  for (let b = 0; b < replicates; b++) {
+    const idx = movingBlockIndices(n, { blockLength, rng });
+    let mean = 0;
+    for (let t = 0; t < n; t++) mean += e[idx[t] as number] as number;
+    mean /= n;
+    const yb = new Float64Array(n);
+    for (let t = 0; t < n; t++) {
+      yb[t] = (yhat[t] as number) + (e[idx[t] as number] as number) - mean;
+    }
+    out.push(yb);
+  }
+  return out;
+}
+
+/** The data with its KPI replaced. */
+export function withKpi(data: MmmData, values: Float64Array): MmmData {
+  return { ...data, kpi: { name: data.kpi.name, values } };
+}
+
+/**
+ * Bootstrap replicates of a fit with fixed transforms: the estimator `refit` is run on each
+ * replicate KPI ({@link bootstrapKpis}).
+ *
+ * @example Ridge replicates around a linear truth
+ * ```ts
+ * import { bootstrapFits, channelReturns, defineModelSpec, fitRidge, Rng } from "mixlab";
+ * import assert from "node:assert/strict";
+ * const rng = new Rng(3), n = 80;
+ * const dates = Array.from({ length: n }, (_, i) =>
+ *   new Date(Date.UTC(2022, 0, 3 + 7 * i)).toISOString().slice(0, 10));
+ * const tv = Float64Array.from({ length: n }, () => rng.uniformIn(50, 150));
+ * const data = {
+ *   dates, kpiKind: "revenue" as const, controls: [], channels: [{ name: "tv", spend: tv }],
+ *   kpi: { name: "sales", values: tv.map((x) => 500 + 2 * x + rng.normal(0, 20)) },
+ * };
+ * const spec = defineModelSpec({
+ *   channels: [{ name: "tv", adstock: { kind: "geometric", params: { decay: 0 } },
+ *     saturation: { kind: "identity" } }],
+ *   baseline: { yearlyFourier: 0, trend: "none" },
+ * });
+ * const refit = (d: typeof data) => fitRidge(d, spec, { lambda: 0 });
+ * const fit = refit(data);
+ * const replicates = bootstrapFits(fit, refit, { replicates: 200, seed: 5 });
+ * const roas = channelReturns(fit, { replicates }).channels[0]!.roas;
+ * assert.ok(roas.lower! < 2 && 2 < roas.upper!); // the true ROAS is 2
+ * ```
+ */
+export function bootstrapFits<D extends MmmData>(
+  fit: FittedModel,
+  refit: (data: D) => FittedModel,
+  options: BootstrapOptions = {},
+): FittedModel[] {
+  return bootstrapKpis(fit, options).map((y) => refit(withKpi(fit.data, y) as D));
+}
+
+/** Options of {@link bootstrapTune}. */
+export interface BootstrapTuneOptions extends BootstrapOptions {
+  /** Trials of each replicate's search. @default 500 */
+  readonly trials?: number;
+  /** Web Workers per replicate search (0: this thread). @default 0 */
+  readonly workers?: number;
+  /**
+   * Share of each replicate search's first generation taken from the original search's best
+   * sound candidates (the rest is a Latin hypercube). @default 0.5
+   */
+  readonly warmStart?: number;
+  /** Called after each replicate with the number done. @default undefined */
+  readonly onReplicate?: (done: number, total: number) => void;
+}
+
+/**
+ * Bootstrap replicates of a tuned model that re-tune on every replicate: a differential
+ * evolution search of `trials` candidates whose first generation is the original search's best
+ * sound candidates (a warm start), the original selection rule, and a refit. The replicates'
+ * spread therefore includes the uncertainty of the chosen transforms and penalty.
+ *
+ * @throws {RangeError} for fewer than 2 replicates.
+ */
+export async function bootstrapTune(
+  result: TuneResult,
+  options: BootstrapTuneOptions = {},
+): Promise<FittedModel[]> {
+  const replicates = options.replicates ?? 30;
+  checkReplicates(replicates);
+  const trials = options.trials ?? 500;
+  const { space } = result.settings;
+  const search = result.search;
+  // warm start: the best sound candidates (by the first objective), as unit-cube points
+  const g = search.extras.indexOf("guard.failures"), e = search.extras.length;
+  const m = search.objectives.length;
+  const order = search.trials.map((t) => t.index).filter((t) =>
+    Number.isFinite(search.valueMatrix[t * m] as number) &&
+    (g < 0 || search.extraMatrix[t * e + g] === 0)
+  ).sort((a, b) => (search.valueMatrix[a * m] as number) - (search.valueMatrix[b * m] as number));
+  const p = space.params.length;
+  const population = Math.min(100, Math.max(20, 4 * space.dimension));
+  const warm = Math.round((options.warmStart ?? 0.5) * population);
+  const initial = order.slice(0, warm).map((t) =>
+    space.toUnit(search.paramMatrix.subarray(t * p, (t + 1) * p))
+  );
+  const ys = bootstrapKpis(result.model, { ...options, replicates });
+  const out: FittedModel[] = [];
+  const seed = options.seed ?? 1;
+  for (let b = 0; b < ys.length; b++) {
+    const run = await searchAndSelect(
+      withKpi(result.model.data, ys[b] as Float64Array),
+      result.settings,
+      {
+        trials,
+        seed: seed + 1 + b,
+        workers: options.workers ?? 0,
+        sampler: (d) => differentialEvolutionSampler(d, { seed: seed + 1 + b, initial }),
+      },
+    );
+    out.push(run.model);
+    options.onReplicate?.(b + 1, ys.length);
+  }
+  return out;
+}
