@@ -41,12 +41,22 @@ export interface ResultJson {
     readonly r2_train: number;
     readonly r2_holdout: number | null;
     readonly rmse_holdout: number | null;
+    readonly mae_holdout: number | null;
     readonly mape_holdout: number | null;
+    readonly cv: {
+      readonly folds: number;
+      readonly rmse: number;
+      readonly mae: number;
+      readonly mape: number;
+      readonly r2: number;
+    } | null;
     readonly nrmse: number;
     readonly decomp_rssd: number;
   };
   readonly decomposition: {
     readonly dates: readonly string[];
+    readonly actual: readonly number[];
+    readonly fitted: readonly number[];
     readonly baseline: readonly number[];
     readonly channels: Readonly<Record<string, readonly number[]>>;
     readonly terms: Readonly<Record<string, readonly number[]>>;
@@ -126,12 +136,16 @@ export function resultJson(summary: ModelSummary, options: ResultJsonOptions): R
       r2_train: m.r2Train,
       r2_holdout: finiteOrNull(m.r2Holdout),
       rmse_holdout: finiteOrNull(m.rmseHoldout),
+      mae_holdout: finiteOrNull(m.maeHoldout),
       mape_holdout: finiteOrNull(m.mapeHoldout),
+      cv: m.cv ?? null,
       nrmse: m.nrmse,
       decomp_rssd: m.decompRssd,
     },
     decomposition: {
       dates: d.dates,
+      actual: Array.from(fit.data.kpi.values),
+      fitted: Array.from(d.fitted),
       baseline: Array.from(d.baseline()),
       channels: Object.fromEntries(media.map((t) => [t.name, Array.from(t.values)])),
       terms: Object.fromEntries(

@@ -64,7 +64,10 @@ and writes into DIR:
     const data = await loadConfiguredData(config, { baseDir });
     const progress = values.quiet || !config.tuning ? undefined : throttled(terminalProgress());
     const run = await fitConfigured(config, data, progress ? { onProgress: progress } : {});
-    const summary = summarizeModel(run.fit, run.holdout ? { holdout: run.holdout } : {});
+    const summary = summarizeModel(run.fit, {
+      ...(run.holdout ? { holdout: run.holdout } : {}),
+      ...(run.crossValidation ? { crossValidation: run.crossValidation } : {}),
+    });
     let mediation: MediationFit | undefined;
     const extraSections: ReportSection[] = [];
     if (config.mediation) {
@@ -83,6 +86,31 @@ and writes into DIR:
               `How much of each upstream channel's effect flows through "${config.mediation.mediator}": total-effect ROAS credits the upstream channel with what it drives through the mediator; direct-only ROAS is what a model with the mediator as an equal regressor reports.`,
           },
           { kind: "table", table: mediation.attributionTable() },
+        ],
+      });
+    }
+    if (run.crossValidation || run.penalty) {
+      extraSections.push({
+        title: "Cross-validation",
+        blocks: [
+          {
+            kind: "text",
+            text:
+              "Time-series cross-validation: the model is refitted on the training weeks before each test fold and forecasts the fold's weeks from their actual spend (adstock carried over); no fold sees weeks after the ones it forecasts.",
+          },
+          ...(run.penalty
+            ? [
+              {
+                kind: "text" as const,
+                text:
+                  `The lasso penalty was chosen by the same folds: ${run.penalty.bestLabel}, the lowest mean RMSE of ${run.penalty.scores.length} candidates.`,
+              },
+              { kind: "table" as const, table: run.penalty.toTable() },
+            ]
+            : []),
+          ...(run.crossValidation
+            ? [{ kind: "table" as const, table: run.crossValidation.toTable() }]
+            : []),
         ],
       });
     }
