@@ -22,7 +22,7 @@ import type { BoundInput } from "../tuning/mmm_search_space.ts";
 import { getTransform } from "../transforms/registry.ts";
 import { ConfigError } from "../errors.ts";
 import type { FittedModel, MmmData, ModelSpec } from "../types.ts";
-import type { MmmConfig } from "./mmm_config.ts";
+import type { CleaningConfig, MmmConfig } from "./mmm_config.ts";
 
 /** Options of {@link loadConfiguredData}. */
 export interface LoadConfiguredOptions {
@@ -49,19 +49,39 @@ export function loadConfiguredData(
       controls: config.controls,
     },
     ...(config.dateFormat === undefined ? {} : { dateFormat: config.dateFormat as DateFormat }),
+    ...cleaningOptions(config.cleaning),
   };
   return path.toLowerCase().endsWith(".parquet") ? loadParquet(path, load) : loadCsv(path, load);
 }
 
-/** The model spec a config describes (transform parameters as given, defaults elsewhere). */
-export function modelSpecFromConfig(config: MmmConfig): ModelSpec {
+/** The loader options of a config's `cleaning` section, with hints that name config keys. */
+function cleaningOptions(cleaning: CleaningConfig): Partial<LoadOptions> {
+  return {
+    missing: cleaning.missing,
+    duplicates: cleaning.duplicates,
+    nullValues: cleaning.nullValues,
+    ...(cleaning.outliers ? { outliers: cleaning.outliers } : {}),
+    ...(cleaning.numberFormat ? { numberFormat: cleaning.numberFormat } : {}),
+    optionName: (option) => option === "aggregate" ? undefined : `cleaning.${option}`,
+  };
+}
+
+/**
+ * The model spec a config describes (transform parameters as given, defaults elsewhere). With
+ * the loaded `data`, controls that cleaning added (an outlier rule's `<column>_outlier` dummy)
+ * enter the model too.
+ */
+export function modelSpecFromConfig(config: MmmConfig, data?: MmmData): ModelSpec {
+  const added = (data?.controls ?? []).map((c) => c.name).filter((name) =>
+    !config.controls.includes(name)
+  );
   return defineModelSpec({
     channels: config.channels.map((c) => ({
       name: c.name,
       adstock: c.adstock,
       saturation: c.saturation,
     })),
-    controls: config.controls,
+    controls: [...config.controls, ...added],
     baseline: { yearlyFourier: config.yearlyFourier, trend: config.trend, events: config.holidays },
   });
 }
@@ -109,7 +129,7 @@ export async function fitConfigured(
   }
   const train = config.holdoutWeeks > 0 ? sliceRows(data, 0, n - config.holdoutWeeks) : data;
   const holdout = config.holdoutWeeks > 0 ? sliceRows(data, n - config.holdoutWeeks) : undefined;
-  const spec = modelSpecFromConfig(config);
+  const spec = modelSpecFromConfig(config, data);
   const model = config.model;
   if (config.tuning) {
     if (model.kind !== "ridge") {

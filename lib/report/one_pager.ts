@@ -14,6 +14,7 @@ import { plotEffectShares } from "../plot/share_chart.ts";
 import { plotWaterfall } from "../plot/waterfall_chart.ts";
 import { renderReport, type ReportBlock, type ReportSection } from "./html_report.ts";
 import type { ModelSummary } from "./model_summary.ts";
+import type { DataQualityReport } from "../prep/quality_report.ts";
 import { Table } from "./table.ts";
 
 /** Options of {@link onePager}. */
@@ -28,6 +29,8 @@ export interface OnePagerOptions {
   readonly extraSections?: readonly ReportSection[];
   /** Extra operating points on the response curves (e.g. the optimal spend). @default [] */
   readonly responsePoints?: PlotResponseOptions["points"];
+  /** What prep checked and changed; shown, week by week, before the diagnostics. @default undefined */
+  readonly quality?: DataQualityReport;
 }
 
 const GLOSSARY: readonly [string, string][] = [
@@ -148,6 +151,7 @@ export function onePager(summary: ModelSummary, options: OnePagerOptions = {}): 
       ],
     },
     ...(options.extraSections ?? []),
+    ...(options.quality ? [qualitySection(options.quality)] : []),
     {
       title: "Diagnostics",
       blocks: [
@@ -191,4 +195,22 @@ export function onePager(summary: ModelSummary, options: OnePagerOptions = {}): 
       `KPI "${kpi}" · ${first} to ${last} · ${fit.spec.channels.length} channels · ${fit.kind} model`,
     footer: options.footer ?? "",
   });
+}
+
+/** The data quality section: what each cleaning policy did, week by week, then every check. */
+function qualitySection(quality: DataQualityReport): ReportSection {
+  const changed = quality.changes.length;
+  return {
+    title: "Data quality",
+    blocks: [
+      {
+        kind: "text",
+        text: changed === 0
+          ? `Every check on "${quality.source}" passed and no cleaning policy changed a value.`
+          : `The cleaning policies of the configuration changed ${changed} cells of "${quality.source}"; each is listed with its week and its value before and after. The model was fitted on the cleaned values.`,
+      },
+      ...(changed > 0 ? [{ kind: "table" as const, table: quality.toChangeTable() }] : []),
+      { kind: "table", table: quality.toTable() },
+    ],
+  };
 }

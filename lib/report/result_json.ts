@@ -5,6 +5,7 @@
  * @module
  */
 import type { ChannelSpec } from "../types.ts";
+import type { DataQualityReport } from "../prep/quality_report.ts";
 import { VERSION } from "../version.ts";
 import type { ModelSummary } from "./model_summary.ts";
 
@@ -63,6 +64,7 @@ export interface ResultJson {
     readonly ess_bulk_min?: number;
     readonly divergences?: number;
   };
+  readonly data_quality?: ReturnType<DataQualityReport["toJSON"]>;
   readonly mediation?: unknown;
   readonly allocation?: unknown;
 }
@@ -77,6 +79,8 @@ export interface ResultJsonOptions {
   readonly mediation?: unknown;
   /** Budget allocation (its JSON form), when run. @default undefined */
   readonly allocation?: unknown;
+  /** What prep checked and changed, week by week. @default undefined */
+  readonly quality?: DataQualityReport;
 }
 
 const finiteOrNull = (v: number | undefined): number | null =>
@@ -145,6 +149,7 @@ export function resultJson(summary: ModelSummary, options: ResultJsonOptions): R
       warnings: summary.warnings.map((w) => ({ code: w.code, message: w.message })),
       ...(c ? { rhat_max: c.rhatMax, ess_bulk_min: c.essBulkMin, divergences: c.divergences } : {}),
     },
+    ...(options.quality === undefined ? {} : { data_quality: options.quality.toJSON() }),
     ...(options.mediation === undefined ? {} : { mediation: options.mediation }),
     ...(options.allocation === undefined ? {} : { allocation: options.allocation }),
   };

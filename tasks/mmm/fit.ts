@@ -71,7 +71,7 @@ and writes into DIR:
       mediation = fitMediation(run.train, {
         mediator: config.mediation.mediator,
         upstream: config.mediation.upstream,
-        spec: modelSpecFromConfig(config),
+        spec: modelSpecFromConfig(config, data),
         seed: config.seed,
       });
       extraSections.push({
@@ -109,6 +109,7 @@ and writes into DIR:
     const result = resultJson(summary, {
       seed: config.seed,
       seconds,
+      quality: data.quality,
       ...(mediation ? { mediation: mediation.toJSON() } : {}),
     });
     const html = onePager(summary, {
@@ -117,6 +118,7 @@ and writes into DIR:
         seconds.toFixed(1)
       } s · data ${config.data}`,
       extraSections,
+      quality: data.quality,
     });
     await Deno.mkdir(out, { recursive: true });
     await writeTextAtomic(join(out, "model.json"), JSON.stringify(run.final.toJSON()));
