@@ -7,7 +7,7 @@
  */
 import { MmmDataError } from "../errors.ts";
 import type { ChannelData, MmmData, NamedSeries } from "../types.ts";
-import { isoFromDay, weekdayOfDay } from "./_dates.ts";
+import { isoFromDay, weekdayOfDay } from "../dates.ts";
 import { parseDateLevels } from "./date_format.ts";
 import type { LoadOptionName, LoadOptions } from "./load_options.ts";
 import { fillMissing, type MissingPolicy } from "./missing_values.ts";
