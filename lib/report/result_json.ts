@@ -74,6 +74,17 @@ export interface ResultJson {
     readonly ess_bulk_min?: number;
     readonly divergences?: number;
   };
+  readonly response_curves: readonly {
+    readonly channel: string;
+    readonly spend: readonly number[];
+    readonly response: readonly number[];
+    readonly current: {
+      readonly spend: number;
+      readonly response: number;
+      readonly roas: number;
+      readonly mroas: number;
+    };
+  }[];
   readonly data_quality?: ReturnType<DataQualityReport["toJSON"]>;
   readonly mediation?: unknown;
   readonly allocation?: unknown;
@@ -163,6 +174,12 @@ export function resultJson(summary: ModelSummary, options: ResultJsonOptions): R
       warnings: summary.warnings.map((w) => ({ code: w.code, message: w.message })),
       ...(c ? { rhat_max: c.rhatMax, ess_bulk_min: c.essBulkMin, divergences: c.divergences } : {}),
     },
+    response_curves: summary.curves.curves.map((rc) => ({
+      channel: rc.channel,
+      spend: Array.from(rc.spend),
+      response: Array.from(rc.response),
+      current: rc.current,
+    })),
     ...(options.quality === undefined ? {} : { data_quality: options.quality.toJSON() }),
     ...(options.mediation === undefined ? {} : { mediation: options.mediation }),
     ...(options.allocation === undefined ? {} : { allocation: options.allocation }),

@@ -16,6 +16,7 @@ import { fitMediation, type MediationFit } from "../../lib/mediation/fit_mediati
 import { summarizeModel } from "../../lib/report/model_summary.ts";
 import { onePager } from "../../lib/report/one_pager.ts";
 import { resultJson } from "../../lib/report/result_json.ts";
+import { channelsCsv, decompositionCsv, responseCurvesCsv } from "../../lib/report/csv_exports.ts";
 import type { ReportSection } from "../../lib/report/html_report.ts";
 import type { SearchProgress } from "../../lib/tuning/minimize.ts";
 import { terminalProgress } from "../../lib/tuning/progress.ts";
@@ -37,7 +38,7 @@ function throttled(f: (p: SearchProgress) => void): (p: SearchProgress) => void 
 
 /** The fit command. */
 export const fitCommand: Command = {
-  summary: "fit the configured model; write result.json, model.json and report.html",
+  summary: "fit the configured model; write result.json, model.json, report.html and CSV exports",
   usage: `Usage: deno task mmm fit --config FILE --out DIR [--seed N] [--quiet]
 
 Loads and checks the data, holds out the last holdoutWeeks, tunes (when the config has a
@@ -46,6 +47,9 @@ and writes into DIR:
   result.json   the numbers of the model fitted before the holdout (schema in README.md)
   report.html   a self-contained one-page report of the same
   model.json    the same model refitted on every week, for "mmm optimize" and "mmm forecast"
+  decomposition.csv, channels.csv, response_curves.csv
+                the decomposition (week × term), the channel table and the response curves of
+                result.json, for BI tools
 --seed overrides the config's seed; --quiet hides the progress bar.`,
   async run(args) {
     const { values } = parseArgs({
@@ -152,6 +156,9 @@ and writes into DIR:
     await writeTextAtomic(join(out, "model.json"), JSON.stringify(run.final.toJSON()));
     await writeTextAtomic(join(out, "result.json"), JSON.stringify(result, null, 2) + "\n");
     await writeTextAtomic(join(out, "report.html"), html);
+    await writeTextAtomic(join(out, "decomposition.csv"), decompositionCsv(result));
+    await writeTextAtomic(join(out, "channels.csv"), channelsCsv(result));
+    await writeTextAtomic(join(out, "response_curves.csv"), responseCurvesCsv(result));
     const r2 = summary.metrics.r2Holdout ?? summary.metrics.r2Train;
     console.log(
       `Fitted ${run.fit.kind} on ${run.train.dates.length} weeks (R² ${
