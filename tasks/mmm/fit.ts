@@ -1,7 +1,7 @@
 /**
  * `mmm fit --config FILE --out DIR [--seed N] [--quiet]`: prep, tuning or fitting as configured,
- * then `DIR/result.json`, `DIR/model.json` and `DIR/report.html`, written only once everything
- * has been computed, each atomically.
+ * then `DIR/result.json`, `DIR/model.json`, `DIR/report.html` and `DIR/planner.html`, written
+ * only once everything has been computed, each atomically.
  *
  * @module
  */
@@ -14,6 +14,7 @@ import {
 } from "../../lib/config/fit_configured.ts";
 import { fitMediation, type MediationFit } from "../../lib/mediation/fit_mediation.ts";
 import { summarizeModel } from "../../lib/report/model_summary.ts";
+import { plannerHtml } from "../../lib/planner/planner_html.ts";
 import { onePager } from "../../lib/report/one_pager.ts";
 import { resultJson } from "../../lib/report/result_json.ts";
 import type { ReportSection } from "../../lib/report/html_report.ts";
@@ -37,7 +38,7 @@ function throttled(f: (p: SearchProgress) => void): (p: SearchProgress) => void 
 
 /** The fit command. */
 export const fitCommand: Command = {
-  summary: "fit the configured model; write result.json, model.json and report.html",
+  summary: "fit the configured model; write result.json, model.json, report.html, planner.html",
   usage: `Usage: deno task mmm fit --config FILE --out DIR [--seed N] [--quiet]
 
 Loads and checks the data, holds out the last holdoutWeeks, tunes (when the config has a
@@ -46,6 +47,7 @@ and writes into DIR:
   result.json   the numbers of the model fitted before the holdout (schema in README.md)
   report.html   a self-contained one-page report of the same
   model.json    the same model refitted on every week, for "mmm optimize" and "mmm forecast"
+  planner.html  the budget planner of model.json: one page that works offline in a browser
 --seed overrides the config's seed; --quiet hides the progress bar.`,
   async run(args) {
     const { values } = parseArgs({
@@ -117,11 +119,14 @@ and writes into DIR:
         seconds.toFixed(1)
       } s · data ${config.data}`,
       extraSections,
+      links: [{ label: "Open the budget planner", href: "planner.html" }],
     });
+    const planner = await plannerHtml(run.final, { source: "model.json" });
     await Deno.mkdir(out, { recursive: true });
     await writeTextAtomic(join(out, "model.json"), JSON.stringify(run.final.toJSON()));
     await writeTextAtomic(join(out, "result.json"), JSON.stringify(result, null, 2) + "\n");
     await writeTextAtomic(join(out, "report.html"), html);
+    await writeTextAtomic(join(out, "planner.html"), planner);
     const r2 = summary.metrics.r2Holdout ?? summary.metrics.r2Train;
     console.log(
       `Fitted ${run.fit.kind} on ${run.train.dates.length} weeks (R² ${
