@@ -31,7 +31,7 @@ import {
 } from "mixlab";
 import { simulatePreset } from "mixlab/sim/mod.ts";
 import { plannerScript } from "../../lib/planner/_bundle.ts";
-import { mmm, ROOT } from "../_mmm_cli.ts";
+import { mmm, root as ROOT } from "../tasks/_mmm.ts";
 import { launchChromium, type OfflinePage, offlinePage } from "./_chromium.ts";
 import type { Browser } from "puppeteer-core";
 

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { parseHTML } from "linkedom";
 import { defineModelSpec, fitRidge } from "mixlab";
 import { weeklyDates } from "../_toy_model.ts";
-import { mmm } from "../_mmm_cli.ts";
+import { mmm } from "./_mmm.ts";
 
 Deno.test({
   name: "mmm planner writes planner.html for a saved model, with the title and weeks given",
