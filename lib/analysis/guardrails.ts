@@ -40,6 +40,21 @@ export const GUARDRAIL_CODES: ReadonlySet<string> = new Set([
   "param-on-bound",
 ]);
 
+/**
+ * The checks that rank a tuning candidate behind sound ones: a near-constant media column, a
+ * negative baseline, an implausible media share or ROAS. These describe fits no analyst would
+ * accept. `extrapolated-effect` and `baseline-collinear` only warn: they describe what the data
+ * cannot tell apart, which holds for the true model too (on the bundled demo data the true radio
+ * and search curves credit 51% and 59% of their contribution below their lowest observed spend),
+ * so ranking on them would bias the choice towards less concave curves and lower ROAS.
+ */
+export const CANDIDATE_CHECKS: ReadonlySet<string> = new Set([
+  "flat-column",
+  "negative-baseline",
+  "media-share",
+  "roas-range",
+]);
+
 /** Plausibility limits of the guardrails; every field can be set in the config (`guardrails`). */
 export interface GuardrailLimits {
   /** Plausible share of the predicted KPI that paid media drives, `[lower, upper]`. */

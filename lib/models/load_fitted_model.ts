@@ -3,7 +3,9 @@
  *
  * Formats: `mixlab.linear-model` (ridge, OLS, elastic net, conjugate Bayes; {@link loadModel}),
  * `mixlab.tree-model` (random forest, gradient boosting; {@link loadTreeModel}),
- * `mixlab.bayes-model` (the NUTS-sampled MMM, draws included; {@link loadBayesModel}).
+ * `mixlab.bayes-model` (the NUTS-sampled MMM, draws included; {@link loadBayesModel}),
+ * `mixlab.bagged-model` (a tuned ridge averaged over its bootstrap replicates;
+ * {@link loadBaggedModel}).
  *
  * @module
  */
@@ -11,12 +13,14 @@ import { ConfigError } from "../errors.ts";
 import type { FittedModel } from "../types.ts";
 import { loadBayesModel } from "./bayes/bayes_fit.ts";
 import { loadModel } from "./load_model.ts";
+import { loadBaggedModel } from "./bagged_model.ts";
 import { loadTreeModel } from "./trees/tree_model.ts";
 
 const LOADERS: Readonly<Record<string, (json: unknown) => FittedModel>> = {
   "mixlab.linear-model": loadModel,
   "mixlab.tree-model": loadTreeModel,
   "mixlab.bayes-model": loadBayesModel,
+  "mixlab.bagged-model": loadBaggedModel,
 };
 
 /**

@@ -14,4 +14,5 @@ export * from "./ols.ts";
 export * from "./elastic_net_solve.ts";
 export * from "./elastic_net.ts";
 export * from "./bayes_linear.ts";
+export * from "./bagged_model.ts";
 export * from "./load_fitted_model.ts";

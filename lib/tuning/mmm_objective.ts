@@ -23,6 +23,7 @@ import { designBasis, designMatrix } from "../models/design_matrix.ts";
 import { createRidgeWorkspace, solveRidge } from "../models/ridge_solve.ts";
 import type { Evaluator } from "./evaluator.ts";
 import {
+  CANDIDATE_CHECKS,
   type ChannelMeasures,
   failedChannelChecks,
   failedModelChecks,
@@ -91,8 +92,8 @@ interface ChannelSlot {
  *   error);
  * - the guardrail measures: `share.<channel>` (effect share), `extrapolation.<channel>`,
  *   `flatness.<channel>`, `baseline.negative` (share of rows), `media.share`, and
- *   `guard.failures`, the number of guardrail checks the candidate fails
- *   (`lib/analysis/guardrails.ts`: model checks plus per-channel checks without intervals).
+ *   `guard.failures`, the number of ranking guardrail checks the candidate fails
+ *   (`CANDIDATE_CHECKS` in `lib/analysis/guardrails.ts`).
  */
 export function createEvaluator(payload: unknown): Evaluator {
   const p = payload as MmmObjectivePayload;
@@ -476,16 +477,20 @@ export function createEvaluator(payload: unknown): Evaluator {
           extrapolation: mean > 0 ? Math.max(0, min) / mean : 0,
         };
       }
+      const ranked = (codes: readonly string[]) =>
+        codes.filter((code) => CANDIDATE_CHECKS.has(code)).length;
       let failures = ok
-        ? failedModelChecks(
+        ? ranked(failedModelChecks(
           { negativeBaselineRows: negative, mediaShare: effectAll / fittedSum },
           limits,
-        ).length
+        ))
         : 0;
       for (const m of measured) out[o++] = ok ? m.effectShare : NaN;
       for (const m of measured) out[o++] = ok ? m.extrapolation : NaN;
       for (const m of measured) out[o++] = ok ? m.flatness : NaN;
-      for (const m of measured) failures += ok ? failedChannelChecks(m, kpiKind, limits).length : 0;
+      for (const m of measured) {
+        failures += ok ? ranked(failedChannelChecks(m, kpiKind, limits)) : 0;
+      }
       out[o++] = ok ? negative / n : NaN;
       out[o++] = ok ? effectAll / fittedSum : NaN;
       out[o++] = ok ? failures : Infinity;

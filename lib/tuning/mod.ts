@@ -22,3 +22,4 @@ export * from "./mmm_search_space.ts";
 export * from "./mmm_objective.ts";
 export * from "./tune.ts";
 export * from "./bootstrap.ts";
+export * from "./families.ts";

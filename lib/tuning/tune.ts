@@ -17,7 +17,9 @@ import type { Chart } from "../plot/render.ts";
 import { minimize, type MinimizeOptions, type SearchResult } from "./minimize.ts";
 import type { SearchSpace } from "./search_space.ts";
 import { boundDiagnostics, type GuardrailLimits, guardrailLimits } from "../analysis/guardrails.ts";
-import { mmmSearchSpace, type MmmSearchSpaceOptions } from "./mmm_search_space.ts";
+import { type BoundInput, mmmSearchSpace, type MmmSearchSpaceOptions } from "./mmm_search_space.ts";
+import { chooseFamilies, type FamilyChoice, type FamilyOptions } from "./families.ts";
+import { differentialEvolutionSampler } from "./differential_evolution_sampler.ts";
 import type { CvMetric, LiftTest, MmmObjectivePayload } from "./mmm_objective.ts";
 import { type ModelSelection, selectModels, type SelectModelsOptions } from "./select_models.ts";
 import { plotObjectiveByTrial, plotParameterDistributions, plotParetoFront } from "./plots.ts";
@@ -52,6 +54,14 @@ export interface TuneOptions extends MinimizeOptions, MmmSearchSpaceOptions {
    * model's warnings use the same limits. @default {} (`DEFAULT_GUARDRAIL_LIMITS`)
    */
   readonly guardrails?: Partial<GuardrailLimits>;
+  /**
+   * Choose each channel's adstock and saturation families from the data after the search
+   * (`lib/tuning/families.ts`), then search again with the chosen families, warm-started, on
+   * `familyTrials` candidates; false keeps the spec's families. @default false
+   */
+  readonly families?: FamilyOptions | false;
+  /** Candidates of the search after a family change. @default 30% of `trials` */
+  readonly familyTrials?: number;
 }
 
 /** How a tuning run scored and selected candidates: enough to run it again on other data. */
@@ -85,6 +95,8 @@ export class TuneResult {
   readonly model: FittedModel;
   /** How candidates were scored and selected (the bootstrap re-runs them). */
   readonly settings: TuneSettings;
+  /** How each channel's families were chosen, when `families` was on. */
+  readonly families: readonly FamilyChoice[] | undefined;
 
   /** Assembles a result; use {@link tune}. */
   constructor(init: {
@@ -94,6 +106,7 @@ export class TuneResult {
     lambda: number;
     model: FittedModel;
     settings: TuneSettings;
+    families?: readonly FamilyChoice[];
   }) {
     this.search = init.search;
     this.selection = init.selection;
@@ -102,6 +115,7 @@ export class TuneResult {
     this.lambda = init.lambda;
     this.model = init.model;
     this.settings = init.settings;
+    this.families = init.families;
   }
 
   /** The best model of each cluster: objectives, ROAS per channel, and the chosen one marked. */
@@ -277,8 +291,55 @@ export async function tune(
     },
     selection: options.selection ?? {},
   };
-  const run = await searchAndSelect(data, settings, { trials: 2000, ...options });
-  return new TuneResult({ ...run, settings });
+  const budget = { trials: 2000, ...options };
+  const run = await searchAndSelect(data, settings, budget);
+  if (!options.families) return new TuneResult({ ...run, settings });
+  const { spec: picked, choices } = await chooseFamilies(data, {
+    spec: run.spec,
+    lambda: run.lambda,
+    objective: settings.objective,
+    space: options,
+    seed: options.seed ?? 1,
+  }, options.families);
+  const changed = picked.channels.some((c, j) =>
+    c.adstock.kind !== run.spec.channels[j]?.adstock.kind ||
+    c.saturation.kind !== run.spec.channels[j]?.saturation.kind
+  );
+  if (!changed) return new TuneResult({ ...run, settings, families: choices });
+  // search again with the chosen families, from the screened parameters
+  const space2 = mmmSearchSpace(picked, { ...options, bounds: validBounds(picked, options) });
+  const again: TuneSettings = { ...settings, space: space2, spec: picked };
+  const start = space2.toUnit(space2.params.map((p) => {
+    if (p.name === "lambda") return p.fixed ?? Math.min(p.upper, Math.max(p.lower, run.lambda));
+    const [ch, stage, key] = p.name.split(".");
+    const c = picked.channels.find((x) => x.name === ch);
+    const v = c?.[stage as "adstock" | "saturation"].params[key as string];
+    return p.fixed ?? Math.min(p.upper, Math.max(p.lower, v ?? p.lower));
+  }));
+  const trials = options.familyTrials ?? Math.max(200, Math.round(0.3 * budget.trials));
+  const seed = options.seed ?? 1;
+  const rerun = await searchAndSelect(data, again, {
+    ...options,
+    trials,
+    sampler: (d) => differentialEvolutionSampler(d, { seed, initial: [start] }),
+  });
+  return new TuneResult({ ...rerun, settings: again, families: choices });
+}
+
+/** The bounds that name parameters of the spec's (possibly new) families. */
+function validBounds(
+  spec: ModelSpec,
+  options: MmmSearchSpaceOptions,
+): Record<string, BoundInput> {
+  const out: Record<string, BoundInput> = {};
+  for (const [name, b] of Object.entries(options.bounds ?? {})) {
+    const [ch, stage, key] = name.split(".");
+    const c = spec.channels.find((x) => x.name === ch);
+    if (name === "lambda" || (c && key && key in c[stage as "adstock" | "saturation"].params)) {
+      out[name] = b;
+    }
+  }
+  return out;
 }
 
 /**

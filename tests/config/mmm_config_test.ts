@@ -41,7 +41,11 @@ Deno.test("parseMmmConfig() fills every default and freezes the result", () => {
     trials: 10000,
     objectives: ["nrmse", "decomp_rssd"],
     folds: 5,
+    validation: "cv",
   });
+  assert.deepEqual(c.bootstrap, { replicates: 100, trials: 500 });
+  assert.deepEqual(t.bootstrap, { replicates: 30, trials: 500 });
+  assert.deepEqual(c.guardrails, {});
 });
 
 const bad: [string, unknown, RegExp][] = [
@@ -147,6 +151,36 @@ const bad: [string, unknown, RegExp][] = [
     "an unknown channel type",
     { ...base, channels: { tv: { type: "podcast" } } },
     /"channels.tv.type" must be one of "tv"/,
+  ],
+  [
+    "reversed media share range",
+    { ...base, guardrails: { mediaShare: [0.7, 0.2] } },
+    /"guardrails.mediaShare" must have lower <= upper/,
+  ],
+  [
+    "media share above 1",
+    { ...base, guardrails: { mediaShare: [0, 1.5] } },
+    /"guardrails.mediaShare\[1\]" must be a number from 0 to 1/,
+  ],
+  [
+    "unknown guardrail",
+    { ...base, guardrails: { roi: [0, 5] } },
+    /"guardrails.roi" is not a known key/,
+  ],
+  [
+    "bootstrap on a Bayesian fit",
+    { ...base, model: { kind: "bayes" }, bootstrap: true },
+    /"bootstrap" does not apply to Bayesian fits/,
+  ],
+  [
+    "one replicate",
+    { ...base, bootstrap: { replicates: 1 } },
+    /"bootstrap.replicates" must be a whole number from 2/,
+  ],
+  [
+    "unknown validation",
+    { ...base, tuning: { validation: "holdout" } },
+    /"tuning.validation" must be one of "in-sample", "cv"/,
   ],
 ];
 
