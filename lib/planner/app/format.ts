@@ -11,10 +11,10 @@ const compact = new Intl.NumberFormat("en-US", {
   maximumSignificantDigits: 3,
 });
 
-/** An amount: whole units below a million, three significant digits (1.23M) above. */
+/** An amount: whole units below 100 million, three significant digits (1.23B) above. */
 export function amount(x: number): string {
   if (!Number.isFinite(x)) return "–";
-  return Math.abs(x) >= 1e6 ? compact.format(x) : whole.format(x);
+  return Math.abs(x) >= 1e8 ? compact.format(x) : whole.format(x);
 }
 
 /** An amount with its sign (+1,200 or −300). */

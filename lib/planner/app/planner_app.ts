@@ -22,9 +22,12 @@ import {
   MAX_HORIZON,
   type Scenario,
 } from "../scenario.ts";
-import { drawCurve, drawForecast } from "./charts.ts";
+import { type CurveChart, drawCurve, drawForecast } from "./charts.ts";
 import { el } from "./dom.ts";
 import { amount, percent, ratio, signedAmount } from "./format.ts";
+
+/** How long the address waits after the last change before it holds the new scenario. */
+const HASH_DELAY_MS = 150;
 
 /** The live elements of one channel card. */
 interface ChannelCard {
@@ -36,6 +39,8 @@ interface ChannelCard {
   readonly change: HTMLElement;
   readonly metrics: readonly [HTMLElement, HTMLElement, HTMLElement];
   readonly curve: HTMLElement;
+  /** The drawn curve (drawn on first show and when the window is resized). */
+  chart: CurveChart | undefined;
 }
 
 /** The live elements of one summary tile. */
@@ -77,6 +82,9 @@ export class PlannerApp {
   #state: State;
   #reference: { horizon: number; result: ForecastResult } | undefined;
   #plan: ForecastResult | undefined;
+  #hashTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Width of the forecast chart, measured once (and again when the window is resized). */
+  #forecastWidth: number | undefined;
 
   /** Builds the planner into `root` and shows the scenario of `hash` (or today's spend). */
   constructor(root: HTMLElement, setup: PlannerSetup, fit: FittedModel, hash: string) {
@@ -134,7 +142,12 @@ export class PlannerApp {
     let pending: ReturnType<typeof setTimeout> | undefined;
     addEventListener("resize", () => {
       clearTimeout(pending);
-      pending = setTimeout(() => this.#drawForecast(), 150);
+      pending = setTimeout(() => {
+        for (const card of this.#cards) card.chart = undefined;
+        this.#forecastWidth = undefined;
+        this.#names.forEach((_, i) => this.#showChannel(i));
+        this.#drawForecast();
+      }, 150);
     });
   }
 
@@ -202,7 +215,17 @@ export class PlannerApp {
     const metrics = [metric(), metric(), metric()] as const;
     const conversions = this.#setup.kpi.kind === "conversions";
     const curve = el("div", { class: "curve" });
-    this.#cards[i] = { slider, input, min, max, todayMark, change, metrics, curve };
+    this.#cards[i] = {
+      slider,
+      input,
+      min,
+      max,
+      todayMark,
+      change,
+      metrics,
+      curve,
+      chart: undefined,
+    };
     slider.addEventListener("input", () => this.#setSpend(i, Number(slider.value), slider));
     input.addEventListener("change", () => this.#setSpend(i, Number(input.value), input));
     const onRange = () => this.#setRange(i, Number(min.value), Number(max.value));
@@ -274,10 +297,16 @@ export class PlannerApp {
       this.#syncInputs();
       return;
     }
-    const step = spendStep(this.#setup.channels[i]!.cap);
-    s.spend[i] = Math.min(s.max[i]!, Math.max(s.min[i]!, roundTo(value, step)));
-    this.#syncChannel(i, source);
+    const c = this.#setup.channels[i]!, wanted = roundTo(value, spendStep(c.cap));
+    s.spend[i] = Math.min(s.max[i]!, Math.max(s.min[i]!, wanted));
+    this.#syncChannel(i, source === this.#cards[i]!.slider ? source : undefined);
     this.#refresh([i]);
+    if (s.spend[i] !== wanted) {
+      this.#say(
+        `"${c.name}" stays within its range, ${amount(s.min[i]!)} to ${amount(s.max[i]!)} a ` +
+          "week: widen the range below its chart to go further.",
+      );
+    }
   }
 
   #setRange(i: number, lo: number, hi: number): void {
@@ -432,13 +461,14 @@ export class PlannerApp {
       ? `${percent(rel)} vs today`
       : `${signedAmount(spend - c.today)} vs today`;
     card.change.className = `change ${trend(spend - c.today)}`;
-    drawCurve(card.curve, {
+    card.chart ??= drawCurve(card.curve, {
       channel: c,
       channels: this.#names,
       kpiName: this.#setup.kpi.name,
       today: { spend: c.today, response: curve.response(c.today) },
-      planned: { spend, response },
+      width: Math.max(260, Math.min(560, card.curve.clientWidth || 340)),
     });
+    card.chart.plan(spend, response);
   }
 
   #drawForecast(): void {
@@ -458,7 +488,7 @@ export class PlannerApp {
         ...(plan.lower && plan.upper ? { lower: plan.lower, upper: plan.upper } : {}),
       },
       reference: { label: "today's spend", values: reference.result.mean },
-    }, Math.max(560, this.#forecastChart.clientWidth || 1100));
+    }, this.#forecastWidth ??= Math.max(560, this.#forecastChart.clientWidth || 1100));
   }
 
   /** Puts the state into every input. */
@@ -484,12 +514,20 @@ export class PlannerApp {
     card.todayMark.style.setProperty("--p", String(Math.min(1, Math.max(0, p))));
   }
 
+  /**
+   * Puts the scenario in the address a moment after the last change: browsers make
+   * `history.replaceState` slow (and limit how often it may run), so a dragged slider must not
+   * call it on every step.
+   */
   #writeHash(): void {
-    try {
-      history.replaceState(null, "", `#${encodeScenario(this.#state)}`);
-    } catch {
-      // a sandboxed frame (Jupyter) may refuse; the plan still works, only the link is lost
-    }
+    clearTimeout(this.#hashTimer);
+    this.#hashTimer = setTimeout(() => {
+      try {
+        history.replaceState(null, "", `#${encodeScenario(this.#state)}`);
+      } catch {
+        // a sandboxed frame (Jupyter) may refuse; the plan still works, only the link is lost
+      }
+    }, HASH_DELAY_MS);
   }
 
   #say(text: string): void {
