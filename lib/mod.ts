@@ -11,7 +11,7 @@ export * from "./errors.ts";
 export * from "./rng.ts";
 export * from "./version.ts";
 export * from "./mmm_data.ts";
-export { epochDay } from "./dates.ts";
+export { continueWeekly, epochDay } from "./dates.ts";
 export * from "./plot/mod.ts";
 export * from "./report/mod.ts";
 export * from "./transforms/mod.ts";

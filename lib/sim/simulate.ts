@@ -17,7 +17,14 @@ import { ConfigError } from "../errors.ts";
 import { Rng } from "../rng.ts";
 import type { ChannelData, MmmData, ModelSpec, NamedSeries, TransformSpec } from "../types.ts";
 import { getTransform } from "../transforms/registry.ts";
-import { dayFromParts, dayOfYear, epochDay, isoFromDay, weekdayOfDay } from "../dates.ts";
+import {
+  dayFromParts,
+  dayOfYear,
+  epochDay,
+  isoFromDay,
+  weekdayOfDay,
+  yearOfDay,
+} from "../dates.ts";
 import { trendColumns } from "../features/trend.ts";
 import { fourierColumns } from "../features/fourier.ts";
 import { eventColumns } from "../features/events.ts";
@@ -610,8 +617,8 @@ function panel(
  * starting on `days` touch.
  */
 function holidayDates(days: Float64Array): string[] {
-  const first = new Date((days[0] as number) * 86_400_000).getUTCFullYear();
-  const last = new Date(((days[days.length - 1] as number) + 6) * 86_400_000).getUTCFullYear();
+  const first = yearOfDay(days[0] as number);
+  const last = yearOfDay((days[days.length - 1] as number) + 6);
   const out: string[] = [];
   for (let year = first; year <= last; year++) {
     for (let dom = 22; dom <= 28; dom++) {
