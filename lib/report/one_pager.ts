@@ -13,9 +13,9 @@ import { plotResponseCurves, type PlotResponseOptions } from "../plot/response_c
 import { plotEffectShares } from "../plot/share_chart.ts";
 import { plotWaterfall } from "../plot/waterfall_chart.ts";
 import { renderReport, type ReportBlock, type ReportSection } from "./html_report.ts";
-import type { ModelSummary } from "./model_summary.ts";
+import type { ModelSummary } from "../analysis/model_summary.ts";
 import type { DataQualityReport } from "../prep/quality_report.ts";
-import { Table } from "./table.ts";
+import { Table } from "../display/table.ts";
 
 /** Options of {@link onePager}. */
 export interface OnePagerOptions {
@@ -156,7 +156,7 @@ export function onePager(summary: ModelSummary, options: OnePagerOptions = {}): 
       title: "Diagnostics",
       blocks: [
         ...warnings,
-        { kind: "table", table: summary.residuals },
+        { kind: "table", table: summary.residuals.toTable() },
         ...(summary.vif
           ? [{
             kind: "table" as const,

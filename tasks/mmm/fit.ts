@@ -13,7 +13,7 @@ import {
   modelSpecFromConfig,
 } from "../../lib/config/fit_configured.ts";
 import { fitMediation, type MediationFit } from "../../lib/mediation/fit_mediation.ts";
-import { summarizeModel } from "../../lib/report/model_summary.ts";
+import { summarizeModel } from "../../lib/analysis/model_summary.ts";
 import { onePager } from "../../lib/report/one_pager.ts";
 import { resultJson } from "../../lib/report/result_json.ts";
 import type { ReportSection } from "../../lib/report/html_report.ts";

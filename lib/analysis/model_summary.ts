@@ -6,15 +6,14 @@
  * @module
  */
 import { sum } from "../_internal/array.ts";
-import { type AdstockCurves, adstockCurves } from "../analysis/adstock_curve.ts";
-import { decomposition, type DecompositionResult } from "../analysis/decomposition.ts";
-import { vif, type VifResult } from "../analysis/diagnostics/vif.ts";
-import { residualReport } from "../analysis/diagnostics/residual_report.ts";
-import { decompRssd, mape, nrmse, r2, rmse } from "../analysis/metrics.ts";
-import { type ChannelReturns, channelReturns } from "../analysis/roas.ts";
-import { type ResponseCurves, responseCurves } from "../analysis/response_curve.ts";
+import { type AdstockCurves, adstockCurves } from "./adstock_curve.ts";
+import { decomposition, type DecompositionResult } from "./decomposition.ts";
+import { vif, type VifResult } from "./diagnostics/vif.ts";
+import { type ResidualReport, residualReport } from "./diagnostics/residual_report.ts";
+import { decompRssd, mape, nrmse, r2, rmse } from "./metrics.ts";
+import { type ChannelReturns, channelReturns } from "./roas.ts";
+import { type ResponseCurves, responseCurves } from "./response_curve.ts";
 import type { Diagnostic, FittedModel, MmmData } from "../types.ts";
-import type { Table } from "./table.ts";
 
 /** Fit quality on the training rows and, when there is one, the holdout. */
 export interface FitMetrics {
@@ -59,7 +58,7 @@ export interface ModelSummary {
   /** Carryover profiles. */
   readonly adstock: AdstockCurves;
   /** Residual tests with verdicts. */
-  readonly residuals: Table;
+  readonly residuals: ResidualReport;
   /** VIF of the model's terms. */
   readonly vif: VifResult | undefined;
   /** Plain-language warnings, most important first. */
@@ -128,7 +127,7 @@ function collectWarnings(
   d: DecompositionResult,
   metrics: FitMetrics,
   vifResult: VifResult | undefined,
-  residuals: Table,
+  residuals: ResidualReport,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (metrics.r2Holdout !== undefined && metrics.r2Holdout < metrics.r2Train - 0.2) {
@@ -176,12 +175,10 @@ function collectWarnings(
     }
   }
   for (const row of residuals.rows) {
-    const p = row.pValue, stat = row.statistic as number;
-    const dwFails = row.test === "Durbin-Watson" && (stat < 1.5 || stat > 2.5);
-    if (dwFails || (typeof p === "number" && p < 0.05)) {
+    if (row.flagged) {
       out.push({
         level: "info",
-        code: `residual-${String(row.test).toLowerCase()}`,
+        code: `residual-${row.test.toLowerCase()}`,
         message: `${row.test}: ${row.verdict}`,
       });
     }
