@@ -22,6 +22,13 @@ export * from "./models/bayes/mod.ts";
 export * from "./analysis/mod.ts";
 export * from "./mediation/mod.ts";
 export * from "./tuning/mod.ts";
+export {
+  crowdingDistance,
+  dominates,
+  paretoFront,
+  paretoRanks,
+  rankOrder,
+} from "./_internal/pareto.ts";
 export * from "./forecast/mod.ts";
 export * from "./optimize/mod.ts";
 export * from "./prep/mod.ts";

@@ -15,7 +15,7 @@
 import { ConfigError } from "../errors.ts";
 import type { Diagnostic } from "../types.ts";
 import { JUPYTER_DISPLAY, type MimeBundle } from "../display/jupyter.ts";
-import { renderDag } from "./dag_chart.ts";
+import { renderDag } from "../plot/dag_chart.ts";
 
 /** What a node stands for in a media mix model. */
 export type NodeRole = "channel" | "mediator" | "control" | "confounder" | "outcome";

@@ -7,7 +7,6 @@
  * @module
  */
 export * from "./dag.ts";
-export * from "./dag_chart.ts";
 export * from "./block_bootstrap.ts";
 export * from "./sobel.ts";
 export * from "./effects.ts";

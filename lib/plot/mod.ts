@@ -18,3 +18,5 @@ export * from "./distribution_chart.ts";
 export * from "./spend_chart.ts";
 export * from "./allocation.ts";
 export * from "./roas_chart.ts";
+export * from "./search_charts.ts";
+export * from "./dag_chart.ts";

@@ -18,7 +18,11 @@ import { minimize, type MinimizeOptions, type SearchResult } from "./minimize.ts
 import { mmmSearchSpace, type MmmSearchSpaceOptions } from "./mmm_search_space.ts";
 import type { CvMetric, LiftTest, MmmObjectivePayload } from "./mmm_objective.ts";
 import { type ModelSelection, selectModels, type SelectModelsOptions } from "./select_models.ts";
-import { plotObjectiveByTrial, plotParameterDistributions, plotParetoFront } from "./plots.ts";
+import {
+  plotObjectiveByTrial,
+  plotParameterDistributions,
+  plotParetoFront,
+} from "../plot/search_charts.ts";
 
 /** Options of {@link tune}. */
 export interface TuneOptions extends MinimizeOptions, MmmSearchSpaceOptions {
