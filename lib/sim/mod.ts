@@ -4,6 +4,7 @@
  * @module
  */
 export * from "./simulate.ts";
+export * from "./truth.ts";
 export * from "./response.ts";
 export * from "./presets.ts";
 export * from "./write_simulation.ts";
