@@ -42,8 +42,11 @@ export interface ChannelConfig {
 /** The estimator and its settings. */
 export interface ModelConfig {
   /** Estimator. */
-  readonly kind: "ridge" | "ols" | "elasticnet" | "bayes";
-  /** Penalty strength (ridge, elastic net); tuned when tuning is on and this is absent. */
+  readonly kind: (typeof MODEL_KINDS)[number];
+  /**
+   * Penalty strength (ridge, elastic net, lasso); tuned when tuning is on and this is absent,
+   * and for lasso chosen by time-series cross-validation when absent.
+   */
   readonly lambda?: number;
   /** Elastic net mixing (1 = lasso). */
   readonly l1Ratio: number;
@@ -55,6 +58,20 @@ export interface ModelConfig {
   readonly warmup: number;
   /** Bayesian kept draws per chain. */
   readonly draws: number;
+  /** Trees: random forest trees (default 200) or boosting stages (default 100). */
+  readonly trees?: number;
+  /** Trees: maximum depth (default unlimited for random forest, 3 for boosting). */
+  readonly maxDepth?: number;
+  /** Gradient boosting shrinkage. */
+  readonly learningRate: number;
+}
+
+/** Time-series cross-validation of the fitted model on the training weeks. */
+export interface CrossValidationConfig {
+  /** Expanding-window folds (0 = off). */
+  readonly folds: number;
+  /** Weeks in each test fold. */
+  readonly weeks: number;
 }
 
 /** Hyperparameter tuning settings. */
@@ -119,6 +136,8 @@ export interface MmmConfig {
   readonly holdoutWeeks: number;
   /** The estimator. */
   readonly model: ModelConfig;
+  /** Time-series cross-validation scores of the model (folds 0 = none). */
+  readonly crossValidation: CrossValidationConfig;
   /** Tuning, or undefined to fit the given transform parameters. */
   readonly tuning?: TuningConfig;
   /** Mediation: the mediator channel and the channels upstream of it. */
@@ -143,12 +162,21 @@ const TOP_KEYS = [
   "holidays",
   "holdoutWeeks",
   "model",
+  "crossValidation",
   "tuning",
   "mediation",
   "cleaning",
   "seed",
 ];
-const MODEL_KINDS = ["ridge", "ols", "elasticnet", "bayes"] as const;
+const MODEL_KINDS = [
+  "ridge",
+  "ols",
+  "elasticnet",
+  "lasso",
+  "random-forest",
+  "gradient-boosting",
+  "bayes",
+] as const;
 const STRATEGIES = ["random", "latin-hypercube", "tpe", "differential-evolution"] as const;
 const OBJECTIVES = ["nrmse", "mse", "decomp_rssd"] as const;
 const TRENDS = ["none", "linear", "quadratic"] as const;
@@ -393,6 +421,9 @@ export function parseMmmConfig(json: unknown): MmmConfig {
     "chains",
     "warmup",
     "draws",
+    "trees",
+    "maxDepth",
+    "learningRate",
   ]);
   if (m.nonNegative !== undefined && typeof m.nonNegative !== "boolean") {
     fail("model.nonNegative", "must be true or false");
@@ -404,8 +435,36 @@ export function parseMmmConfig(json: unknown): MmmConfig {
     chains: m.chains === undefined ? 4 : integer(m.chains, "model.chains", 1, 64),
     warmup: m.warmup === undefined ? 500 : integer(m.warmup, "model.warmup", 10, 100_000),
     draws: m.draws === undefined ? 500 : integer(m.draws, "model.draws", 10, 100_000),
+    learningRate: m.learningRate === undefined
+      ? 0.1
+      : number(m.learningRate, "model.learningRate", 1e-6, 1),
     ...(m.lambda === undefined ? {} : { lambda: number(m.lambda, "model.lambda", 0) }),
+    ...(m.trees === undefined ? {} : { trees: integer(m.trees, "model.trees", 1, 5000) }),
+    ...(m.maxDepth === undefined ? {} : { maxDepth: integer(m.maxDepth, "model.maxDepth", 1, 64) }),
   };
+  const treeKeys = ["trees", "maxDepth", "learningRate"].filter((k) => m[k] !== undefined);
+  const allowed = model.kind === "gradient-boosting"
+    ? treeKeys
+    : model.kind === "random-forest"
+    ? ["trees", "maxDepth"]
+    : [];
+  for (const k of treeKeys) {
+    if (!allowed.includes(k)) {
+      fail(`model.${k}`, `does not apply to model.kind "${model.kind}"`);
+    }
+  }
+  const cvIn = o.crossValidation === undefined
+    ? {}
+    : object(o.crossValidation, "crossValidation", ["folds", "weeks"]);
+  const crossValidation: CrossValidationConfig = {
+    folds: cvIn.folds === undefined
+      ? (model.kind === "bayes" ? 0 : 4)
+      : integer(cvIn.folds, "crossValidation.folds", 0, 20),
+    weeks: cvIn.weeks === undefined ? 13 : integer(cvIn.weeks, "crossValidation.weeks", 1, 520),
+  };
+  if (crossValidation.folds === 1) {
+    fail("crossValidation.folds", "must be 0 (no cross-validation) or at least 2, got 1");
+  }
   let tuning: TuningConfig | undefined;
   if (o.tuning !== undefined && o.tuning !== false) {
     const t = o.tuning === true
@@ -462,6 +521,7 @@ export function parseMmmConfig(json: unknown): MmmConfig {
       ? 13
       : integer(o.holdoutWeeks, "holdoutWeeks", 0, 520),
     model,
+    crossValidation,
     cleaning: cleaning(o.cleaning, [
       kpi,
       ...channels.flatMap((c) => (c.exposure === undefined ? [c.spend] : [c.spend, c.exposure])),

@@ -133,17 +133,17 @@ export class DataQualityReport {
     });
   }
 
-  /** What the cleaning policies changed, one row per week and column. */
+  /** What the cleaning policies changed, one row per week and column, in date order. */
   toChangeTable(): Table {
     const geo = this.changes.some((c) => c.geo !== undefined);
     return table(
-      this.changes.map((c) => ({
+      [...this.changes].sort((a, b) => a.date < b.date ? -1 : a.date > b.date ? 1 : 0).map((c) => ({
         week: c.date,
         ...(geo ? { geo: c.geo } : {}),
         column: c.column,
         policy: c.check,
         action: c.action,
-        before: c.before ?? undefined,
+        before: c.before ?? (c.check === "missing-values" ? "empty" : undefined),
         after: c.after ?? undefined,
       })),
       {

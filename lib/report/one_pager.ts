@@ -72,18 +72,31 @@ export function onePager(summary: ModelSummary, options: OnePagerOptions = {}): 
     ...(m.r2Holdout === undefined
       ? []
       : [{ label: "R² (holdout)", value: m.r2Holdout.toFixed(3) }]),
-    ...(m.mapeHoldout === undefined
-      ? []
-      : [{ label: "MAPE (holdout)", value: `${(100 * m.mapeHoldout).toFixed(1)}%` }]),
     ...(m.rmseHoldout === undefined
       ? []
       : [{ label: "RMSE (holdout)", value: formatNumber(m.rmseHoldout) }]),
+    ...(m.maeHoldout === undefined
+      ? []
+      : [{ label: "MAE (holdout)", value: formatNumber(m.maeHoldout) }]),
+    ...(m.mapeHoldout === undefined
+      ? []
+      : [{ label: "MAPE (holdout)", value: `${(100 * m.mapeHoldout).toFixed(1)}%` }]),
+    ...(m.cv === undefined ? [] : [
+      { label: `R² (CV, ${m.cv.folds} folds)`, value: m.cv.r2.toFixed(3) },
+      { label: "RMSE (CV)", value: formatNumber(m.cv.rmse) },
+      { label: "MAE (CV)", value: formatNumber(m.cv.mae) },
+      { label: "MAPE (CV)", value: `${(100 * m.cv.mape).toFixed(1)}%` },
+    ]),
     { label: "NRMSE (training)", value: m.nrmse.toFixed(4) },
     { label: "DECOMP.RSSD", value: m.decompRssd.toFixed(4) },
   ];
-  const holdoutNote = summary.holdout
-    ? `The last ${summary.holdout.dates.length} weeks (shaded) were not used for fitting: they show how well the model predicts weeks it has not seen.`
-    : "No weeks were held out; the fit is in-sample only.";
+  const holdoutNote =
+    (summary.holdout
+      ? `The last ${summary.holdout.dates.length} weeks (shaded) were not used for fitting: they show how well the model predicts weeks it has not seen.`
+      : "No weeks were held out; the fit is in-sample only.") +
+    (m.cv === undefined
+      ? ""
+      : ` Cross-validation (CV) refits the model on the training weeks up to each of ${m.cv.folds} expanding folds and scores its forecast of the fold's weeks; the figures are means over the folds.`);
   const warnings: ReportBlock[] = summary.warnings.length === 0
     ? [{
       kind: "callout",

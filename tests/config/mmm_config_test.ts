@@ -27,6 +27,8 @@ Deno.test("parseMmmConfig() fills every default and freezes the result", () => {
   assert.equal(c.model.nonNegative, true);
   assert.equal(c.tuning, undefined);
   assert.equal(c.seed, 42);
+  assert.deepEqual(c.crossValidation, { folds: 4, weeks: 13 });
+  assert.equal(parseMmmConfig({ ...base, model: { kind: "bayes" } }).crossValidation.folds, 0);
   assert.deepEqual(c.cleaning, {
     missing: { kpi: "error", spend: "error", controls: "error" },
     duplicates: "error",
@@ -95,6 +97,21 @@ const bad: [string, unknown, RegExp][] = [
     "two CV errors",
     { ...base, tuning: { objectives: ["nrmse", "mse"] } },
     /"tuning.objectives" must hold exactly one of "nrmse", "mse"/,
+  ],
+  [
+    "a tree setting on a linear model",
+    { ...base, model: { kind: "ridge", trees: 100 } },
+    /"model.trees" does not apply to model.kind "ridge"/,
+  ],
+  [
+    "a learning rate on a random forest",
+    { ...base, model: { kind: "random-forest", learningRate: 0.1 } },
+    /"model.learningRate" does not apply to model.kind "random-forest"/,
+  ],
+  [
+    "one cross-validation fold",
+    { ...base, crossValidation: { folds: 1 } },
+    /"crossValidation.folds" must be 0 \(no cross-validation\) or at least 2/,
   ],
   [
     "an unknown cleaning key",

@@ -4,31 +4,11 @@
  * where user-supplied names show as text; optimize and forecast work from the fit's result.
  */
 import assert from "node:assert/strict";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { parseHTML } from "linkedom";
+import { mmm, root } from "./_mmm.ts";
 
-const root = join(dirname(new URL(import.meta.url).pathname), "..", "..");
 const demoCsv = Deno.readTextFileSync(join(root, "data", "demo.csv"));
-
-async function mmm(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: [
-      "run",
-      "--allow-read",
-      "--allow-write",
-      "--allow-env",
-      "--allow-sys",
-      "--allow-ffi",
-      join(root, "tasks", "mmm.ts"),
-      ...args,
-    ],
-    stdout: "piped",
-    stderr: "piped",
-    env: { NO_COLOR: "1" },
-  }).output();
-  const decode = (b: Uint8Array) => new TextDecoder().decode(b);
-  return { code: out.code, stdout: decode(out.stdout), stderr: decode(out.stderr) };
-}
 
 /** A config for `data.csv` in `dir` (ridge without tuning, so runs are quick). */
 function config(extra: Record<string, unknown> = {}, channels?: Record<string, unknown>) {
