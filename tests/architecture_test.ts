@@ -40,8 +40,20 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   "plot": [".", "_internal", "display", "prep", "analysis", "optimize", "forecast"],
   "mediation": [".", "_internal", "display", "models", "plot"],
   "tuning": [".", "_internal", "display", "transforms", "models", "analysis", "plot"],
-  "config": [".", "_internal", "display", "transforms", "prep", "models", "tuning"],
-  "report": [".", "_internal", "display", "prep", "analysis", "plot"],
+  "config": [
+    ".",
+    "_internal",
+    "display",
+    "transforms",
+    "features",
+    "prep",
+    "models",
+    "analysis",
+    "optimize",
+    "forecast",
+    "tuning",
+  ],
+  "report": [".", "_internal", "display", "prep", "analysis", "optimize", "forecast", "plot"],
 };
 
 /** Rules the layering must keep whatever ALLOWED says (issue 14). */
