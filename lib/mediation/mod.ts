@@ -13,5 +13,6 @@ export * from "./effects.ts";
 export * from "./linear_mediation.ts";
 export * from "./posterior_effects.ts";
 export * from "./elasticity.ts";
+export * from "./mediation_fit.ts";
 export * from "./fit_mediation.ts";
 export * from "./model_mediation.ts";
