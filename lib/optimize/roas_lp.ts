@@ -9,7 +9,8 @@
 import type { AllocationResult } from "./allocation_result.ts";
 import { assemble } from "./_assemble.ts";
 import { resolveProblem } from "./_problem.ts";
-import { solvePwl, type Totals } from "./_solve.ts";
+import { solvePwl } from "./_solve.ts";
+import type { Totals } from "./_program.ts";
 import { positiveOption } from "./optimize_budget.ts";
 import type { ChannelResponse, SpendConstraints } from "./types.ts";
 

@@ -7,7 +7,8 @@ import { InfeasibleError } from "../errors.ts";
 import type { AllocationResult } from "./allocation_result.ts";
 import { assemble } from "./_assemble.ts";
 import { resolveProblem } from "./_problem.ts";
-import { solvePwl, type Totals } from "./_solve.ts";
+import { solvePwl } from "./_solve.ts";
+import type { Totals } from "./_program.ts";
 import { breakpointsOption, positiveOption } from "./optimize_budget.ts";
 import type { ChannelResponse, SolverOptions, SpendConstraints } from "./types.ts";
 
