@@ -31,6 +31,7 @@ import { ConfigError } from "../errors.ts";
 import type { ChannelSpec, MmmData, ModelSpec } from "../types.ts";
 import { fitOls } from "../models/ols.ts";
 import { scaleSet, summarizeReplicates } from "./_summary.ts";
+import { resolveIntervalOptions } from "./_interval_options.ts";
 import { runTwoStage } from "./_two_stage.ts";
 import {
   type MediationDesign,
@@ -149,22 +150,7 @@ export function fitMediation(data: MmmData, options: FitMediationOptions): Media
 
 function resolveMediationOptions(options: FitMediationOptions): MediationSettings {
   const spec = options.spec;
-  const level = options.level ?? 0.9;
-  if (!(level > 0 && level < 1)) {
-    throw new RangeError(`Cannot fit mediation: level must be in (0, 1), got ${level}`);
-  }
-  const method = options.interval ?? "bootstrap";
-  if (method !== "normal" && method !== "bootstrap" && method !== "monte-carlo") {
-    throw new RangeError(
-      `Cannot fit mediation: interval must be "normal", "bootstrap" or "monte-carlo", got "${method}"`,
-    );
-  }
-  const replicates = options.replicates ?? 1000;
-  if (!Number.isInteger(replicates) || replicates < 2) {
-    throw new RangeError(
-      `Cannot fit mediation: replicates must be an integer of at least 2, got ${replicates}`,
-    );
-  }
+  const { level, method, replicates } = resolveIntervalOptions(options, "fit mediation");
   const stage1Features = options.stage1Features ?? "media";
   if (stage1Features !== "media" && stage1Features !== "spend") {
     throw new RangeError(

@@ -19,7 +19,7 @@ import { samplePiecewise } from "./_piecewise.ts";
 import { resolveProblem } from "./_problem.ts";
 import type { Totals } from "./_program.ts";
 import { type LinearRow, solveLinearProgram } from "./lp_model.ts";
-import { breakpointsOption, positiveOption } from "./optimize_budget.ts";
+import { breakpointsOption, positiveOption } from "./option_checks.ts";
 import type { ChannelBound, ChannelResponse } from "./types.ts";
 
 /** Options of {@link optimizeBudgetRiskAverse}. */

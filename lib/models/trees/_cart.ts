@@ -13,7 +13,8 @@
  *
  * @module
  */
-import type { DenseMatrix } from "../../_internal/linalg.ts";
+import type { DenseMatrix, MatrixLike } from "../../_internal/linalg.ts";
+import { resolveX } from "./_settings.ts";
 import type { Rng } from "../../rng.ts";
 
 /** sklearn's FEATURE_THRESHOLD: values closer than this are treated as equal. */
@@ -276,6 +277,24 @@ export function growTree(
     importance,
     depth: depthReached,
   };
+}
+
+/**
+ * `base + Σ weight · tree(x)` for every row of `x`, after checking `x` has the `nFeatures`
+ * columns the trees were fitted on (an error says it cannot `action`).
+ */
+export function predictTrees(
+  action: string,
+  trees: readonly TreeArrays[],
+  nFeatures: number,
+  x: MatrixLike,
+  base: number,
+  weight: number,
+): Float64Array {
+  const m = resolveX(action, x, nFeatures);
+  const out = new Float64Array(m.rows).fill(base);
+  for (const t of trees) addTreePrediction(t, m, weight, out);
+  return out;
 }
 
 /** Adds `weight ·` the tree's prediction for every row of `x` to `out`. */
