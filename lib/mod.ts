@@ -12,6 +12,7 @@ export * from "./rng.ts";
 export * from "./version.ts";
 export * from "./mmm_data.ts";
 export { continueWeekly, epochDay } from "./dates.ts";
+export type { DenseMatrix, MatrixLike } from "./_internal/linalg.ts";
 export * from "./display/mod.ts";
 export * from "./plot/mod.ts";
 export * from "./report/mod.ts";

@@ -28,7 +28,8 @@ import {
   simulateSpend,
 } from "./_panel.ts";
 import { simulateBaseline } from "./_baseline.ts";
-import { type ChannelTruth, channelTruths, mediationTruth, type SimulationTruth } from "./truth.ts";
+import type { ChannelTruth, SimulationTruth } from "./truth.ts";
+import { channelTruths, mediationTruth } from "./_channel_truth.ts";
 
 /** One simulated channel. */
 export interface SimChannelOptions {

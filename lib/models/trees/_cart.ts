@@ -320,13 +320,21 @@ export function addTreePrediction(
 
 /** A tree as plain JSON (number arrays). */
 export interface TreeJson {
+  /** Split feature per node (−1 at a leaf). */
   readonly feature: readonly number[];
+  /** Split threshold per node: rows with x ≤ threshold go left. */
   readonly threshold: readonly number[];
+  /** Left child per node (−1 at a leaf). */
   readonly left: readonly number[];
+  /** Right child per node (−1 at a leaf). */
   readonly right: readonly number[];
+  /** Mean response of the node's rows. */
   readonly value: readonly number[];
+  /** Rows per node. */
   readonly nSamples: readonly number[];
+  /** Impurity decrease per feature, summed over the tree's splits. */
   readonly importance: readonly number[];
+  /** Depth of the deepest node. */
   readonly depth: number;
 }
 
