@@ -115,5 +115,15 @@ export function parsePlanCsv(
         ? numbers(c.name, false)
         : new Float64Array(rows.length).fill(mean(c.values.subarray(n - k))),
     })),
+    ...(history.categories
+      ? {
+        categories: history.categories.map((c) => ({
+          name: c.name,
+          values: col(c.name) >= 0
+            ? rows.map((r) => (r[col(c.name)] ?? "").trim())
+            : new Array<string>(rows.length).fill(c.values[n - 1] as string),
+        })),
+      }
+      : {}),
   };
 }

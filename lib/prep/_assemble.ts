@@ -6,7 +6,7 @@
  * @module
  */
 import { MmmDataError } from "../errors.ts";
-import type { ChannelData, MmmData, NamedSeries } from "../types.ts";
+import type { ChannelData, MmmData, NamedSeries, TextSeries } from "../types.ts";
 import { isoFromDay, weekdayOfDay } from "../dates.ts";
 import { parseDateLevels } from "./date_format.ts";
 import type { LoadOptionName, LoadOptions } from "./load_options.ts";
@@ -29,6 +29,7 @@ export interface ResolvedColumns {
   readonly spend: readonly string[];
   readonly exposure: readonly (string | undefined)[];
   readonly controls: readonly string[];
+  readonly categories: readonly string[];
   readonly geo: string | undefined;
 }
 
@@ -106,13 +107,14 @@ export function resolveColumns(
       c.exposure === undefined ? undefined : find(c.exposure, "exposure")
     ),
     controls: (mapping.controls ?? []).map((c) => find(c, "control")),
+    categories: (mapping.categories ?? []).map((c) => find(c, "text")),
     geo: mapping.geo === undefined ? undefined : find(mapping.geo, "geo"),
   };
 }
 
 interface Column {
   readonly column: string;
-  readonly role: "kpi" | "spend" | "exposure" | "control";
+  readonly role: "kpi" | "spend" | "exposure" | "control" | "category";
   values: Float64Array;
   missing: number;
   outliers: number;
@@ -149,6 +151,26 @@ export function assemble(
   resolved.spend.forEach((c) => add(c, "spend"));
   resolved.exposure.forEach((c) => c !== undefined && add(c, "exposure"));
   resolved.controls.forEach((c) => add(c, "control"));
+  const levelsOfText = new Map<string, readonly string[]>();
+  for (const name of resolved.categories) {
+    const text = frame.levels(name);
+    if (text.empty.length > 0) {
+      throw new MmmDataError(`Cannot load data: text column "${name}" has empty cells`, {
+        column: name,
+        rows: text.empty,
+        file: source,
+        hint: 'fill them in the file (a category of its own, such as "none", is fine)',
+      });
+    }
+    levelsOfText.set(name, text.levels);
+    columns.push({
+      column: name,
+      role: "category",
+      values: Float64Array.from(text.codes),
+      missing: 0,
+      outliers: 0,
+    });
+  }
 
   // Dates.
   const dateLevels = frame.levels(resolved.date);
@@ -393,6 +415,7 @@ export function assemble(
 
   // Values: negative spend, all-zero channels, constant columns.
   for (const c of columns) {
+    if (c.role === "category") continue;
     if (c.role === "spend" || c.role === "exposure") {
       const rows: number[] = [];
       let count = 0;
@@ -566,6 +589,13 @@ export function assemble(
     })),
     ...extraControls,
   ];
+  const categories: TextSeries[] = resolved.categories.map((name, j) => {
+    const levels = levelsOfText.get(name) as readonly string[];
+    return {
+      name: (mapping.categories ?? [])[j] as string,
+      values: Array.from(valuesOf(name), (code) => levels[code] as string),
+    };
+  });
   const quality = new DataQualityReport(
     source,
     entries,
@@ -584,6 +614,7 @@ export function assemble(
     kpiKind: mapping.kpiKind ?? "revenue",
     channels,
     controls,
+    ...(categories.length > 0 ? { categories } : {}),
     quality,
   };
   if (resolved.geo === undefined) return base;
@@ -746,7 +777,7 @@ function mergeDuplicates(
   for (const c of columns) {
     const v = new Float64Array(groups.length);
     groups.forEach(([s, e], k) => {
-      if (policy === "first") v[k] = c.values[s] as number;
+      if (policy === "first" || c.role === "category") v[k] = c.values[s] as number;
       else if (policy === "last") v[k] = c.values[e - 1] as number;
       else {
         let sum = 0;
@@ -790,7 +821,11 @@ function aggregateWeekly(
     groups.forEach(([s, e], k) => {
       let sum = 0;
       for (let i = s; i < e; i++) sum += c.values[i] as number;
-      v[k] = c.role === "control" && meanControls ? sum / (e - s) : sum;
+      v[k] = c.role === "category"
+        ? c.values[s] as number
+        : c.role === "control" && meanControls
+        ? sum / (e - s)
+        : sum;
     });
     c.values = v;
   }
