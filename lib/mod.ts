@@ -23,6 +23,7 @@ export * from "./mediation/mod.ts";
 export * from "./tuning/mod.ts";
 export * from "./forecast/mod.ts";
 export * from "./optimize/mod.ts";
+export * from "./planner/mod.ts";
 export * from "./prep/mod.ts";
 export {
   boxCox,
