@@ -32,6 +32,7 @@ export {
 } from "./_internal/pareto.ts";
 export * from "./forecast/mod.ts";
 export * from "./optimize/mod.ts";
+export * from "./planner/mod.ts";
 export * from "./prep/mod.ts";
 export {
   boxCox,

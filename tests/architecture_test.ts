@@ -13,7 +13,8 @@
 //   forecast                spend plans and predictions (uses analysis)
 //   plot                    every chart, from the result types below it
 //   mediation  tuning       display themselves through plot
-//   config  report          the configured workflow; HTML report and result.json
+//   config  report  planner the configured workflow; HTML report and result.json; the
+//                           browser planner page
 //
 // Besides the table: nothing in lib/ imports tasks/, tests/ or bench/ (no path leaving lib/),
 // nor the "mixlab" front door; packages come through the import map or node: builtins; and no
@@ -39,7 +40,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   "forecast": [".", "_internal", "display", "analysis"],
   "plot": [".", "_internal", "display", "prep", "analysis", "optimize", "forecast"],
   "mediation": [".", "_internal", "display", "models", "plot"],
-  "tuning": [".", "_internal", "display", "transforms", "models", "analysis", "plot"],
+  "tuning": [".", "_internal", "display", "transforms", "features", "models", "analysis", "plot"],
   "config": [
     ".",
     "_internal",
@@ -54,6 +55,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
     "tuning",
   ],
   "report": [".", "_internal", "display", "prep", "analysis", "optimize", "forecast", "plot"],
+  "planner": [".", "_internal", "display", "models", "analysis", "optimize", "forecast", "plot"],
 };
 
 /** Rules the layering must keep whatever ALLOWED says (issue 14). */

@@ -50,12 +50,31 @@ export function loadConfiguredData(
           ? { name: c.name, spend: c.spend }
           : { name: c.name, spend: c.spend, exposure: c.exposure }
       ),
-      controls: config.controls,
+      controls: [...new Set([...config.controls, ...featureControls(config)])],
+      categories: textColumns(config),
     },
     ...(config.dateFormat === undefined ? {} : { dateFormat: config.dateFormat as DateFormat }),
     ...cleaningOptions(config.cleaning),
   };
   return path.toLowerCase().endsWith(".parquet") ? loadParquet(path, load) : loadCsv(path, load);
+}
+
+/** Numeric columns the features read beside the controls: Box-Cox controls, competitors' spend. */
+function featureControls(config: MmmConfig): string[] {
+  const f = config.features;
+  return [...Object.keys(f.boxCox ?? {}), ...Object.values(f.shareOfVoice ?? {})];
+}
+
+/** Text columns the features read: categoricals, fixed effects, event-type flags. */
+function textColumns(config: MmmConfig): string[] {
+  const f = config.features;
+  return [
+    ...new Set([
+      ...Object.keys(f.categoricals ?? {}),
+      ...(f.fixedEffects ?? []),
+      ...Object.keys(f.eventFlags ?? {}),
+    ]),
+  ];
 }
 
 /** The loader options of a config's `cleaning` section, with hints that name config keys. */
@@ -76,9 +95,8 @@ function cleaningOptions(cleaning: CleaningConfig): Partial<LoadOptions> {
  * enter the model too.
  */
 export function modelSpecFromConfig(config: MmmConfig, data?: MmmData): ModelSpec {
-  const added = (data?.controls ?? []).map((c) => c.name).filter((name) =>
-    !config.controls.includes(name)
-  );
+  const read = new Set([...config.controls, ...featureControls(config)]);
+  const added = (data?.controls ?? []).map((c) => c.name).filter((name) => !read.has(name));
   return defineModelSpec({
     channels: config.channels.map((c) => ({
       name: c.name,
@@ -86,7 +104,13 @@ export function modelSpecFromConfig(config: MmmConfig, data?: MmmData): ModelSpe
       saturation: c.saturation,
     })),
     controls: [...config.controls, ...added],
-    baseline: { yearlyFourier: config.yearlyFourier, trend: config.trend, events: config.holidays },
+    baseline: {
+      yearlyFourier: config.yearlyFourier,
+      trend: config.trend,
+      events: config.holidays,
+      ...config.calendar,
+      ...config.features,
+    },
   });
 }
 

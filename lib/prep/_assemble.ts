@@ -8,7 +8,7 @@
  * @module
  */
 import { MmmDataError } from "../errors.ts";
-import type { ChannelData, MmmData, NamedSeries } from "../types.ts";
+import type { ChannelData, MmmData, NamedSeries, TextSeries } from "../types.ts";
 import { isoFromDay } from "../dates.ts";
 import type { LoadOptions } from "./load_options.ts";
 import type { ColumnQuality, QualityEntry } from "./quality_report.ts";
@@ -21,7 +21,7 @@ import {
   type ResolvedColumns,
   type Rows,
 } from "./_rows.ts";
-import { readNumericColumns, readRows } from "./_read_columns.ts";
+import { readColumns, readRows } from "./_read_columns.ts";
 import { treatDuplicates, treatMissing, treatOutliers } from "./_cleaning.ts";
 import { checkCalendar, checkRowCount, checkValues } from "./_checks.ts";
 
@@ -93,6 +93,7 @@ export function resolveColumns(
       c.exposure === undefined ? undefined : find(c.exposure, "exposure")
     ),
     controls: (mapping.controls ?? []).map((c) => find(c, "control")),
+    categories: (mapping.categories ?? []).map((c) => find(c, "text")),
     geo: mapping.geo === undefined ? undefined : find(mapping.geo, "geo"),
   };
 }
@@ -106,7 +107,8 @@ export function assemble(
   entries: QualityEntry[],
 ): LoadedData {
   const ctx: AssembleContext = { resolved, options, source, entries, changes: [] };
-  const rows = readRows(frame, readNumericColumns(frame, ctx), ctx);
+  const { columns, textLevels } = readColumns(frame, ctx);
+  const rows = readRows(frame, columns, ctx);
   treatDuplicates(rows, ctx);
   treatMissing(rows, ctx);
   if (options.aggregate === "weekly") aggregateToWeeks(rows, ctx);
@@ -121,7 +123,7 @@ export function assemble(
   checkValues(rows, ctx);
   checkRowCount(dates, ctx);
   const extraControls = treatOutliers(rows, ctx);
-  return buildData(rows, dates, extraControls, frame.nRows, ctx);
+  return buildData(rows, dates, { extraControls, textLevels }, frame.nRows, ctx);
 }
 
 function aggregateToWeeks(rows: Rows, ctx: AssembleContext): void {
@@ -142,7 +144,12 @@ function aggregateToWeeks(rows: Rows, ctx: AssembleContext): void {
 function buildData(
   rows: Rows,
   dates: Float64Array,
-  extraControls: readonly NamedSeries[],
+  added: {
+    /** Outlier dummies to add to the controls. */
+    readonly extraControls: readonly NamedSeries[];
+    /** The levels of each text column, whose codes the rows hold. */
+    readonly textLevels: ReadonlyMap<string, readonly string[]>;
+  },
   fileRows: number,
   ctx: AssembleContext,
 ): LoadedData {
@@ -173,8 +180,15 @@ function buildData(
       name,
       values: valuesOf(resolved.controls[j] as string),
     })),
-    ...extraControls,
+    ...added.extraControls,
   ];
+  const categories: TextSeries[] = resolved.categories.map((name, j) => {
+    const levels = added.textLevels.get(name) as readonly string[];
+    return {
+      name: (mapping.categories ?? [])[j] as string,
+      values: Array.from(valuesOf(name), (code) => levels[code] as string),
+    };
+  });
   const quality = new DataQualityReport(
     source,
     entries,
@@ -193,6 +207,7 @@ function buildData(
     kpiKind: mapping.kpiKind ?? "revenue",
     channels,
     controls,
+    ...(categories.length > 0 ? { categories } : {}),
     quality,
   };
   if (resolved.geo === undefined) return base;

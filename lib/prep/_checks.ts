@@ -109,6 +109,7 @@ export function checkCalendar(rows: Rows, ctx: AssembleContext): Float64Array {
 export function checkValues(rows: Rows, ctx: AssembleContext): void {
   const { source } = ctx;
   for (const c of rows.columns) {
+    if (c.role === "category") continue;
     if (c.role === "spend" || c.role === "exposure") {
       const sample: number[] = [];
       let count = 0;

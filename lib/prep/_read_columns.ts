@@ -15,8 +15,14 @@ export function optionName(options: LoadOptions, option: LoadOptionName): string
   return options.optionName ? options.optionName(option) : option;
 }
 
-/** The mapped columns as numbers; text that is not a number (or ±Infinity) is an error. */
-export function readNumericColumns(frame: RawFrame, ctx: AssembleContext): Column[] {
+/**
+ * The mapped columns as numbers (text that is not a number, or ±Infinity, is an error), then
+ * the text columns as level codes, with each one's levels.
+ */
+export function readColumns(
+  frame: RawFrame,
+  ctx: AssembleContext,
+): { columns: Column[]; textLevels: Map<string, readonly string[]> } {
   const { resolved, source, options } = ctx;
   const columns: Column[] = [];
   const add = (column: string, role: Column["role"]) => {
@@ -38,7 +44,27 @@ export function readNumericColumns(frame: RawFrame, ctx: AssembleContext): Colum
   resolved.spend.forEach((c) => add(c, "spend"));
   resolved.exposure.forEach((c) => c !== undefined && add(c, "exposure"));
   resolved.controls.forEach((c) => add(c, "control"));
-  return columns;
+  const textLevels = new Map<string, readonly string[]>();
+  for (const name of resolved.categories) {
+    const text = frame.levels(name);
+    if (text.empty.length > 0) {
+      throw new MmmDataError(`Cannot load data: text column "${name}" has empty cells`, {
+        column: name,
+        rows: text.empty,
+        file: source,
+        hint: 'fill them in the file (a category of its own, such as "none", is fine)',
+      });
+    }
+    textLevels.set(name, text.levels);
+    columns.push({
+      column: name,
+      role: "category",
+      values: Float64Array.from(text.codes),
+      missing: 0,
+      outliers: 0,
+    });
+  }
+  return { columns, textLevels };
 }
 
 /**

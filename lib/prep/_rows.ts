@@ -19,13 +19,14 @@ export interface ResolvedColumns {
   readonly spend: readonly string[];
   readonly exposure: readonly (string | undefined)[];
   readonly controls: readonly string[];
+  readonly categories: readonly string[];
   readonly geo: string | undefined;
 }
 
 /** A numeric column of the file, with what prep found in it. */
 export interface Column {
   readonly column: string;
-  readonly role: "kpi" | "spend" | "exposure" | "control";
+  readonly role: "kpi" | "spend" | "exposure" | "control" | "category";
   values: Float64Array;
   missing: number;
   outliers: number;
@@ -176,7 +177,7 @@ export function mergeDuplicates(rows: Rows, policy: "first" | "last" | "sum" | "
   for (const c of columns) {
     const v = new Float64Array(groups.length);
     groups.forEach(([s, e], k) => {
-      if (policy === "first") v[k] = c.values[s] as number;
+      if (policy === "first" || c.role === "category") v[k] = c.values[s] as number;
       else if (policy === "last") v[k] = c.values[e - 1] as number;
       else {
         let sum = 0;
@@ -216,7 +217,11 @@ export function aggregateWeekly(rows: Rows, options: LoadOptions): string[] {
     groups.forEach(([s, e], k) => {
       let sum = 0;
       for (let i = s; i < e; i++) sum += c.values[i] as number;
-      v[k] = c.role === "control" && meanControls ? sum / (e - s) : sum;
+      v[k] = c.role === "category"
+        ? c.values[s] as number
+        : c.role === "control" && meanControls
+        ? sum / (e - s)
+        : sum;
     });
     c.values = v;
   }

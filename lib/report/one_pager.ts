@@ -12,7 +12,12 @@ import { plotFit } from "../plot/fit_chart.ts";
 import { plotResponseCurves, type PlotResponseOptions } from "../plot/response_chart.ts";
 import { plotEffectShares } from "../plot/share_chart.ts";
 import { plotWaterfall } from "../plot/waterfall_chart.ts";
-import { renderReport, type ReportBlock, type ReportSection } from "./html_report.ts";
+import {
+  renderReport,
+  type ReportBlock,
+  type ReportLink,
+  type ReportSection,
+} from "./html_report.ts";
 import type { ModelSummary } from "../analysis/model_summary.ts";
 import type { DataQualityReport } from "../prep/quality_report.ts";
 import { Table } from "../display/table.ts";
@@ -31,6 +36,8 @@ export interface OnePagerOptions {
   readonly responsePoints?: PlotResponseOptions["points"];
   /** What prep checked and changed; shown, week by week, before the diagnostics. @default undefined */
   readonly quality?: DataQualityReport;
+  /** Links under the title to files beside the report (e.g. the budget planner). @default [] */
+  readonly links?: readonly ReportLink[];
 }
 
 const GLOSSARY: readonly [string, string][] = [
@@ -207,6 +214,7 @@ export function onePager(summary: ModelSummary, options: OnePagerOptions = {}): 
     subtitle: options.subtitle ??
       `KPI "${kpi}" · ${first} to ${last} · ${fit.spec.channels.length} channels · ${fit.kind} model`,
     footer: options.footer ?? "",
+    ...(options.links ? { links: options.links } : {}),
   });
 }
 
