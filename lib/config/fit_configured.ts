@@ -8,7 +8,11 @@
 import { isAbsolute, join } from "node:path";
 import { sliceRows } from "../mmm_data.ts";
 import { fitBayes } from "../models/bayes/fit_bayes.ts";
-import { fitElasticNet } from "../models/elastic_net.ts";
+import { elasticNetPath, fitElasticNet } from "../models/elastic_net.ts";
+import { fitGradientBoosting, fitRandomForest } from "../models/trees/fit_tree_model.ts";
+import { crossValidate, type CrossValidation } from "../analysis/cross_validate.ts";
+import { type CvSelection, selectByCrossValidation } from "../analysis/cv_selection.ts";
+import { expandingWindowSplit, type TimeSplit } from "../analysis/cv.ts";
 import { fitRidge } from "../models/ridge.ts";
 import { defineModelSpec } from "../models/model_spec.ts";
 import { loadCsv } from "../prep/load_csv.ts";
@@ -22,7 +26,7 @@ import type { BoundInput } from "../tuning/mmm_search_space.ts";
 import { getTransform } from "../transforms/registry.ts";
 import { ConfigError } from "../errors.ts";
 import type { FittedModel, MmmData, ModelSpec } from "../types.ts";
-import type { MmmConfig } from "./mmm_config.ts";
+import type { CleaningConfig, MmmConfig } from "./mmm_config.ts";
 
 /** Options of {@link loadConfiguredData}. */
 export interface LoadConfiguredOptions {
@@ -46,23 +50,67 @@ export function loadConfiguredData(
           ? { name: c.name, spend: c.spend }
           : { name: c.name, spend: c.spend, exposure: c.exposure }
       ),
-      controls: config.controls,
+      controls: [...new Set([...config.controls, ...featureControls(config)])],
+      categories: textColumns(config),
     },
     ...(config.dateFormat === undefined ? {} : { dateFormat: config.dateFormat as DateFormat }),
+    ...cleaningOptions(config.cleaning),
   };
   return path.toLowerCase().endsWith(".parquet") ? loadParquet(path, load) : loadCsv(path, load);
 }
 
-/** The model spec a config describes (transform parameters as given, defaults elsewhere). */
-export function modelSpecFromConfig(config: MmmConfig): ModelSpec {
+/** Numeric columns the features read beside the controls: Box-Cox controls, competitors' spend. */
+function featureControls(config: MmmConfig): string[] {
+  const f = config.features;
+  return [...Object.keys(f.boxCox ?? {}), ...Object.values(f.shareOfVoice ?? {})];
+}
+
+/** Text columns the features read: categoricals, fixed effects, event-type flags. */
+function textColumns(config: MmmConfig): string[] {
+  const f = config.features;
+  return [
+    ...new Set([
+      ...Object.keys(f.categoricals ?? {}),
+      ...(f.fixedEffects ?? []),
+      ...Object.keys(f.eventFlags ?? {}),
+    ]),
+  ];
+}
+
+/** The loader options of a config's `cleaning` section, with hints that name config keys. */
+function cleaningOptions(cleaning: CleaningConfig): Partial<LoadOptions> {
+  return {
+    missing: cleaning.missing,
+    duplicates: cleaning.duplicates,
+    nullValues: cleaning.nullValues,
+    ...(cleaning.outliers ? { outliers: cleaning.outliers } : {}),
+    ...(cleaning.numberFormat ? { numberFormat: cleaning.numberFormat } : {}),
+    optionName: (option) => option === "aggregate" ? undefined : `cleaning.${option}`,
+  };
+}
+
+/**
+ * The model spec a config describes (transform parameters as given, defaults elsewhere). With
+ * the loaded `data`, controls that cleaning added (an outlier rule's `<column>_outlier` dummy)
+ * enter the model too.
+ */
+export function modelSpecFromConfig(config: MmmConfig, data?: MmmData): ModelSpec {
+  const read = new Set([...config.controls, ...featureControls(config)]);
+  const added = (data?.controls ?? []).map((c) => c.name).filter((name) => !read.has(name));
   return defineModelSpec({
     channels: config.channels.map((c) => ({
       name: c.name,
       adstock: c.adstock,
       saturation: c.saturation,
     })),
-    controls: config.controls,
-    baseline: { yearlyFourier: config.yearlyFourier, trend: config.trend, events: config.holidays },
+    controls: [...config.controls, ...added],
+    baseline: {
+      yearlyFourier: config.yearlyFourier,
+      trend: config.trend,
+      events: config.holidays,
+      ...config.calendar,
+      ...config.features,
+    },
   });
 }
 
@@ -81,6 +129,14 @@ export interface ConfiguredFit {
   readonly holdout: MmmData | undefined;
   /** The tuning run, when the config asks for tuning. */
   readonly tuning: TuneResult | undefined;
+  /**
+   * Time-series cross-validation of the configured model on the training rows (expanding
+   * windows of `crossValidation.weeks`), when `crossValidation.folds` > 0. A tuned model is
+   * cross-validated at its chosen transforms and penalty.
+   */
+  readonly crossValidation: CrossValidation | undefined;
+  /** How a lasso's penalty was chosen by cross-validation, when `model.lambda` was absent. */
+  readonly penalty: CvSelection<number> | undefined;
 }
 
 /** Options of {@link fitConfigured}. */
@@ -109,8 +165,11 @@ export async function fitConfigured(
   }
   const train = config.holdoutWeeks > 0 ? sliceRows(data, 0, n - config.holdoutWeeks) : data;
   const holdout = config.holdoutWeeks > 0 ? sliceRows(data, n - config.holdoutWeeks) : undefined;
-  const spec = modelSpecFromConfig(config);
+  const spec = modelSpecFromConfig(config, data);
   const model = config.model;
+  const splits = cvSplits(config, train.dates.length);
+  const validate = (fitter: (rows: MmmData) => FittedModel) =>
+    splits === undefined ? undefined : crossValidate(train, fitter, { splits });
   if (config.tuning) {
     if (model.kind !== "ridge") {
       throw new ConfigError(
@@ -135,31 +194,122 @@ export async function fitConfigured(
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
-    const final = holdout
-      ? fitRidge(data, result.spec, { lambda: result.lambda, nonNegative: model.nonNegative })
-      : result.model;
-    return { fit: result.model, final, train, holdout, tuning: result };
+    const refit = (rows: MmmData) =>
+      fitRidge(rows, result.spec, { lambda: result.lambda, nonNegative: model.nonNegative });
+    return {
+      fit: result.model,
+      final: holdout ? refit(data) : result.model,
+      train,
+      holdout,
+      tuning: result,
+      crossValidation: validate(refit),
+      penalty: undefined,
+    };
   }
-  const estimate = (rows: MmmData): FittedModel =>
-    model.kind === "bayes"
-      ? fitBayes(rows, spec, {
-        chains: model.chains,
-        warmup: model.warmup,
-        draws: model.draws,
-        seed: config.seed,
-      })
-      : model.kind === "elasticnet"
-      ? fitElasticNet(rows, spec, {
-        lambda: model.lambda ?? 1,
-        l1Ratio: model.l1Ratio,
-        nonNegative: model.nonNegative,
-      })
-      : fitRidge(rows, spec, {
-        lambda: model.kind === "ols" ? 0 : model.lambda ?? 1,
-        nonNegative: model.nonNegative,
-      });
+  const penalty = model.kind === "lasso" && model.lambda === undefined
+    ? lassoPenalty(train, spec, model.nonNegative, splits)
+    : undefined;
+  const estimate = configuredEstimator(config, spec, penalty?.best);
   const fit = estimate(train);
-  return { fit, final: holdout ? estimate(data) : fit, train, holdout, tuning: undefined };
+  return {
+    fit,
+    final: holdout ? estimate(data) : fit,
+    train,
+    holdout,
+    tuning: undefined,
+    crossValidation: validate(estimate),
+    penalty,
+  };
+}
+
+/**
+ * The estimator a config names, as a function of the rows to fit (so cross-validation can refit
+ * it per fold). `lambda` overrides `model.lambda` (a penalty chosen by cross-validation).
+ */
+export function configuredEstimator(
+  config: MmmConfig,
+  spec: ModelSpec,
+  lambda?: number,
+): (rows: MmmData) => FittedModel {
+  const model = config.model, seed = config.seed;
+  const penalty = lambda ?? model.lambda ?? 1;
+  switch (model.kind) {
+    case "bayes":
+      return (rows) =>
+        fitBayes(rows, spec, {
+          chains: model.chains,
+          warmup: model.warmup,
+          draws: model.draws,
+          seed,
+        });
+    case "elasticnet":
+    case "lasso":
+      return (rows) =>
+        fitElasticNet(rows, spec, {
+          lambda: penalty,
+          l1Ratio: model.kind === "lasso" ? 1 : model.l1Ratio,
+          nonNegative: model.nonNegative,
+        });
+    case "random-forest":
+      return (rows) =>
+        fitRandomForest(rows, spec, {
+          nTrees: model.trees ?? 200,
+          seed,
+          ...(model.maxDepth === undefined ? {} : { maxDepth: model.maxDepth }),
+        });
+    case "gradient-boosting":
+      return (rows) =>
+        fitGradientBoosting(rows, spec, {
+          nEstimators: model.trees ?? 100,
+          learningRate: model.learningRate,
+          maxDepth: model.maxDepth ?? 3,
+          seed,
+        });
+    default:
+      return (rows) =>
+        fitRidge(rows, spec, {
+          lambda: model.kind === "ols" ? 0 : penalty,
+          nonNegative: model.nonNegative,
+        });
+  }
+}
+
+/** The expanding-window splits of `crossValidation`, or undefined when it is off. */
+function cvSplits(config: MmmConfig, rows: number): TimeSplit[] | undefined {
+  const { folds, weeks } = config.crossValidation;
+  if (folds === 0) return undefined;
+  if (rows - folds * weeks < 26) {
+    throw new ConfigError(
+      `Cannot cross-validate: ${folds} folds of ${weeks} weeks leave ${
+        rows - folds * weeks
+      } of the ${rows} training weeks for the first fold's fit (at least 26 are needed)`,
+      { key: "crossValidation.folds", hint: "use fewer folds or shorter test folds" },
+    );
+  }
+  return expandingWindowSplit(rows, { nSplits: folds, testSize: weeks });
+}
+
+/**
+ * A lasso's penalty chosen by time-series cross-validation: 20 values from the smallest penalty
+ * that keeps every coefficient at 0 down to a thousandth of it (scikit-learn's `LassoCV` grid),
+ * lowest mean RMSE over the folds wins. Without cross-validation folds, 5 expanding folds.
+ */
+function lassoPenalty(
+  train: MmmData,
+  spec: ModelSpec,
+  nonNegative: boolean,
+  splits: readonly TimeSplit[] | undefined,
+): CvSelection<number> {
+  const grid = elasticNetPath(train, spec, { l1Ratio: 1, nLambdas: 20, nonNegative }).lambdas;
+  return selectByCrossValidation(
+    train,
+    Array.from(grid, (lambda) => ({
+      label: `λ = ${lambda.toPrecision(4)}`,
+      value: lambda,
+      fitter: (rows: MmmData) => fitElasticNet(rows, spec, { lambda, l1Ratio: 1, nonNegative }),
+    })),
+    splits ? { splits } : { folds: 5 },
+  );
 }
 
 /**

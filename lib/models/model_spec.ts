@@ -7,6 +7,7 @@
 import { ConfigError } from "../errors.ts";
 import type { BaselineSpec, ChannelSpec, ModelSpec } from "../types.ts";
 import { resolveTransform, type TransformInput } from "../transforms/registry.ts";
+import { resolveBaseline } from "../features/baseline.ts";
 
 /** One channel as a user may write it: everything but the name is optional. */
 export interface ChannelInput {
@@ -21,6 +22,14 @@ export interface ChannelInput {
   readonly scale?: number;
 }
 
+/** A baseline as a user may write it: any keys of {@link BaselineSpec}; categoricals may be a list. */
+export type BaselineInput =
+  & Partial<Omit<BaselineSpec, "categoricals">>
+  & {
+    /** Text columns: a list (each column's first level is its reference) or column → reference. */
+    readonly categoricals?: BaselineSpec["categoricals"] | readonly string[];
+  };
+
 /** What {@link defineModelSpec} accepts. */
 export interface ModelSpecInput {
   /**
@@ -32,16 +41,18 @@ export interface ModelSpecInput {
     | Readonly<Record<string, ChannelInput>>;
   /** Names of controls entering linearly. @default [] */
   readonly controls?: readonly string[];
-  /** Baseline terms. @default { yearlyFourier: 2, trend: "linear", events: {} } */
-  readonly baseline?: Partial<BaselineSpec>;
+  /**
+   * Baseline terms and feature kinds (lags, interactions, categoricals, fixed effects, event
+   * flags, share of voice, total spend, on-air terms, calendar dummies, Box-Cox controls).
+   * @default { yearlyFourier: 2, trend: "linear", events: {} }
+   */
+  readonly baseline?: BaselineInput;
   /** Linear, or log KPI on log1p media (elasticities). @default "linear" */
   readonly specification?: ModelSpec["specification"];
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Names of baseline terms, which channels, controls and events may not take. */
 const RESERVED = ["intercept", "trend", "seasonality"];
-const TRENDS: readonly BaselineSpec["trend"][] = ["none", "linear", "quadratic"];
 
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
@@ -149,43 +160,15 @@ export function defineModelSpec(input: ModelSpecInput): ModelSpec {
     }
     seen.add(c);
   });
-  const b = input.baseline ?? {};
-  const yearlyFourier = b.yearlyFourier ?? 2;
-  if (!Number.isInteger(yearlyFourier) || yearlyFourier < 0 || yearlyFourier > 26) {
-    throw new ConfigError(
-      `Cannot define model spec: yearlyFourier is ${String(yearlyFourier)}`,
-      { key: "baseline.yearlyFourier", hint: "use a whole number from 0 to 26" },
-    );
-  }
-  const trend = b.trend ?? "linear";
-  if (!TRENDS.includes(trend)) {
-    throw new ConfigError(`Cannot define model spec: unknown trend "${String(trend)}"`, {
-      key: "baseline.trend",
-      hint: 'use "none", "linear" or "quadratic"',
-    });
-  }
-  const events: Record<string, readonly string[]> = {};
-  for (const [name, dates] of Object.entries(b.events ?? {})) {
-    if (seen.has(name) || !Array.isArray(dates)) {
-      throw new ConfigError(
-        `Cannot define model spec: event "${name}" must be a new name with a list of dates`,
-        { key: `baseline.events.${name}` },
-      );
-    }
-    const bad = dates.find((d) => typeof d !== "string" || !ISO_DATE.test(d));
-    if (bad !== undefined) {
-      throw new ConfigError(`Cannot define model spec: event "${name}" has date "${bad}"`, {
-        key: `baseline.events.${name}`,
-        hint: "write dates as yyyy-mm-dd",
-      });
-    }
-    seen.add(name);
-    events[name] = [...dates];
-  }
   return deepFreeze({
     channels,
     controls,
-    baseline: { yearlyFourier, trend, events },
+    baseline: resolveBaseline(input.baseline, {
+      has: (name: string) => seen.has(name),
+      add: (name: string) => seen.add(name),
+      channels: channels.map((c) => c.name),
+      controls,
+    }),
     specification,
   });
 }

@@ -31,6 +31,11 @@ export interface ColumnMapping {
   readonly channels: readonly ChannelColumns[];
   /** Control columns. @default [] */
   readonly controls?: readonly string[];
+  /**
+   * Text columns kept as labels (`MmmData.categories`) for categorical dummies, fixed effects
+   * and event-type flags; numbers in them are read as text. @default []
+   */
+  readonly categories?: readonly string[];
   /** Geo column, for panel data. @default undefined */
   readonly geo?: string;
 }
@@ -70,6 +75,17 @@ export interface OutlierPolicy {
   readonly columns?: readonly string[];
 }
 
+/** A loader option that an error's hint may ask the reader to set. */
+export type LoadOptionName =
+  | "missing.kpi"
+  | "missing.spend"
+  | "missing.controls"
+  | "duplicates"
+  | "outliers.columns"
+  | "numberFormat"
+  | "nullValues"
+  | "aggregate";
+
 /** Options of {@link loadCsv} and {@link loadParquet}. */
 export interface LoadOptions {
   /** Which column plays which role. */
@@ -98,4 +114,11 @@ export interface LoadOptions {
    * @default 3
    */
   readonly parametersPerChannel?: number;
+  /**
+   * How error hints name a loader option. A front end whose users write other keys maps each
+   * option to its own key (the `mmm` config: `missing.kpi` → `cleaning.missing.kpi`), or to
+   * `undefined` when its users cannot set it; the hint then says to fix the export instead.
+   * @default the option's own name
+   */
+  readonly optionName?: (option: LoadOptionName) => string | undefined;
 }

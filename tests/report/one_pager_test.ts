@@ -60,3 +60,18 @@ Deno.test("onePager() renders every section, escapes names and shows holdout met
     "no network references",
   );
 });
+
+Deno.test("onePager() links to files beside it, escaped, and refuses absolute addresses", () => {
+  const summary = summarizeModel(fitRidge(data, spec, { lambda: 0 }));
+  const html = onePager(summary, {
+    links: [{ label: "Open the <budget> planner", href: "planner.html?a=1&b=2" }],
+  });
+  assert.ok(
+    html.includes(
+      '<a class="action" href="planner.html?a=1&amp;b=2">Open the &lt;budget&gt; planner</a>',
+    ),
+  );
+  for (const href of ["javascript:alert(1)", "https://example.com/x", "//example.com"]) {
+    assert.throws(() => onePager(summary, { links: [{ label: "x", href }] }), TypeError);
+  }
+});
