@@ -12,6 +12,11 @@ import { vif, type VifResult } from "../analysis/diagnostics/vif.ts";
 import { residualReport } from "../analysis/diagnostics/residual_report.ts";
 import { decompRssd, mae, mape, nrmse, r2, rmse } from "../analysis/metrics.ts";
 import type { CrossValidation } from "../analysis/cross_validate.ts";
+import {
+  type ResidualDiagnostics,
+  residualDiagnostics,
+} from "../analysis/diagnostics/residual_diagnostics.ts";
+import type { RollingStability } from "../analysis/diagnostics/rolling_stability.ts";
 import { type ChannelReturns, channelReturns } from "../analysis/roas.ts";
 import { type ResponseCurves, responseCurves } from "../analysis/response_curve.ts";
 import type { Diagnostic, FittedModel, MmmData } from "../types.ts";
@@ -51,6 +56,8 @@ export interface SummarizeOptions {
   readonly level?: number;
   /** Time-series cross-validation of the model, reported with the metrics. @default undefined */
   readonly crossValidation?: CrossValidation;
+  /** Channel ROAS in rolling windows (refits the caller ran). @default undefined */
+  readonly stability?: RollingStability;
 }
 
 /** The computed summary of a fitted model. */
@@ -75,6 +82,10 @@ export interface ModelSummary {
   readonly residuals: Table;
   /** VIF of the model's terms. */
   readonly vif: VifResult | undefined;
+  /** Residuals against fitted values, their autocorrelation and QQ points. */
+  readonly residualPlots: ResidualDiagnostics;
+  /** Channel ROAS in rolling windows, when the caller refitted them. */
+  readonly stability: RollingStability | undefined;
   /** Plain-language warnings, most important first. */
   readonly warnings: readonly Diagnostic[];
 }
@@ -122,7 +133,10 @@ export function summarizeModel(fit: FittedModel, options: SummarizeOptions = {})
     residuals,
     regressors.length > 0 ? regressors.map((t) => t.values) : undefined,
   );
-  const warnings = collectWarnings(fit, d, metrics, vifResult, residualTable);
+  const warnings = [
+    ...collectWarnings(fit, d, metrics, vifResult, residualTable),
+    ...(options.stability?.diagnostics ?? []),
+  ];
   return {
     fit,
     holdout,
@@ -134,6 +148,8 @@ export function summarizeModel(fit: FittedModel, options: SummarizeOptions = {})
     adstock: adstockCurves(fit),
     residuals: residualTable,
     vif: vifResult,
+    residualPlots: residualDiagnostics(fit),
+    stability: options.stability,
     warnings,
   };
 }
