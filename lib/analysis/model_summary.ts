@@ -12,6 +12,11 @@ import { vif, type VifResult } from "./diagnostics/vif.ts";
 import { type ResidualReport, residualReport } from "./diagnostics/residual_report.ts";
 import { decompRssd, mae, mape, nrmse, r2, rmse } from "./metrics.ts";
 import type { CrossValidation } from "./cross_validate.ts";
+import {
+  type ResidualDiagnostics,
+  residualDiagnostics,
+} from "./diagnostics/residual_diagnostics.ts";
+import type { RollingStability } from "./diagnostics/rolling_stability.ts";
 import { type ChannelReturns, channelReturns } from "./roas.ts";
 import { type ResponseCurves, responseCurves } from "./response_curve.ts";
 import type { Diagnostic, FittedModel, MmmData } from "../types.ts";
@@ -50,6 +55,8 @@ export interface SummarizeOptions {
   readonly level?: number;
   /** Time-series cross-validation of the model, reported with the metrics. @default undefined */
   readonly crossValidation?: CrossValidation;
+  /** Channel ROAS in rolling windows (refits the caller ran). @default undefined */
+  readonly stability?: RollingStability;
 }
 
 /** The computed summary of a fitted model. */
@@ -74,6 +81,10 @@ export interface ModelSummary {
   readonly residuals: ResidualReport;
   /** VIF of the model's terms. */
   readonly vif: VifResult | undefined;
+  /** Residuals against fitted values, their autocorrelation and QQ points. */
+  readonly residualPlots: ResidualDiagnostics;
+  /** Channel ROAS in rolling windows, when the caller refitted them. */
+  readonly stability: RollingStability | undefined;
   /** Plain-language warnings, most important first. */
   readonly warnings: readonly Diagnostic[];
 }
@@ -121,7 +132,10 @@ export function summarizeModel(fit: FittedModel, options: SummarizeOptions = {})
     residuals,
     regressors.length > 0 ? regressors.map((t) => t.values) : undefined,
   );
-  const warnings = collectWarnings(fit, d, metrics, vifResult, residualTable);
+  const warnings = [
+    ...collectWarnings(fit, d, metrics, vifResult, residualTable),
+    ...(options.stability?.diagnostics ?? []),
+  ];
   return {
     fit,
     holdout,
@@ -133,6 +147,8 @@ export function summarizeModel(fit: FittedModel, options: SummarizeOptions = {})
     adstock: adstockCurves(fit),
     residuals: residualTable,
     vif: vifResult,
+    residualPlots: residualDiagnostics(fit),
+    stability: options.stability,
     warnings,
   };
 }

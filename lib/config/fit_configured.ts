@@ -13,6 +13,10 @@ import { fitGradientBoosting, fitRandomForest } from "../models/trees/fit_tree_m
 import { crossValidate, type CrossValidation } from "../analysis/cross_validate.ts";
 import { type CvSelection, selectByCrossValidation } from "../analysis/cv_selection.ts";
 import { expandingWindowSplit, type TimeSplit } from "../analysis/cv.ts";
+import {
+  type RollingStability,
+  rollingStability,
+} from "../analysis/diagnostics/rolling_stability.ts";
 import { fitRidge } from "../models/ridge.ts";
 import { defineModelSpec } from "../models/model_spec.ts";
 import { loadCsv } from "../prep/load_csv.ts";
@@ -137,6 +141,11 @@ export interface ConfiguredFit {
   readonly crossValidation: CrossValidation | undefined;
   /** How a lasso's penalty was chosen by cross-validation, when `model.lambda` was absent. */
   readonly penalty: CvSelection<number> | undefined;
+  /**
+   * Channel ROAS in rolling windows of the training rows (`crossValidation.rolling`, when the
+   * training rows hold at least two windows).
+   */
+  readonly stability: RollingStability | undefined;
 }
 
 /** Options of {@link fitConfigured}. */
@@ -170,6 +179,11 @@ export async function fitConfigured(
   const splits = cvSplits(config, train.dates.length);
   const validate = (fitter: (rows: MmmData) => FittedModel) =>
     splits === undefined ? undefined : crossValidate(train, fitter, { splits });
+  const windows = Math.max(52, Math.floor(train.dates.length / 2));
+  const stable = (fitter: (rows: MmmData) => FittedModel) =>
+    config.crossValidation.rolling && train.dates.length >= windows + 13
+      ? rollingStability(train, fitter, { windowWeeks: windows, step: 13 })
+      : undefined;
   if (config.tuning) {
     if (model.kind !== "ridge") {
       throw new ConfigError(
@@ -204,6 +218,7 @@ export async function fitConfigured(
       tuning: result,
       crossValidation: validate(refit),
       penalty: undefined,
+      stability: stable(refit),
     };
   }
   const penalty = model.kind === "lasso" && model.lambda === undefined
@@ -219,6 +234,7 @@ export async function fitConfigured(
     tuning: undefined,
     crossValidation: validate(estimate),
     penalty,
+    stability: stable(estimate),
   };
 }
 

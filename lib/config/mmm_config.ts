@@ -74,6 +74,8 @@ export interface CrossValidationConfig {
   readonly folds: number;
   /** Weeks in each test fold. */
   readonly weeks: number;
+  /** Also refit on rolling windows (half the training weeks, at least 52, every 13) for stability. */
+  readonly rolling: boolean;
 }
 
 /** Hyperparameter tuning settings. */
@@ -502,12 +504,16 @@ export function parseMmmConfig(json: unknown): MmmConfig {
   }
   const cvIn = o.crossValidation === undefined
     ? {}
-    : object(o.crossValidation, "crossValidation", ["folds", "weeks"]);
+    : object(o.crossValidation, "crossValidation", ["folds", "weeks", "rolling"]);
+  if (cvIn.rolling !== undefined && typeof cvIn.rolling !== "boolean") {
+    fail("crossValidation.rolling", "must be true or false");
+  }
   const crossValidation: CrossValidationConfig = {
     folds: cvIn.folds === undefined
       ? (model.kind === "bayes" ? 0 : 4)
       : integer(cvIn.folds, "crossValidation.folds", 0, 20),
     weeks: cvIn.weeks === undefined ? 13 : integer(cvIn.weeks, "crossValidation.weeks", 1, 520),
+    rolling: cvIn.rolling === undefined ? model.kind !== "bayes" : cvIn.rolling as boolean,
   };
   if (crossValidation.folds === 1) {
     fail("crossValidation.folds", "must be 0 (no cross-validation) or at least 2, got 1");

@@ -70,6 +70,23 @@ export interface ResultJson {
     }[];
     readonly vif: Readonly<Record<string, number>>;
     readonly warnings: readonly { readonly code: string; readonly message: string }[];
+    readonly residual_acf: readonly number[];
+    readonly stability?: {
+      readonly windows: readonly {
+        readonly start: string;
+        readonly end: string;
+        readonly roas: Readonly<Record<string, number>>;
+      }[];
+      readonly summary: readonly {
+        readonly channel: string;
+        readonly mean: number;
+        readonly sd: number;
+        readonly cv: number;
+        readonly min: number;
+        readonly max: number;
+        readonly sign_changes: boolean;
+      }[];
+    };
     readonly rhat_max?: number;
     readonly ess_bulk_min?: number;
     readonly divergences?: number;
@@ -172,6 +189,23 @@ export function resultJson(summary: ModelSummary, options: ResultJsonOptions): R
       })),
       vif: Object.fromEntries((summary.vif?.rows ?? []).map((r) => [r.name, r.vif])),
       warnings: summary.warnings.map((w) => ({ code: w.code, message: w.message })),
+      residual_acf: Array.from(summary.residualPlots.acf),
+      ...(summary.stability
+        ? {
+          stability: {
+            windows: summary.stability.windows,
+            summary: summary.stability.summary.map((s) => ({
+              channel: s.name,
+              mean: s.mean,
+              sd: s.sd,
+              cv: s.cv,
+              min: s.min,
+              max: s.max,
+              sign_changes: s.signChanges,
+            })),
+          },
+        }
+        : {}),
       ...(c ? { rhat_max: c.rhatMax, ess_bulk_min: c.essBulkMin, divergences: c.divergences } : {}),
     },
     response_curves: summary.curves.curves.map((rc) => ({

@@ -75,6 +75,7 @@ and writes into DIR:
     const summary = summarizeModel(run.fit, {
       ...(run.holdout ? { holdout: run.holdout } : {}),
       ...(run.crossValidation ? { crossValidation: run.crossValidation } : {}),
+      ...(run.stability ? { stability: run.stability } : {}),
     });
     let mediation: MediationFit | undefined;
     const extraSections: ReportSection[] = [];

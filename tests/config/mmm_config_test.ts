@@ -27,8 +27,9 @@ Deno.test("parseMmmConfig() fills every default and freezes the result", () => {
   assert.equal(c.model.nonNegative, true);
   assert.equal(c.tuning, undefined);
   assert.equal(c.seed, 42);
-  assert.deepEqual(c.crossValidation, { folds: 4, weeks: 13 });
-  assert.equal(parseMmmConfig({ ...base, model: { kind: "bayes" } }).crossValidation.folds, 0);
+  assert.deepEqual(c.crossValidation, { folds: 4, weeks: 13, rolling: true });
+  const bayes = parseMmmConfig({ ...base, model: { kind: "bayes" } });
+  assert.deepEqual([bayes.crossValidation.folds, bayes.crossValidation.rolling], [0, false]);
   assert.deepEqual(c.cleaning, {
     missing: { kpi: "error", spend: "error", controls: "error" },
     duplicates: "error",
