@@ -13,3 +13,4 @@ export * from "./diagnostics/mod.ts";
 export * from "./adstock_curve.ts";
 export * from "./cross_validate.ts";
 export * from "./cv_selection.ts";
+export * from "./sensitivity.ts";
