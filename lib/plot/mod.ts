@@ -26,3 +26,4 @@ export * from "./residual_charts.ts";
 export * from "./vif_chart.ts";
 export * from "./stability_chart.ts";
 export * from "./scatter_matrix.ts";
+export * from "./tornado_chart.ts";
