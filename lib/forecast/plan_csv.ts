@@ -11,7 +11,7 @@ import { mean } from "../_internal/array.ts";
 import { csvRecord, parseCsv } from "../_internal/csv.ts";
 import { MmmDataError } from "../errors.ts";
 import type { MmmData } from "../types.ts";
-import { continueWeekly } from "./spend_plan.ts";
+import { continueWeekly } from "../dates.ts";
 
 /** Options of {@link parsePlanCsv}. */
 export interface ParsePlanOptions {
@@ -118,6 +118,16 @@ export function parsePlanCsv(
         ? numbers(c.name, false)
         : new Float64Array(rows.length).fill(mean(c.values.subarray(n - k))),
     })),
+    ...(history.categories
+      ? {
+        categories: history.categories.map((c) => ({
+          name: c.name,
+          values: col(c.name) >= 0
+            ? rows.map((r) => (r[col(c.name)] ?? "").trim())
+            : new Array<string>(rows.length).fill(c.values[n - 1] as string),
+        })),
+      }
+      : {}),
   };
 }
 

@@ -24,7 +24,7 @@ import type {
   PredictOptions,
   Term,
 } from "../types.ts";
-import { JUPYTER_DISPLAY } from "../_internal/display.ts";
+import { JUPYTER_DISPLAY } from "../display/jupyter.ts";
 import { designBasis } from "./design_matrix.ts";
 import { LinearModel } from "./linear_model.ts";
 import { specFromJSON, specToJSON } from "./model_spec.ts";

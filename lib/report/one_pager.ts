@@ -18,10 +18,14 @@ import {
   type ReportLink,
   type ReportSection,
 } from "./html_report.ts";
-import type { ModelSummary } from "./model_summary.ts";
+import type { ModelSummary } from "../analysis/model_summary.ts";
+import { plotResidualAcf, plotResidualQq, plotResidualsVsFitted } from "../plot/residual_charts.ts";
+import { plotVif } from "../plot/vif_chart.ts";
+import { plotRollingStability } from "../plot/stability_chart.ts";
+import { plotScatterMatrix } from "../plot/scatter_matrix.ts";
 import type { Diagnostic } from "../types.ts";
 import type { DataQualityReport } from "../prep/quality_report.ts";
-import { Table } from "./table.ts";
+import { Table } from "../display/table.ts";
 
 /** Options of {@link onePager}. */
 export interface OnePagerOptions {
@@ -224,15 +228,38 @@ export function onePager(summary: ModelSummary, options: OnePagerOptions = {}): 
       title: "Diagnostics",
       blocks: [
         ...warnings,
-        { kind: "table", table: summary.residuals },
+        { kind: "table", table: summary.residuals.toTable() },
+        {
+          kind: "text",
+          text:
+            "Residuals (actual − fitted) should scatter evenly around 0 whatever the fitted value, stay inside the autocorrelation band, and follow the QQ line; a pattern, bars outside the band or a bent QQ line point to a term the model misses.",
+        },
+        { kind: "chart", chart: plotResidualsVsFitted(summary.residualPlots) },
+        { kind: "chart", chart: plotResidualAcf(summary.residualPlots) },
+        { kind: "chart", chart: plotResidualQq(summary.residualPlots) },
         ...(summary.vif
-          ? [{
-            kind: "table" as const,
-            table: new Table(summary.vif.rows.map((r) => ({ term: r.name, VIF: r.vif })), {
-              caption: "Variance inflation of the model's terms",
-            }),
-          }]
+          ? [
+            { kind: "chart" as const, chart: plotVif(summary.vif) },
+            {
+              kind: "table" as const,
+              table: new Table(summary.vif.rows.map((r) => ({ term: r.name, VIF: r.vif })), {
+                caption: "Variance inflation of the model's terms",
+              }),
+            },
+          ]
           : []),
+        ...(summary.stability
+          ? [
+            {
+              kind: "text" as const,
+              text:
+                "Stability: the model refitted on rolling windows of weeks. A channel whose ROAS swings from window to window, or changes sign, is not pinned down by the data.",
+            },
+            { kind: "chart" as const, chart: plotRollingStability(summary.stability) },
+            { kind: "table" as const, table: summary.stability.toTable() },
+          ]
+          : []),
+        { kind: "chart", chart: plotScatterMatrix(fit.data) },
         {
           kind: "table",
           table: new Table(

@@ -11,8 +11,8 @@ import type { FittedModel, MmmData, ModelSpec } from "../types.ts";
 import { expandingWindowSplit, type TimeSplit } from "../analysis/cv.ts";
 import { designBasis } from "../models/design_matrix.ts";
 import { fitRidge } from "../models/ridge.ts";
-import { type Cell, type Table, table } from "../report/table.ts";
-import { JUPYTER_DISPLAY, type MimeBundle } from "../_internal/display.ts";
+import { type Cell, type Table, table } from "../display/table.ts";
+import { JUPYTER_DISPLAY, type MimeBundle } from "../display/jupyter.ts";
 import type { Chart } from "../plot/render.ts";
 import { minimize, type MinimizeOptions, type SearchResult } from "./minimize.ts";
 import type { SearchSpace } from "./search_space.ts";
@@ -22,7 +22,11 @@ import { chooseFamilies, type FamilyChoice, type FamilyOptions } from "./familie
 import { differentialEvolutionSampler } from "./differential_evolution_sampler.ts";
 import type { CvMetric, LiftTest, MmmObjectivePayload } from "./mmm_objective.ts";
 import { type ModelSelection, selectModels, type SelectModelsOptions } from "./select_models.ts";
-import { plotObjectiveByTrial, plotParameterDistributions, plotParetoFront } from "./plots.ts";
+import {
+  plotObjectiveByTrial,
+  plotParameterDistributions,
+  plotParetoFront,
+} from "../plot/search_charts.ts";
 
 /** Options of {@link tune}. */
 export interface TuneOptions extends MinimizeOptions, MmmSearchSpaceOptions {

@@ -55,6 +55,18 @@ Deno.test("onePager() renders every section, escapes names and shows holdout met
   assert.ok(!html.includes("<script"), "no script element, the channel name is text");
   assert.ok(html.includes("&lt;script&gt;"));
   assert.match(html, /R² \(holdout\)/);
+  assert.match(html, /MAE \(holdout\)/);
+  for (
+    const chart of [
+      "Residuals against fitted values",
+      "Autocorrelation of the residuals",
+      "Normal QQ plot of the residuals",
+      "Variance inflation of the model",
+      "Scatter matrix of the KPI and spend",
+    ]
+  ) {
+    assert.ok(html.includes(chart), chart);
+  }
   assert.ok(
     !/https?:\/\//.test(html.replace(/xmlns(:\w+)?="http:\/\/www\.w3\.org\/[^"]*"/g, "")),
     "no network references",

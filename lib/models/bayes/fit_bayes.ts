@@ -15,6 +15,7 @@
 import { FitError, MmmDataError } from "../../errors.ts";
 import type { MmmData, ModelSpec } from "../../types.ts";
 import { type DesignBasis, designBasis, designMatrix } from "../design_matrix.ts";
+import { rejectChannelFeatures } from "../../features/baseline.ts";
 import { MmmPosterior, type MmmPosteriorInput, type MmmPosteriorOptions } from "./model.ts";
 import { type NutsChain, type NutsOptions, sampleNuts } from "./nuts.ts";
 import type { Prior } from "./priors.ts";
@@ -92,6 +93,7 @@ function prepare(data: MmmData, spec: ModelSpec, options: BayesOptions): Prepare
       hint: "fit each geo separately or aggregate to national rows",
     });
   }
+  rejectChannelFeatures(spec.baseline, spec.channels.map((c) => c.name), "fit Bayesian model");
   const basis = designBasis(data, spec);
   const design = designMatrix(data, basis);
   const y = design.y as Float64Array, n = y.length;
