@@ -21,6 +21,7 @@ export * from "./models/mod.ts";
 export * from "./models/trees/mod.ts";
 export * from "./models/bayes/mod.ts";
 export * from "./analysis/mod.ts";
+export * from "./guardrails/mod.ts";
 export * from "./mediation/mod.ts";
 export * from "./tuning/mod.ts";
 export {

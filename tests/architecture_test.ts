@@ -8,11 +8,13 @@
 //   .  _internal            types, errors, rng, dates; private helpers (linear algebra, …)
 //   display                 tables that show themselves, the Jupyter display protocol
 //   transforms  features    adstock/saturation; trend, seasonality, events, lags
+//   guardrails              checks of a fitted model's attribution (issue 12)
 //   prep  models  sim       load/clean/EDA; estimators; simulated data
 //   analysis  optimize      decomposition, returns, diagnostics, summaries; budget allocation
 //   forecast                spend plans and predictions (uses analysis)
 //   plot                    every chart, from the result types below it
-//   mediation  tuning       display themselves through plot
+//   mediation  tuning       display themselves through plot (tuning bootstraps with
+//                           mediation's moving blocks)
 //   config  report  planner the configured workflow; HTML report and result.json; the
 //                           browser planner page
 //
@@ -32,21 +34,34 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   "display": [".", "_internal"],
   "transforms": [".", "_internal"],
   "features": [".", "_internal"],
+  "guardrails": [".", "_internal", "transforms"],
   "prep": [".", "_internal", "display", "features"],
-  "models": [".", "_internal", "display", "transforms", "features"],
+  "models": [".", "_internal", "display", "transforms", "features", "guardrails"],
   "sim": [".", "_internal", "display", "transforms", "features"],
-  "analysis": [".", "_internal", "display", "transforms"],
+  "analysis": [".", "_internal", "display", "transforms", "guardrails"],
   "optimize": [".", "_internal", "display"],
   "forecast": [".", "_internal", "display", "analysis"],
   "plot": [".", "_internal", "display", "prep", "analysis", "optimize", "forecast"],
   "mediation": [".", "_internal", "display", "models", "plot"],
-  "tuning": [".", "_internal", "display", "transforms", "features", "models", "analysis", "plot"],
+  "tuning": [
+    ".",
+    "_internal",
+    "display",
+    "transforms",
+    "features",
+    "guardrails",
+    "models",
+    "analysis",
+    "mediation",
+    "plot",
+  ],
   "config": [
     ".",
     "_internal",
     "display",
     "transforms",
     "features",
+    "guardrails",
     "prep",
     "models",
     "analysis",

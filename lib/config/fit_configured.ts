@@ -26,6 +26,9 @@ import type { LoadOptions } from "../prep/load_options.ts";
 import type { DateFormat } from "../prep/date_format.ts";
 import type { SearchProgress } from "../tuning/minimize.ts";
 import { tune, type TuneResult } from "../tuning/tune.ts";
+import { BaggedModel } from "../models/bagged_model.ts";
+import type { LinearModel } from "../models/linear_model.ts";
+import { type ModelSummary, summarizeModel } from "../analysis/model_summary.ts";
 import { bootstrapKpis, bootstrapTune, withKpi } from "../tuning/bootstrap.ts";
 import type { BoundInput } from "../tuning/mmm_search_space.ts";
 import { getTransform } from "../transforms/registry.ts";
@@ -210,6 +213,12 @@ export async function fitConfigured(
       validation: t.validation,
       nonNegative: model.nonNegative,
       guardrails: config.guardrails,
+      families: t.families
+        ? {
+          ...t.families,
+          keep: Object.fromEntries(config.channels.map((c) => [c.name, c.given])),
+        }
+        : false,
       bounds: tuningBounds(config),
       channelTypes: Object.fromEntries(
         config.channels.flatMap((c) => (c.type ? [[c.name, c.type]] : [])),
@@ -234,9 +243,25 @@ export async function fitConfigured(
         ...(options.onReplicate ? { onReplicate: options.onReplicate } : {}),
       })
       : undefined;
+    // the estimate averages the transforms the replicates chose, each refitted on the actual KPI
+    // (bagging; README, "Tuning defaults"); the replicates themselves give the intervals
+    const bag = (rows: MmmData, reference: LinearModel): FittedModel =>
+      replicates
+        ? new BaggedModel(
+          reference,
+          replicates.map((r) =>
+            fitRidge(rows, r.spec, {
+              lambda: (r as LinearModel).settings.lambda as number,
+              nonNegative: model.nonNegative,
+              guardrails: config.guardrails,
+            })
+          ),
+        )
+        : reference;
+    const fit = bag(train, result.model);
     return {
-      fit: result.model,
-      final: holdout ? refit(data) : result.model,
+      fit,
+      final: holdout ? bag(data, refit(data)) : fit,
       train,
       holdout,
       tuning: result,
@@ -404,4 +429,20 @@ function tuningBounds(config: MmmConfig): Record<string, BoundInput> {
     }
   }
   return out;
+}
+
+/**
+ * The summary a configured run reports (`result.json`, the one-pager): the fit's summary with the
+ * config's guardrail limits, the holdout, the bootstrap replicates' intervals, cross-validation
+ * and stability, whatever of them the run has. The CLI and the recovery study both call it, so
+ * they report the same numbers.
+ */
+export function summarizeConfigured(config: MmmConfig, run: ConfiguredFit): ModelSummary {
+  return summarizeModel(run.fit, {
+    guardrails: config.guardrails,
+    ...(run.holdout ? { holdout: run.holdout } : {}),
+    ...(run.replicates ? { replicates: run.replicates } : {}),
+    ...(run.crossValidation ? { crossValidation: run.crossValidation } : {}),
+    ...(run.stability ? { stability: run.stability } : {}),
+  });
 }

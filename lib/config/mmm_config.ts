@@ -7,9 +7,10 @@
  * @module
  */
 import { ConfigError } from "../errors.ts";
+import { getTransform } from "../transforms/registry.ts";
 import { CHANNEL_TYPES, type ChannelType } from "../transforms/adstock/geometric.ts";
 import type { BaselineSpec, KpiKind } from "../types.ts";
-import type { GuardrailLimits } from "../analysis/guardrails.ts";
+import type { GuardrailLimits } from "../guardrails/guardrails.ts";
 import { BASELINE_FEATURES, channelFeatureKeys } from "../features/baseline.ts";
 import type { BaselineFeature } from "../features/feature.ts";
 import type { DuplicatePolicy, NumberFormat } from "../prep/load_options.ts";
@@ -40,6 +41,11 @@ export interface ChannelConfig {
   readonly bounds: Readonly<Record<string, readonly [number, number]>>;
   /** Media type, which sets the default decay bounds when tuning (Robyn's guidance). */
   readonly type?: ChannelType;
+  /**
+   * Which families the config names for this channel; tuning chooses the others from the data
+   * (`tuning.families`) and keeps these.
+   */
+  readonly given: { readonly adstock: boolean; readonly saturation: boolean };
 }
 
 /** The estimator and its settings. */
@@ -91,6 +97,16 @@ export interface TuningConfig {
   readonly folds: number;
   /** Score candidates in-sample on the training weeks, or on expanding-window CV folds. */
   readonly validation: "in-sample" | "cv";
+  /**
+   * Families each channel may take when the config does not name them, or undefined to keep
+   * the defaults (geometric, Hill).
+   */
+  readonly families?: {
+    readonly adstock: readonly string[];
+    readonly saturation: readonly string[];
+    /** Trials of each channel × family pair's screening search. */
+    readonly trials: number;
+  };
 }
 
 /** Block-bootstrap intervals of the classical fits (ROAS, mROAS, contribution). */
@@ -226,13 +242,21 @@ const OBJECTIVES = ["nrmse", "mse", "decomp_rssd"] as const;
 const TRENDS = ["none", "linear", "quadratic"] as const;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Default scoring of tuning candidates (README, "Tuning defaults"). */
-const DEFAULT_VALIDATION = "cv" as const;
+const DEFAULT_VALIDATION = "in-sample" as const;
+/** Default objectives: the error alone (DECOMP.RSSD pulls ROAS towards each other). */
+const DEFAULT_OBJECTIVES = ["nrmse"] as const;
+/** Families tuning chooses between by default, per stage. */
+const DEFAULT_FAMILIES = {
+  adstock: ["geometric", "weibull-pdf"],
+  saturation: ["hill", "logistic"],
+  trials: 200,
+} as const;
 /** Bootstrap replicates of a fit with fixed transforms. */
 const DEFAULT_REPLICATES = 100;
 /** Bootstrap replicates of a tuned fit (each re-tunes). */
 const DEFAULT_TUNED_REPLICATES = 30;
-/** Trials of each tuned replicate's warm-started search. */
-const DEFAULT_REPLICATE_TRIALS = 500;
+/** Trials of each tuned replicate's search. */
+const DEFAULT_REPLICATE_TRIALS = 1000;
 const MISSING_POLICIES = ["error", "interpolate", "forward-fill", "zero", "drop"] as const;
 const DUPLICATE_POLICIES = ["error", "first", "last", "sum", "mean"] as const;
 
@@ -327,6 +351,7 @@ function channel(name: string, value: unknown, key: string): ChannelConfig {
     adstock: transform(o.adstock, `${key}.adstock`, "geometric"),
     saturation: transform(o.saturation, `${key}.saturation`, "hill"),
     bounds,
+    given: { adstock: o.adstock !== undefined, saturation: o.saturation !== undefined },
   };
   return {
     ...out,
@@ -547,16 +572,21 @@ export function parseMmmConfig(json: unknown): MmmConfig {
   }
   let tuning: TuningConfig | undefined;
   if (o.tuning !== undefined && o.tuning !== false) {
-    const t = o.tuning === true
-      ? {}
-      : object(o.tuning, "tuning", ["strategy", "trials", "objectives", "folds", "validation"]);
+    const t = o.tuning === true ? {} : object(o.tuning, "tuning", [
+      "strategy",
+      "trials",
+      "objectives",
+      "folds",
+      "validation",
+      "families",
+    ]);
     tuning = {
       strategy: t.strategy === undefined
         ? "differential-evolution"
         : oneOf(t.strategy, "tuning.strategy", STRATEGIES),
       trials: t.trials === undefined ? 10_000 : integer(t.trials, "tuning.trials", 1, 10_000_000),
       objectives: t.objectives === undefined
-        ? ["nrmse", "decomp_rssd"]
+        ? DEFAULT_OBJECTIVES
         : strings(t.objectives, "tuning.objectives").map((v, i) =>
           oneOf(v, `tuning.objectives[${i}]`, OBJECTIVES)
         ),
@@ -564,6 +594,7 @@ export function parseMmmConfig(json: unknown): MmmConfig {
       validation: t.validation === undefined
         ? DEFAULT_VALIDATION
         : oneOf(t.validation, "tuning.validation", ["in-sample", "cv"] as const),
+      ...families(t.families),
     };
     const errors = tuning.objectives.filter((x) => x !== "decomp_rssd");
     if (errors.length !== 1) {
@@ -653,6 +684,45 @@ export function parseMmmConfig(json: unknown): MmmConfig {
   return deepFreeze(config);
 }
 
+/** `tuning.families`: true (the default lists), false, or `{ adstock, saturation, trials }`. */
+function families(value: unknown): Pick<TuningConfig, "families"> {
+  if (value === false) return {};
+  if (value === undefined || value === true) return { families: DEFAULT_FAMILIES };
+  const f = object(value, "tuning.families", ["adstock", "saturation", "trials"]);
+  const kinds = (
+    v: unknown,
+    key: string,
+    stage: "adstock" | "saturation",
+    fallback: readonly string[],
+  ) => {
+    if (v === undefined) return fallback;
+    const list = strings(v, key);
+    if (list.length === 0) fail(key, "must name at least one family");
+    list.forEach((k, i) => {
+      try {
+        getTransform(k, { family: stage });
+      } catch {
+        fail(`${key}[${i}]`, `is not a registered ${stage} kind, got "${k}"`);
+      }
+    });
+    return list;
+  };
+  return {
+    families: {
+      adstock: kinds(f.adstock, "tuning.families.adstock", "adstock", DEFAULT_FAMILIES.adstock),
+      saturation: kinds(
+        f.saturation,
+        "tuning.families.saturation",
+        "saturation",
+        DEFAULT_FAMILIES.saturation,
+      ),
+      trials: f.trials === undefined
+        ? DEFAULT_FAMILIES.trials
+        : integer(f.trials, "tuning.families.trials", 10, 1_000_000),
+    },
+  };
+}
+
 function pair(value: unknown, key: string, min: number, max = Infinity): [number, number] {
   if (!Array.isArray(value) || value.length !== 2) fail(key, "must be a [lower, upper] pair");
   const lo = number(value[0], `${key}[0]`, min, max), hi = number(value[1], `${key}[1]`, min, max);
@@ -691,7 +761,7 @@ function parseBootstrap(
   };
 }
 
-/** `guardrails`: plausible ranges and identification limits (lib/analysis/guardrails.ts). */
+/** `guardrails`: plausible ranges and identification limits (lib/guardrails/guardrails.ts). */
 function parseGuardrails(value: unknown): Partial<GuardrailLimits> {
   if (value === undefined) return {};
   const g = object(value, "guardrails", [

@@ -1,10 +1,10 @@
 /**
  * Every linear estimator returns its model with the guardrails' warnings already in
- * `diagnostics` (see `lib/analysis/guardrails.ts`).
+ * `diagnostics` (see `lib/guardrails/guardrails.ts`).
  *
  * @module
  */
-import { type GuardrailLimits, guardrails } from "../analysis/guardrails.ts";
+import { type GuardrailLimits, guardrails } from "../guardrails/guardrails.ts";
 import { LinearModel, type LinearModelInit } from "./linear_model.ts";
 
 /** Builds the model, runs the guardrails on it and returns it with their warnings appended. */

@@ -20,7 +20,7 @@ import {
 import { solveElasticNet } from "./elastic_net_solve.ts";
 import type { LinearModel } from "./linear_model.ts";
 import { guardedLinearModel } from "./_guarded.ts";
-import type { GuardrailLimits } from "../analysis/guardrails.ts";
+import type { GuardrailLimits } from "../guardrails/guardrails.ts";
 import { pointRows, transformRows, zeroMediaDiagnostics } from "./_rows.ts";
 
 /** Options of {@link fitElasticNet}. */
@@ -35,7 +35,7 @@ export interface ElasticNetOptions {
   readonly nonNegative?: boolean;
   /** Coordinate-descent stopping tolerance (relative). @default 1e-12 */
   readonly tolerance?: number;
-  /** Limits of the guardrails run on the fit (`lib/analysis/guardrails.ts`). @default {} */
+  /** Limits of the guardrails run on the fit (`lib/guardrails/guardrails.ts`). @default {} */
   readonly guardrails?: Partial<GuardrailLimits>;
 }
 

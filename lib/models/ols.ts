@@ -13,7 +13,7 @@ import { fromColumns, gram, invertSpd, leastSquares } from "../_internal/linalg.
 import { designBasis, designMatrix } from "./design_matrix.ts";
 import type { LinearModel } from "./linear_model.ts";
 import { guardedLinearModel } from "./_guarded.ts";
-import type { GuardrailLimits } from "../analysis/guardrails.ts";
+import type { GuardrailLimits } from "../guardrails/guardrails.ts";
 import { transformRows, zeroMediaDiagnostics } from "./_rows.ts";
 import { centerDesign, mediaMask } from "./_center.ts";
 import { solveRidge } from "./ridge_solve.ts";
@@ -28,7 +28,7 @@ export interface OlsOptions {
    * the remaining columns). @default false
    */
   readonly nonNegative?: boolean;
-  /** Limits of the guardrails run on the fit (`lib/analysis/guardrails.ts`). @default {} */
+  /** Limits of the guardrails run on the fit (`lib/guardrails/guardrails.ts`). @default {} */
   readonly guardrails?: Partial<GuardrailLimits>;
 }
 

@@ -16,7 +16,7 @@ import { centerDesign, constantColumnDiagnostics, mediaMask, uncenter } from "./
 import { solveRidge } from "./ridge_solve.ts";
 import type { LinearModel } from "./linear_model.ts";
 import { guardedLinearModel } from "./_guarded.ts";
-import type { GuardrailLimits } from "../analysis/guardrails.ts";
+import type { GuardrailLimits } from "../guardrails/guardrails.ts";
 import { pointRows, transformRows, zeroMediaDiagnostics } from "./_rows.ts";
 
 /** Options of {@link fitRidge}. */
@@ -27,7 +27,7 @@ export interface RidgeOptions {
   readonly standardize?: boolean;
   /** Constrain media coefficients to be ≥ 0. @default true */
   readonly nonNegative?: boolean;
-  /** Limits of the guardrails run on the fit (`lib/analysis/guardrails.ts`). @default {} */
+  /** Limits of the guardrails run on the fit (`lib/guardrails/guardrails.ts`). @default {} */
   readonly guardrails?: Partial<GuardrailLimits>;
 }
 

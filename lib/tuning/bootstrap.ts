@@ -10,15 +10,17 @@
  * again:
  * - with fixed transforms (OLS, ridge, elastic net), by the same estimator
  *   ({@link bootstrapFits});
- * - after tuning, by tuning again ({@link bootstrapTune}): a smaller search warm-started from
- *   the original search's best sound candidates, then the same selection rule, so each
- *   replicate may choose other transform parameters (and λ) than the original fit.
+ * - after tuning, by tuning again ({@link bootstrapTune}): a smaller search (by default from
+ *   scratch; optionally warm-started from the original search's best sound candidates), then the
+ *   same selection rule, so each replicate may choose other transform parameters (and λ) than
+ *   the original fit.
  *
  * Intervals are then quantiles over the replicates (`channelReturns(fit, { replicates })`).
  *
  * @module
  */
 import type { FittedModel, MmmData } from "../types.ts";
+import type { LinearModel } from "../models/linear_model.ts";
 import { Rng } from "../rng.ts";
 import { defaultBlockLength, movingBlockIndices } from "../mediation/block_bootstrap.ts";
 import { differentialEvolutionSampler } from "./differential_evolution_sampler.ts";
@@ -127,13 +129,14 @@ export function bootstrapFits<D extends MmmData>(
 
 /** Options of {@link bootstrapTune}. */
 export interface BootstrapTuneOptions extends BootstrapOptions {
-  /** Trials of each replicate's search. @default 500 */
+  /** Trials of each replicate's search. @default 1000 */
   readonly trials?: number;
   /** Web Workers per replicate search (0: this thread). @default 0 */
   readonly workers?: number;
   /**
    * Share of each replicate search's first generation taken from the original search's best
-   * sound candidates (the rest is a Latin hypercube). @default 0.5
+   * sound candidates (the rest is a Latin hypercube). 0 re-tunes each replicate from scratch,
+   * which covers the truth more often (README, "Tuning defaults"). @default 0
    */
   readonly warmStart?: number;
   /** Called after each replicate with the number done. @default undefined */
@@ -142,19 +145,20 @@ export interface BootstrapTuneOptions extends BootstrapOptions {
 
 /**
  * Bootstrap replicates of a tuned model that re-tune on every replicate: a differential
- * evolution search of `trials` candidates whose first generation is the original search's best
- * sound candidates (a warm start), the original selection rule, and a refit. The replicates'
- * spread therefore includes the uncertainty of the chosen transforms and penalty.
+ * evolution search of `trials` candidates (its first generation optionally seeded with the
+ * original search's best sound candidates, `warmStart`), the original selection rule, and a
+ * refit. The replicates' spread therefore includes the uncertainty of the chosen transforms and
+ * penalty; re-tuning from scratch (the default) lets them spread as far as the data allow.
  *
  * @throws {RangeError} for fewer than 2 replicates.
  */
 export async function bootstrapTune(
   result: TuneResult,
   options: BootstrapTuneOptions = {},
-): Promise<FittedModel[]> {
+): Promise<LinearModel[]> {
   const replicates = options.replicates ?? 30;
   checkReplicates(replicates);
-  const trials = options.trials ?? 500;
+  const trials = options.trials ?? 1000;
   const { space } = result.settings;
   const search = result.search;
   // warm start: the best sound candidates (by the first objective), as unit-cube points
@@ -166,12 +170,12 @@ export async function bootstrapTune(
   ).sort((a, b) => (search.valueMatrix[a * m] as number) - (search.valueMatrix[b * m] as number));
   const p = space.params.length;
   const population = Math.min(100, Math.max(20, 4 * space.dimension));
-  const warm = Math.round((options.warmStart ?? 0.5) * population);
+  const warm = Math.round((options.warmStart ?? 0) * population);
   const initial = order.slice(0, warm).map((t) =>
     space.toUnit(search.paramMatrix.subarray(t * p, (t + 1) * p))
   );
   const ys = bootstrapKpis(result.model, { ...options, replicates });
-  const out: FittedModel[] = [];
+  const out: LinearModel[] = [];
   const seed = options.seed ?? 1;
   for (let b = 0; b < ys.length; b++) {
     const run = await searchAndSelect(

@@ -32,6 +32,13 @@ export interface FamilyOptions {
   readonly saturation?: readonly string[];
   /** Trials of each channel × pair search. @default 200 */
   readonly trials?: number;
+  /**
+   * Stages whose family the user chose, per channel: they keep it (`{ tv: { adstock: true } }`
+   * tries only saturation families for tv). @default {}
+   */
+  readonly keep?: Readonly<
+    Record<string, { readonly adstock?: boolean; readonly saturation?: boolean }>
+  >;
 }
 
 /** How one family pair scored for one channel. */
@@ -97,12 +104,14 @@ export async function chooseFamilies(
   const choices: FamilyChoice[] = [];
   for (let j = 0; j < spec.channels.length; j++) {
     const current = spec.channels[j] as ChannelSpec;
+    const keep = options.keep?.[current.name] ?? {};
     const pairs: [string, string][] = [[current.adstock.kind, current.saturation.kind]];
-    for (const a of adstocks) {
-      for (const s of saturations) {
+    for (const a of keep.adstock ? [current.adstock.kind] : adstocks) {
+      for (const s of keep.saturation ? [current.saturation.kind] : saturations) {
         if (!(a === current.adstock.kind && s === current.saturation.kind)) pairs.push([a, s]);
       }
     }
+    if (pairs.length === 1) continue;
     const scores: FamilyScore[] = [];
     for (const [a, s] of pairs) {
       const same = a === current.adstock.kind && s === current.saturation.kind;

@@ -30,7 +30,7 @@ import {
   failedModelChecks,
   type GuardrailLimits,
   guardrailLimits,
-} from "../analysis/guardrails.ts";
+} from "../guardrails/guardrails.ts";
 
 /** A lift test: the incremental KPI an experiment measured for a channel over a period. */
 export interface LiftTest {
@@ -94,7 +94,7 @@ interface ChannelSlot {
  * - the guardrail measures: `share.<channel>` (effect share), `extrapolation.<channel>`,
  *   `flatness.<channel>`, `baseline.negative` (share of rows), `media.share`, and
  *   `guard.failures`, the number of ranking guardrail checks the candidate fails
- *   (`CANDIDATE_CHECKS` in `lib/analysis/guardrails.ts`).
+ *   (`CANDIDATE_CHECKS` in `lib/guardrails/guardrails.ts`).
  */
 export function createEvaluator(payload: unknown): Evaluator {
   const p = payload as MmmObjectivePayload;
@@ -450,7 +450,7 @@ export function createEvaluator(payload: unknown): Evaluator {
         for (let i = 0; i < k; i++) v += ((foldErr[i] as number) - mean) ** 2;
         out[o++] = ok ? Math.sqrt(v / (k - 1) / k) : Infinity;
       }
-      // 5. guardrail measures of the all-data fit (lib/analysis/guardrails.ts decides)
+      // 5. guardrail measures of the all-data fit (lib/guardrails/guardrails.ts decides)
       let negative = 0, fittedSum = 0;
       for (let t = 0; t < n; t++) {
         let base = intercept;

@@ -5,7 +5,7 @@
  *
  * One rule comes first (mixlab's, not Robyn's): trials that fail a guardrail (the extra
  * `guard.failures` > 0: a near-constant media column, a negative baseline, an implausible media
- * share or ROAS; `CANDIDATE_CHECKS` in `lib/analysis/guardrails.ts`) rank behind every sound
+ * share or ROAS; `CANDIDATE_CHECKS` in `lib/guardrails/guardrails.ts`) rank behind every sound
  * trial. When at
  * least one trial with finite objectives is sound, the selection runs on the sound trials only;
  * when none is, it runs on all of them and the chosen model carries the warnings.

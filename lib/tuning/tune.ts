@@ -11,12 +11,17 @@ import type { FittedModel, MmmData, ModelSpec } from "../types.ts";
 import { expandingWindowSplit, type TimeSplit } from "../analysis/cv.ts";
 import { designBasis } from "../models/design_matrix.ts";
 import { fitRidge } from "../models/ridge.ts";
+import type { LinearModel } from "../models/linear_model.ts";
 import { type Cell, type Table, table } from "../display/table.ts";
 import { JUPYTER_DISPLAY, type MimeBundle } from "../display/jupyter.ts";
 import type { Chart } from "../plot/render.ts";
 import { minimize, type MinimizeOptions, type SearchResult } from "./minimize.ts";
 import type { SearchSpace } from "./search_space.ts";
-import { boundDiagnostics, type GuardrailLimits, guardrailLimits } from "../analysis/guardrails.ts";
+import {
+  boundDiagnostics,
+  type GuardrailLimits,
+  guardrailLimits,
+} from "../guardrails/guardrails.ts";
 import { type BoundInput, mmmSearchSpace, type MmmSearchSpaceOptions } from "./mmm_search_space.ts";
 import { chooseFamilies, type FamilyChoice, type FamilyOptions } from "./families.ts";
 import { differentialEvolutionSampler } from "./differential_evolution_sampler.ts";
@@ -41,11 +46,15 @@ export interface TuneOptions extends MinimizeOptions, MmmSearchSpaceOptions {
   /** Error measure. @default "nrmse" */
   readonly metric?: CvMetric;
   /**
-   * Score the error on time-series CV test folds, or in-sample on all rows (Robyn's default).
-   * @default "cv"
+   * Score the error in-sample on all rows (Robyn's default), or on time-series CV test folds.
+   * In-sample recovers ROAS better on the recovery study's data (README, "Tuning defaults").
+   * @default "in-sample"
    */
   readonly validation?: "cv" | "in-sample";
-  /** Add DECOMP.RSSD as an objective (Robyn's second objective). @default true */
+  /**
+   * Add DECOMP.RSSD as an objective (Robyn's second objective); it pulls every channel's ROAS
+   * towards the average. @default false
+   */
   readonly rssd?: boolean;
   /** Lift tests; when given, MAPE.LIFT is an objective. @default [] */
   readonly liftTests?: readonly LiftTest[];
@@ -96,7 +105,7 @@ export class TuneResult {
    * The chosen model refitted on all data; its diagnostics include the guardrails' warnings and
    * a `param-on-bound` warning per tuned parameter that ended on its search bound.
    */
-  readonly model: FittedModel;
+  readonly model: LinearModel;
   /** How candidates were scored and selected (the bootstrap re-runs them). */
   readonly settings: TuneSettings;
   /** How each channel's families were chosen, when `families` was on. */
@@ -108,7 +117,7 @@ export class TuneResult {
     selection: ModelSelection;
     spec: ModelSpec;
     lambda: number;
-    model: FittedModel;
+    model: LinearModel;
     settings: TuneSettings;
     families?: readonly FamilyChoice[];
   }) {
@@ -287,8 +296,8 @@ export async function tune(
     objective: {
       splits,
       metric: options.metric ?? "nrmse",
-      validation: options.validation ?? "cv",
-      rssd: options.rssd ?? true,
+      validation: options.validation ?? "in-sample",
+      rssd: options.rssd ?? false,
       liftTests,
       nonNegative: options.nonNegative ?? true,
       limits: guardrailLimits(options.guardrails ?? {}),
@@ -360,7 +369,7 @@ export async function searchAndSelect(
   selection: ModelSelection;
   spec: ModelSpec;
   lambda: number;
-  model: FittedModel;
+  model: LinearModel;
 }> {
   const { space, spec } = settings;
   const payload: MmmObjectivePayload = {

@@ -11,10 +11,10 @@ import {
   fitConfigured,
   loadConfiguredData,
   modelSpecFromConfig,
+  summarizeConfigured,
 } from "../../lib/config/fit_configured.ts";
 import { fitMediation } from "../../lib/mediation/fit_mediation.ts";
 import type { MediationFit } from "../../lib/mediation/mediation_fit.ts";
-import { summarizeModel } from "../../lib/analysis/model_summary.ts";
 import { plannerHtml } from "../../lib/planner/planner_html.ts";
 import { onePager } from "../../lib/report/one_pager.ts";
 import { resultJson } from "../../lib/report/result_json.ts";
@@ -81,13 +81,7 @@ and writes into DIR:
       ...(progress ? { onProgress: progress } : {}),
       ...(onReplicate ? { onReplicate } : {}),
     });
-    const summary = summarizeModel(run.fit, {
-      guardrails: config.guardrails,
-      ...(run.holdout ? { holdout: run.holdout } : {}),
-      ...(run.replicates ? { replicates: run.replicates } : {}),
-      ...(run.crossValidation ? { crossValidation: run.crossValidation } : {}),
-      ...(run.stability ? { stability: run.stability } : {}),
-    });
+    const summary = summarizeConfigured(config, run);
     let mediation: MediationFit | undefined;
     const extraSections: ReportSection[] = [];
     if (config.mediation) {

@@ -6,9 +6,8 @@
  *
  * @module
  */
-import { fitConfigured } from "../../lib/config/fit_configured.ts";
+import { fitConfigured, summarizeConfigured } from "../../lib/config/fit_configured.ts";
 import { parseMmmConfig } from "../../lib/config/mmm_config.ts";
-import { summarizeModel } from "../../lib/analysis/model_summary.ts";
 import type { MmmData } from "../../lib/types.ts";
 import type { GeneratedSet } from "./generators/truth.ts";
 import { type ConfigJson, HOLDOUT_WEEKS } from "./mixlab_input.ts";
@@ -72,7 +71,7 @@ export async function estimateConfigured(
     throw new RangeError(`Cannot run a recovery method: holdoutWeeks must be ${HOLDOUT_WEEKS}`);
   }
   const run = await fitConfigured(parsed, data);
-  const summary = summarizeModel(run.fit, run.holdout ? { holdout: run.holdout } : {});
+  const summary = summarizeConfigured(parsed, run);
   const shares = new Map(summary.decomposition.channels.map((c) => [c.channel, c.effectShare]));
   return {
     channels: summary.returns.channels.map((r): ChannelEstimate => ({

@@ -40,12 +40,18 @@ Deno.test("parseMmmConfig() fills every default and freezes the result", () => {
   assert.deepEqual(t.tuning, {
     strategy: "differential-evolution",
     trials: 10000,
-    objectives: ["nrmse", "decomp_rssd"],
+    objectives: ["nrmse"],
     folds: 5,
-    validation: "cv",
+    validation: "in-sample",
+    families: {
+      adstock: ["geometric", "weibull-pdf"],
+      saturation: ["hill", "logistic"],
+      trials: 200,
+    },
   });
-  assert.deepEqual(c.bootstrap, { replicates: 100, trials: 500 });
-  assert.deepEqual(t.bootstrap, { replicates: 30, trials: 500 });
+  assert.deepEqual(c.bootstrap, { replicates: 100, trials: 1000 });
+  assert.deepEqual(t.bootstrap, { replicates: 30, trials: 1000 });
+  assert.deepEqual(c.channels[0]!.given, { adstock: false, saturation: false });
   assert.deepEqual(c.guardrails, {});
 });
 

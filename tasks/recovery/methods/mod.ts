@@ -11,6 +11,22 @@ import type { RecoveryMethod } from "../method.ts";
 import { BAYES_DEFAULT } from "./bayes_default.ts";
 import { OLS_TRUE } from "./ols_true.ts";
 import { RIDGE_DEFAULT } from "./ridge_default.ts";
+import {
+  RIDGE_BAGGED,
+  RIDGE_CV,
+  RIDGE_FAMILIES,
+  RIDGE_INSAMPLE,
+  RIDGE_ROBYN,
+} from "./ridge_variants.ts";
 
 /** Every method, in table order. `ols-true` comes first: other figures refer to it. */
-export const METHODS: readonly RecoveryMethod[] = [OLS_TRUE, RIDGE_DEFAULT, BAYES_DEFAULT];
+export const METHODS: readonly RecoveryMethod[] = [
+  OLS_TRUE,
+  RIDGE_DEFAULT,
+  RIDGE_ROBYN,
+  RIDGE_CV,
+  RIDGE_INSAMPLE,
+  RIDGE_FAMILIES,
+  RIDGE_BAGGED,
+  BAYES_DEFAULT,
+];
