@@ -34,7 +34,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   "display": [".", "_internal"],
   "transforms": [".", "_internal"],
   "features": [".", "_internal"],
-  "guardrails": [".", "_internal", "transforms"],
+  "guardrails": [".", "_internal", "display", "transforms"],
   "prep": [".", "_internal", "display", "features"],
   "models": [".", "_internal", "display", "transforms", "features", "guardrails"],
   "sim": [".", "_internal", "display", "transforms", "features"],

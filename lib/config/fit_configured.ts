@@ -26,10 +26,9 @@ import type { LoadOptions } from "../prep/load_options.ts";
 import type { DateFormat } from "../prep/date_format.ts";
 import type { SearchProgress } from "../tuning/minimize.ts";
 import { tune, type TuneResult } from "../tuning/tune.ts";
-import { BaggedModel } from "../models/bagged_model.ts";
 import type { LinearModel } from "../models/linear_model.ts";
 import { type ModelSummary, summarizeModel } from "../analysis/model_summary.ts";
-import { bootstrapKpis, bootstrapTune, withKpi } from "../tuning/bootstrap.ts";
+import { bagReplicates, bootstrapKpis, bootstrapTune, withKpi } from "../tuning/bootstrap.ts";
 import type { BoundInput } from "../tuning/mmm_search_space.ts";
 import { getTransform } from "../transforms/registry.ts";
 import { ConfigError } from "../errors.ts";
@@ -247,16 +246,10 @@ export async function fitConfigured(
     // (bagging; README, "Tuning defaults"); the replicates themselves give the intervals
     const bag = (rows: MmmData, reference: LinearModel): FittedModel =>
       replicates
-        ? new BaggedModel(
-          reference,
-          replicates.map((r) =>
-            fitRidge(rows, r.spec, {
-              lambda: (r as LinearModel).settings.lambda as number,
-              nonNegative: model.nonNegative,
-              guardrails: config.guardrails,
-            })
-          ),
-        )
+        ? bagReplicates(rows, reference, replicates, {
+          nonNegative: model.nonNegative,
+          guardrails: config.guardrails,
+        })
         : reference;
     const fit = bag(train, result.model);
     return {

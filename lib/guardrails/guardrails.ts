@@ -27,6 +27,7 @@
 import { sum } from "../_internal/array.ts";
 import { applySaturation, saturationInput } from "../transforms/apply_channel.ts";
 import type { Diagnostic, FittedModel, MmmData } from "../types.ts";
+import { type Table, table } from "../display/table.ts";
 
 /** The codes the guardrails emit (see the table in the module doc). */
 export const GUARDRAIL_CODES: ReadonlySet<string> = new Set([
@@ -77,11 +78,11 @@ export interface GuardrailLimits {
 
 /**
  * The default limits. The plausible ranges are wide on purpose (a ROAS of 20 or media driving
- * 60% of the KPI is rare, not impossible); the identification limits are set from the recovery
+ * 80% of the KPI is rare, not impossible); the identification limits are set from the recovery
  * study (README, "Guardrails").
  */
 export const DEFAULT_GUARDRAIL_LIMITS: GuardrailLimits = Object.freeze({
-  mediaShare: Object.freeze([0, 0.6]) as readonly [number, number],
+  mediaShare: Object.freeze([0, 0.8]) as readonly [number, number],
   roas: Object.freeze([0, 20]) as readonly [number, number],
   extrapolation: 0.6,
   flatness: 0.15,
@@ -553,4 +554,38 @@ export function boundDiagnostics(params: readonly SearchedParam[]): Diagnostic[]
     });
   }
   return out;
+}
+
+/**
+ * Warnings as a table a notebook shows (and a model's display puts above its parameters):
+ * the code, the channel, what is wrong and what to do; `undefined` when there are none.
+ *
+ * @example Two warnings
+ * ```ts
+ * import { warningsTable } from "mixlab";
+ * import assert from "node:assert/strict";
+ * const t = warningsTable([
+ *   { level: "warning", code: "flat-column", subject: "social", message: "flat", hint: "fix it" },
+ *   { level: "info", code: "residual-durbin-watson", message: "autocorrelated" },
+ * ]);
+ * assert.equal(t?.rows.length, 2);
+ * assert.equal(t?.rows[0]?.channel, "social");
+ * assert.equal(warningsTable([]), undefined);
+ * ```
+ */
+export function warningsTable(diagnostics: readonly Diagnostic[]): Table | undefined {
+  if (diagnostics.length === 0) return undefined;
+  const order = [...diagnostics].sort((a, b) =>
+    (a.level === "warning" ? 0 : 1) - (b.level === "warning" ? 0 : 1)
+  );
+  return table(
+    order.map((d) => ({
+      "": d.level === "warning" ? "⚠" : "i",
+      code: d.code,
+      channel: d.subject,
+      message: d.message,
+      "what to do": d.hint,
+    })),
+    { caption: "Warnings: read them before using the numbers" },
+  );
 }

@@ -25,6 +25,7 @@ import type {
   Term,
 } from "../types.ts";
 import { JUPYTER_DISPLAY } from "../display/jupyter.ts";
+import { warningsTable } from "../guardrails/guardrails.ts";
 import { designBasis } from "./design_matrix.ts";
 import { LinearModel } from "./linear_model.ts";
 import { specFromJSON, specToJSON } from "./model_spec.ts";
@@ -171,9 +172,15 @@ export class BaggedModel implements FittedModel {
     };
   }
 
-  /** Shows the reference model's parameter table with the members' ranges. */
+  /** Shows the warnings (if any) and the reference model's parameters in Jupyter. */
   [JUPYTER_DISPLAY](): Record<string, string> {
-    return this.reference[JUPYTER_DISPLAY]();
+    const t = this.reference.parameterTable(), w = warningsTable(this.diagnostics);
+    const note = `Bagged over ${this.members.length} bootstrap replicates; parameters of the ` +
+      "tuning run's own choice";
+    return {
+      "text/html": (w ? w.toHtml() : "") + `<p>${note}.</p>` + t.toHtml(),
+      "text/plain": (w ? w.toText() + "\n\n" : "") + note + ".\n" + t.toText(),
+    };
   }
 
   /** `[object BaggedModel]`. */

@@ -27,6 +27,7 @@ import type {
   TermGroup,
 } from "../types.ts";
 import { JUPYTER_DISPLAY } from "../display/jupyter.ts";
+import { warningsTable } from "../guardrails/guardrails.ts";
 import { table } from "../display/table.ts";
 import { type DesignBasis, type DesignMatrix, designMatrix } from "./design_matrix.ts";
 import { specToJSON } from "./model_spec.ts";
@@ -403,10 +404,13 @@ export class LinearModel implements FittedModel {
     });
   }
 
-  /** Shows the parameter table in Jupyter. */
+  /** Shows the warnings (if any) and the parameter table in Jupyter. */
   [JUPYTER_DISPLAY](): Record<string, string> {
-    const t = this.parameterTable();
-    return { "text/html": t.toHtml(), "text/plain": t.toText() };
+    const t = this.parameterTable(), w = warningsTable(this.diagnostics);
+    return {
+      "text/html": (w ? w.toHtml() : "") + t.toHtml(),
+      "text/plain": (w ? w.toText() + "\n\n" : "") + t.toText(),
+    };
   }
 
   /** `[object LinearModel]`. */

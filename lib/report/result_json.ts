@@ -61,6 +61,11 @@ export interface ResultJson {
   readonly model: {
     readonly kind: string;
     readonly n_draws: number;
+    /**
+     * What the point values are: one fit (`"point"`), the mean over models re-tuned on bootstrap
+     * replicates (`"bagged"`), or the posterior mean (`"posterior-mean"`).
+     */
+    readonly estimate: "point" | "bagged" | "posterior-mean";
     /** Where the `*_ci90` intervals come from, or null without intervals. */
     readonly intervals: ResultIntervals | null;
   };
@@ -191,6 +196,11 @@ export function resultJson(summary: ModelSummary, options: ResultJsonOptions): R
     model: {
       kind: fit.kind,
       n_draws: fit.nDraws,
+      estimate: options.bootstrap?.retuned
+        ? "bagged"
+        : fit.nDraws > 0 && !options.bootstrap
+        ? "posterior-mean"
+        : "point",
       intervals: summary.returns.level === undefined ? null : options.bootstrap
         ? {
           method: "block-bootstrap",

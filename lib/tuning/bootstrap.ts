@@ -21,6 +21,9 @@
  */
 import type { FittedModel, MmmData } from "../types.ts";
 import type { LinearModel } from "../models/linear_model.ts";
+import { BaggedModel } from "../models/bagged_model.ts";
+import { fitRidge } from "../models/ridge.ts";
+import type { GuardrailLimits } from "../guardrails/guardrails.ts";
 import { Rng } from "../rng.ts";
 import { defaultBlockLength, movingBlockIndices } from "../mediation/block_bootstrap.ts";
 import { differentialEvolutionSampler } from "./differential_evolution_sampler.ts";
@@ -192,4 +195,54 @@ export async function bootstrapTune(
     options.onReplicate?.(b + 1, ys.length);
   }
   return out;
+}
+
+/** Options of {@link bagReplicates}. */
+export interface BagOptions {
+  /** Constrain media coefficients to be ≥ 0, as the tuning run did. @default true */
+  readonly nonNegative?: boolean;
+  /** Guardrail limits of the members' fits. @default {} */
+  readonly guardrails?: Partial<GuardrailLimits>;
+}
+
+/**
+ * The bagged estimate of a tuned model: each replicate's chosen transforms and λ, refitted on
+ * `data` (the actual KPI), averaged (Breiman 1996). `reference` (the tuning run's own choice,
+ * fitted on `data`) lends its spec and parameter table.
+ *
+ * @example Averaging two replicates' choices
+ * ```ts
+ * import { bagReplicates, defineModelSpec, fitRidge } from "mixlab";
+ * import assert from "node:assert/strict";
+ * const dates = ["2024-01-01", "2024-01-08", "2024-01-15", "2024-01-22", "2024-01-29"];
+ * const data = {
+ *   dates, kpiKind: "revenue" as const, controls: [],
+ *   channels: [{ name: "tv", spend: new Float64Array([1, 3, 0, 2, 4]) }],
+ *   kpi: { name: "sales", values: new Float64Array([11, 14, 10, 12, 15]) },
+ * };
+ * const fit = (decay: number) => fitRidge(data, defineModelSpec({
+ *   channels: [{ name: "tv", adstock: { kind: "geometric", params: { decay } } }],
+ *   baseline: { yearlyFourier: 0, trend: "none" },
+ * }), { lambda: 0.1 });
+ * const bag = bagReplicates(data, fit(0.2), [fit(0.1), fit(0.3)]);
+ * const mean = fit(0.1).predict(data).map((v, i) => (v + fit(0.3).predict(data)[i]!) / 2);
+ * bag.predict(data).forEach((v, i) => assert.ok(Math.abs(v - mean[i]!) < 1e-9));
+ * ```
+ */
+export function bagReplicates(
+  data: MmmData,
+  reference: LinearModel,
+  replicates: readonly LinearModel[],
+  options: BagOptions = {},
+): BaggedModel {
+  return new BaggedModel(
+    reference,
+    replicates.map((r) =>
+      fitRidge(data, r.spec, {
+        lambda: r.settings.lambda as number,
+        nonNegative: options.nonNegative ?? true,
+        guardrails: options.guardrails ?? {},
+      })
+    ),
+  );
 }

@@ -8,7 +8,7 @@
  * by an information criterion, so a family with more parameters must earn them:
  * - in-sample scoring: BIC, `n·ln(SSE/n) + ln(n)·k`, with k the channel's free transform
  *   parameters (Schwarz 1978); each extra parameter must cut the residual sum of squares by a
- *   factor of about `n^(1/n)` (3.6% at 143 weeks);
+ *   factor of about `n^(1/n)` (3.5% at 143 weeks);
  * - cross-validated scoring: the one-standard-error rule (Breiman et al. 1984, §3.4.3): the pair
  *   with the fewest parameters whose CV error is within one standard error of the best pair's.
  *

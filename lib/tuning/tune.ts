@@ -7,7 +7,7 @@
  * @module
  */
 import { ConfigError } from "../errors.ts";
-import type { FittedModel, MmmData, ModelSpec } from "../types.ts";
+import type { MmmData, ModelSpec } from "../types.ts";
 import { expandingWindowSplit, type TimeSplit } from "../analysis/cv.ts";
 import { designBasis } from "../models/design_matrix.ts";
 import { fitRidge } from "../models/ridge.ts";
@@ -147,7 +147,29 @@ export class TuneResult {
     });
     return table(rows, {
       caption: `Tuning: ${s.trials.length} trials (${s.sampler}, ${s.stopped}), ` +
+        `${sel.unsound} failed a guardrail and rank behind the sound ones, ` +
         `${sel.candidates.length} candidates, best model per cluster`,
+    });
+  }
+
+  /**
+   * How each channel's families were chosen (when `families` was on): every pair tried, its
+   * free parameters, its score (BIC in-sample, CV error otherwise) and the choice.
+   */
+  familiesTable(): Table {
+    const rows = (this.families ?? []).flatMap((f) =>
+      f.scores.map((s, i): Record<string, Cell> => ({
+        channel: f.channel,
+        adstock: s.adstock,
+        saturation: s.saturation,
+        parameters: s.parameters,
+        score: s.score,
+        chosen: i === f.chosen ? "✓" : "",
+      }))
+    );
+    return table(rows, {
+      caption: "Families per channel: the lowest score wins (BIC charges every parameter)",
+      columns: ["channel", "adstock", "saturation", "parameters", "score", "chosen"],
     });
   }
 
