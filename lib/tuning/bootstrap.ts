@@ -19,7 +19,7 @@
  *
  * @module
  */
-import type { FittedModel, MmmData } from "../types.ts";
+import type { FittedModel, MmmData, ModelSpec } from "../types.ts";
 import type { LinearModel } from "../models/linear_model.ts";
 import { BaggedModel } from "../models/bagged_model.ts";
 import { fitRidge } from "../models/ridge.ts";
@@ -134,7 +134,10 @@ export function bootstrapFits<D extends MmmData>(
 export interface BootstrapTuneOptions extends BootstrapOptions {
   /** Trials of each replicate's search. @default 1000 */
   readonly trials?: number;
-  /** Web Workers per replicate search (0: this thread). @default 0 */
+  /**
+   * Web Workers sharing the replicates (each worker runs whole replicate searches); 0 or 1 runs
+   * them in this thread. The results do not depend on it. @default navigator.hardwareConcurrency
+   */
   readonly workers?: number;
   /**
    * Share of each replicate search's first generation taken from the original search's best
@@ -178,23 +181,90 @@ export async function bootstrapTune(
     space.toUnit(search.paramMatrix.subarray(t * p, (t + 1) * p))
   );
   const ys = bootstrapKpis(result.model, { ...options, replicates });
-  const out: LinearModel[] = [];
   const seed = options.seed ?? 1;
+  const data = result.model.data;
+  const nonNegative = result.settings.objective.nonNegative;
+  const limits = result.settings.objective.limits ?? {};
+  const refit = (b: number, spec: ModelSpec, lambda: number) =>
+    fitRidge(withKpi(data, ys[b] as Float64Array), spec, {
+      lambda,
+      nonNegative,
+      guardrails: limits,
+    });
+  const workers = Math.min(options.workers ?? navigator.hardwareConcurrency, ys.length);
+  if (workers > 1) {
+    const chosen = await retuneOnWorkers(result, ys, { trials, seed, initial, workers }, options);
+    return chosen.map((c, b) => refit(b, c.spec, c.lambda));
+  }
+  const out: LinearModel[] = [];
   for (let b = 0; b < ys.length; b++) {
-    const run = await searchAndSelect(
-      withKpi(result.model.data, ys[b] as Float64Array),
-      result.settings,
-      {
-        trials,
-        seed: seed + 1 + b,
-        workers: options.workers ?? 0,
-        sampler: (d) => differentialEvolutionSampler(d, { seed: seed + 1 + b, initial }),
-      },
-    );
+    const run = await searchAndSelect(withKpi(data, ys[b] as Float64Array), result.settings, {
+      trials,
+      seed: seed + 1 + b,
+      workers: 0,
+      sampler: (d) => differentialEvolutionSampler(d, { seed: seed + 1 + b, initial }),
+    });
     out.push(run.model);
     options.onReplicate?.(b + 1, ys.length);
   }
   return out;
+}
+
+/** Replicate searches spread over Web Workers (round robin); each result keyed by its index. */
+async function retuneOnWorkers(
+  result: TuneResult,
+  ys: readonly Float64Array[],
+  run: { trials: number; seed: number; initial: readonly Float64Array[]; workers: number },
+  options: BootstrapTuneOptions,
+): Promise<{ spec: ModelSpec; lambda: number }[]> {
+  const url = new URL("./_bootstrap_worker.ts", import.meta.url).href;
+  const chosen: { spec: ModelSpec; lambda: number }[] = new Array(ys.length);
+  let done = 0;
+  const pool: Worker[] = [];
+  try {
+    await Promise.all(
+      Array.from({ length: run.workers }, (_, w) =>
+        new Promise<void>((resolve, reject) => {
+          const worker = new Worker(url, { type: "module" });
+          pool.push(worker);
+          worker.onmessage = (event: MessageEvent) => {
+            const m = event.data as {
+              type: string;
+              index?: number;
+              spec?: ModelSpec;
+              lambda?: number;
+              message?: string;
+            };
+            if (m.type === "result") {
+              chosen[m.index as number] = { spec: m.spec as ModelSpec, lambda: m.lambda as number };
+              options.onReplicate?.(++done, ys.length);
+            } else if (m.type === "done") resolve();
+            else reject(new Error(`Cannot bootstrap: a replicate search failed: ${m.message}`));
+          };
+          worker.onerror = (event: ErrorEvent) => {
+            event.preventDefault();
+            reject(new Error(`Cannot bootstrap: a replicate worker failed: ${event.message}`));
+          };
+          const jobs = ys.flatMap((kpi, b) =>
+            b % run.workers === w ? [{ index: b, kpi, seed: run.seed + 1 + b }] : []
+          );
+          worker.postMessage({
+            type: "run",
+            data: result.model.data,
+            space: result.settings.space.params,
+            spec: result.settings.spec,
+            objective: result.settings.objective,
+            selection: result.settings.selection,
+            trials: run.trials,
+            initial: run.initial,
+            jobs,
+          });
+        })),
+    );
+  } finally {
+    for (const w of pool) w.terminate();
+  }
+  return chosen;
 }
 
 /** Options of {@link bagReplicates}. */
