@@ -7,7 +7,8 @@
  */
 import { isAbsolute, join } from "node:path";
 import { sliceRows } from "../mmm_data.ts";
-import { fitBayes } from "../models/bayes/fit_bayes.ts";
+import { fitBayesParallel } from "../models/bayes/fit_bayes.ts";
+import type { SamplingProgress } from "../models/bayes/sampling_progress.ts";
 import { fitElasticNet } from "../models/elastic_net.ts";
 import { fitRidge } from "../models/ridge.ts";
 import { defineModelSpec } from "../models/model_spec.ts";
@@ -21,8 +22,8 @@ import { tune, type TuneResult } from "../tuning/tune.ts";
 import type { BoundInput } from "../tuning/mmm_search_space.ts";
 import { getTransform } from "../transforms/registry.ts";
 import { ConfigError } from "../errors.ts";
-import type { FittedModel, MmmData, ModelSpec } from "../types.ts";
-import type { MmmConfig } from "./mmm_config.ts";
+import type { FittedModel, LiftTest, MmmData, ModelSpec } from "../types.ts";
+import { liftTests as checkLiftTests, type MmmConfig } from "./mmm_config.ts";
 
 /** Options of {@link loadConfiguredData}. */
 export interface LoadConfiguredOptions {
@@ -89,6 +90,105 @@ export interface FitConfiguredOptions {
   readonly onProgress?: (progress: SearchProgress) => void;
   /** Stops a tuning search early, keeping what it found. @default undefined */
   readonly signal?: AbortSignal;
+  /** Progress of Bayesian sampling (each fit in turn). @default undefined */
+  readonly onSampling?: (progress: SamplingProgress) => void;
+  /**
+   * Lift tests to calibrate a Bayesian model with, when the config names a CSV file (see
+   * {@link loadConfiguredLiftTests}); the config's own list otherwise. @default the config's
+   */
+  readonly liftTests?: readonly LiftTest[];
+}
+
+/**
+ * The config's lift tests: its list, or the rows of the CSV file it names (columns `channel`,
+ * `start`, `end`, `lift`, `standard_error`; dates ISO), each checked as the config's own.
+ *
+ * @throws {ConfigError} Naming the file, row and column of a bad entry.
+ */
+export async function loadConfiguredLiftTests(
+  config: MmmConfig,
+  options: LoadConfiguredOptions = {},
+): Promise<LiftTest[]> {
+  const c = config.calibration;
+  if (c === undefined) return [];
+  if (c.liftTestsFile === undefined) return [...c.liftTests];
+  const file = c.liftTestsFile;
+  const path = isAbsolute(file) ? file : join(options.baseDir ?? ".", file);
+  let text: string;
+  try {
+    text = await Deno.readTextFile(path);
+  } catch (cause) {
+    throw new ConfigError(`Cannot read lift tests: file "${file}" cannot be read`, {
+      key: "calibration.liftTests",
+      file,
+      hint: "give the CSV path relative to the config file",
+    }, { cause });
+  }
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
+  const header = (lines[0] ?? "").split(",").map((h) => h.trim());
+  const need = ["channel", "start", "end", "lift", "standard_error"];
+  const missing = need.find((h) => !header.includes(h));
+  if (missing !== undefined) {
+    throw new ConfigError(`Cannot read lift tests: file "${file}" has no column "${missing}"`, {
+      key: "calibration.liftTests",
+      file,
+      column: missing,
+      hint: `the header must name ${need.join(", ")}`,
+    });
+  }
+  const rows = lines.slice(1).map((line) => {
+    const cells = line.split(",").map((v) => v.trim());
+    const get = (h: string) => cells[header.indexOf(h)] ?? "";
+    const num = (h: string) => (get(h) === "" ? NaN : Number(get(h)));
+    return {
+      channel: get("channel"),
+      start: get("start"),
+      end: get("end"),
+      lift: num("lift"),
+      standardError: num("standard_error"),
+    };
+  });
+  try {
+    return checkLiftTests(rows, "calibration.liftTests", config.channels.map((ch) => ch.name));
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    const row = Number(/\[(\d+)\]/.exec(e.key ?? "")?.[1] ?? NaN);
+    throw new ConfigError(`${e.message} (file "${file}", data row ${row + 1})`, {
+      key: e.key ?? "calibration.liftTests",
+      file,
+      ...(Number.isFinite(row) ? { rows: [row] } : {}),
+    });
+  }
+}
+
+/** The transform parameters a config fixes, as `"<channel>.<param>"`. */
+function fixedParams(config: MmmConfig): string[] {
+  return config.channels.flatMap((c) =>
+    [...Object.keys(c.adstock.params), ...Object.keys(c.saturation.params)].map((p) =>
+      `${c.name}.${p}`
+    )
+  );
+}
+
+/**
+ * Re-raises a Bayesian fit's ConfigError with the config's key (`model.priors.…`,
+ * `calibration.liftTests[i]…` with `liftIndex` mapping the fit's list back to the config's).
+ */
+function withConfigKeys<T>(f: () => Promise<T>, liftIndex: readonly number[]): Promise<T> {
+  return f().catch((e: unknown) => {
+    if (!(e instanceof ConfigError) || e.key === undefined) throw e;
+    const lift = /^liftTests\[(\d+)\](.*)$/.exec(e.key);
+    const key = e.key.startsWith("priors.")
+      ? `model.${e.key}`
+      : lift
+      ? `calibration.liftTests[${liftIndex[Number(lift[1])]}]${lift[2]}`
+      : e.key;
+    throw new ConfigError(e.message.replaceAll(`"${e.key}"`, `"${key}"`), {
+      key,
+      ...(e.channel !== undefined ? { channel: e.channel } : {}),
+      ...(e.dates !== undefined ? { dates: e.dates } : {}),
+    }, { cause: e });
+  });
 }
 
 /**
@@ -136,19 +236,43 @@ export async function fitConfigured(
       ...(options.signal ? { signal: options.signal } : {}),
     });
     const final = holdout
-      ? fitRidge(data, result.spec, { lambda: result.lambda, nonNegative: model.nonNegative })
+      ? fitRidge(data, result.spec, {
+        lambda: result.lambda,
+        nonNegative: model.nonNegative,
+        tuned: result.model.transformParams().flatMap((q) =>
+          q.status === "tuned" ? [`${q.channel}.${q.stage}.${q.name}`] : []
+        ),
+      })
       : result.model;
     return { fit: result.model, final, train, holdout, tuning: result };
   }
-  const estimate = (rows: MmmData): FittedModel =>
-    model.kind === "bayes"
-      ? fitBayes(rows, spec, {
-        chains: model.chains,
-        warmup: model.warmup,
-        draws: model.draws,
-        seed: config.seed,
-      })
-      : model.kind === "elasticnet"
+  const lifts = options.liftTests ?? config.calibration?.liftTests ?? [];
+  if (lifts.length > 0 && model.kind !== "bayes") {
+    throw new ConfigError(
+      `Cannot fit: lift tests calibrate the Bayesian model; model.kind is "${model.kind}"`,
+      { key: "calibration.liftTests", hint: 'set model.kind to "bayes" or remove "calibration"' },
+    );
+  }
+  const estimate = async (rows: MmmData): Promise<FittedModel> => {
+    if (model.kind === "bayes") {
+      // lift tests whose window lies within the rows (a test in the holdout weeks calibrates
+      // only the final model)
+      const first = rows.dates[0] as string, last = rows.dates[rows.dates.length - 1] as string;
+      const index = lifts.flatMap((lt, i) => (lt.start >= first && lt.end <= last ? [i] : []));
+      const inside = index.map((i) => lifts[i] as LiftTest);
+      return await withConfigKeys(() =>
+        fitBayesParallel(rows, spec, {
+          chains: model.chains,
+          warmup: model.warmup,
+          draws: model.draws,
+          seed: config.seed,
+          priors: model.priors,
+          fixed: fixedParams(config),
+          liftTests: inside,
+          ...(options.onSampling ? { onProgress: options.onSampling } : {}),
+        }), index);
+    }
+    return model.kind === "elasticnet"
       ? fitElasticNet(rows, spec, {
         lambda: model.lambda ?? 1,
         l1Ratio: model.l1Ratio,
@@ -158,8 +282,9 @@ export async function fitConfigured(
         lambda: model.kind === "ols" ? 0 : model.lambda ?? 1,
         nonNegative: model.nonNegative,
       });
-  const fit = estimate(train);
-  return { fit, final: holdout ? estimate(data) : fit, train, holdout, tuning: undefined };
+  };
+  const fit = await estimate(train);
+  return { fit, final: holdout ? await estimate(data) : fit, train, holdout, tuning: undefined };
 }
 
 /**

@@ -8,7 +8,8 @@
  */
 import { ConfigError } from "../errors.ts";
 import { CHANNEL_TYPES, type ChannelType } from "../transforms/adstock/geometric.ts";
-import type { KpiKind } from "../types.ts";
+import type { KpiKind, LiftTest } from "../types.ts";
+import { type Prior, resolvePrior } from "../models/bayes/priors.ts";
 
 /** A transform as written in a config: kind and optional parameter values. */
 export interface TransformConfig {
@@ -52,6 +53,19 @@ export interface ModelConfig {
   readonly warmup: number;
   /** Bayesian kept draws per chain. */
   readonly draws: number;
+  /**
+   * Bayesian prior overrides by key (`"roas"`, `"tv.roas"`, `"decay"`, `"tv.decay"`,
+   * `"intercept"`, …; see README "Bayesian priors").
+   */
+  readonly priors: Readonly<Record<string, Prior>>;
+}
+
+/** Calibration by experiments. */
+export interface CalibrationConfig {
+  /** Lift tests given in the config. */
+  readonly liftTests: readonly LiftTest[];
+  /** A CSV file of lift tests (resolved against the config file's folder), when given as a path. */
+  readonly liftTestsFile?: string;
 }
 
 /** Hyperparameter tuning settings. */
@@ -94,6 +108,8 @@ export interface MmmConfig {
   readonly model: ModelConfig;
   /** Tuning, or undefined to fit the given transform parameters. */
   readonly tuning?: TuningConfig;
+  /** Lift tests that calibrate the Bayesian model. */
+  readonly calibration?: CalibrationConfig;
   /** Mediation: the mediator channel and the channels upstream of it. */
   readonly mediation?: { readonly mediator: string; readonly upstream: readonly string[] };
   /** Seed of every random choice. */
@@ -116,6 +132,7 @@ const TOP_KEYS = [
   "model",
   "tuning",
   "mediation",
+  "calibration",
   "seed",
 ];
 const MODEL_KINDS = ["ridge", "ols", "elasticnet", "bayes"] as const;
@@ -223,6 +240,54 @@ function channel(name: string, value: unknown, key: string): ChannelConfig {
   };
 }
 
+function priors(value: unknown, key: string): Record<string, Prior> {
+  const o = object(value, key, Object.keys((value ?? {}) as Json));
+  const out: Record<string, Prior> = {};
+  for (const [k, v] of Object.entries(o)) out[k] = resolvePrior(v as Prior, `${key}.${k}`);
+  return out;
+}
+
+/**
+ * Checks lift tests: `channel` (one of `channels`), `start` and `end` (ISO dates, start ≤ end),
+ * `lift` (a non-zero number) and `standardError` (positive).
+ *
+ * @param value The parsed list.
+ * @param key The config key of the list, for errors.
+ * @param channels The configured channel names.
+ * @returns The lift tests.
+ * @throws {ConfigError} Naming the entry's key (`calibration.liftTests[0].standardError`).
+ */
+export function liftTests(value: unknown, key: string, channels: readonly string[]): LiftTest[] {
+  if (!Array.isArray(value)) fail(key, "must be a list of lift tests or the path of a CSV file");
+  return value.map((v, i) => {
+    const k = `${key}[${i}]`;
+    const t = object(v, k, ["channel", "start", "end", "lift", "standardError"]);
+    const channel = string(t.channel, `${k}.channel`);
+    if (!channels.includes(channel)) {
+      fail(`${k}.channel`, `must be one of the channels, got "${channel}"`);
+    }
+    const start = string(t.start, `${k}.start`), end = string(t.end, `${k}.end`);
+    if (!ISO_DATE.test(start)) fail(`${k}.start`, `must be an ISO date yyyy-mm-dd, got "${start}"`);
+    if (!ISO_DATE.test(end)) fail(`${k}.end`, `must be an ISO date yyyy-mm-dd, got "${end}"`);
+    if (end < start) fail(`${k}.end`, `must not be before start "${start}", got "${end}"`);
+    const lift = number(t.lift, `${k}.lift`, -Infinity);
+    if (lift === 0) fail(`${k}.lift`, "must be the measured incremental KPI, not 0");
+    if (t.standardError === undefined) {
+      fail(`${k}.standardError`, "is required: the standard error of the measured lift");
+    }
+    const standardError = t.standardError;
+    if (
+      typeof standardError !== "number" || !Number.isFinite(standardError) || standardError <= 0
+    ) {
+      fail(
+        `${k}.standardError`,
+        `must be a positive number (KPI units), got ${JSON.stringify(standardError)}`,
+      );
+    }
+    return { channel, start, end, lift, standardError };
+  });
+}
+
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
     for (const v of Object.values(value)) deepFreeze(v);
@@ -294,6 +359,7 @@ export function parseMmmConfig(json: unknown): MmmConfig {
     "chains",
     "warmup",
     "draws",
+    "priors",
   ]);
   if (m.nonNegative !== undefined && typeof m.nonNegative !== "boolean") {
     fail("model.nonNegative", "must be true or false");
@@ -303,8 +369,9 @@ export function parseMmmConfig(json: unknown): MmmConfig {
     l1Ratio: m.l1Ratio === undefined ? 0.5 : number(m.l1Ratio, "model.l1Ratio", 0, 1),
     nonNegative: m.nonNegative === undefined ? true : m.nonNegative as boolean,
     chains: m.chains === undefined ? 4 : integer(m.chains, "model.chains", 1, 64),
-    warmup: m.warmup === undefined ? 500 : integer(m.warmup, "model.warmup", 10, 100_000),
-    draws: m.draws === undefined ? 500 : integer(m.draws, "model.draws", 10, 100_000),
+    warmup: m.warmup === undefined ? 1000 : integer(m.warmup, "model.warmup", 10, 100_000),
+    draws: m.draws === undefined ? 1000 : integer(m.draws, "model.draws", 10, 100_000),
+    priors: m.priors === undefined ? {} : priors(m.priors, "model.priors"),
     ...(m.lambda === undefined ? {} : { lambda: number(m.lambda, "model.lambda", 0) }),
   };
   let tuning: TuningConfig | undefined;
@@ -347,6 +414,16 @@ export function parseMmmConfig(json: unknown): MmmConfig {
     });
     mediation = { mediator, upstream };
   }
+  let calibration: CalibrationConfig | undefined;
+  if (o.calibration !== undefined) {
+    const c = object(o.calibration, "calibration", ["liftTests"]);
+    if (c.liftTests === undefined) {
+      fail("calibration.liftTests", "is required: a list of lift tests or a CSV path");
+    }
+    calibration = typeof c.liftTests === "string"
+      ? { liftTests: [], liftTestsFile: string(c.liftTests, "calibration.liftTests") }
+      : { liftTests: liftTests(c.liftTests, "calibration.liftTests", names) };
+  }
   const config: MmmConfig = {
     data: string(o.data, "data"),
     date: o.date === undefined ? "date" : string(o.date, "date"),
@@ -367,6 +444,7 @@ export function parseMmmConfig(json: unknown): MmmConfig {
     ...(o.dateFormat === undefined ? {} : { dateFormat: string(o.dateFormat, "dateFormat") }),
     ...(tuning ? { tuning } : {}),
     ...(mediation ? { mediation } : {}),
+    ...(calibration ? { calibration } : {}),
   };
   return deepFreeze(config);
 }

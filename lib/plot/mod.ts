@@ -18,3 +18,4 @@ export * from "./distribution_chart.ts";
 export * from "./spend_chart.ts";
 export * from "./allocation.ts";
 export * from "./roas_chart.ts";
+export * from "./predictive_chart.ts";

@@ -10,8 +10,10 @@ import { join } from "std/path";
 import {
   fitConfigured,
   loadConfiguredData,
+  loadConfiguredLiftTests,
   modelSpecFromConfig,
 } from "../../lib/config/fit_configured.ts";
+import { terminalSamplingProgress } from "../../lib/models/bayes/sampling_progress.ts";
 import { fitMediation, type MediationFit } from "../../lib/mediation/fit_mediation.ts";
 import { summarizeModel } from "../../lib/report/model_summary.ts";
 import { onePager } from "../../lib/report/one_pager.ts";
@@ -46,7 +48,8 @@ and writes into DIR:
   result.json   the numbers of the model fitted before the holdout (schema in README.md)
   report.html   a self-contained one-page report of the same
   model.json    the same model refitted on every week, for "mmm optimize" and "mmm forecast"
---seed overrides the config's seed; --quiet hides the progress bar.`,
+--seed overrides the config's seed; --quiet hides the progress bar (tuning) and the
+sampling progress line (Bayesian: each chain's iteration, phase, divergences, time left).`,
   async run(args) {
     const { values } = parseArgs({
       args,
@@ -62,8 +65,16 @@ and writes into DIR:
     const started = performance.now();
     const { config, baseDir } = await loadConfigFile(values.config, values.seed);
     const data = await loadConfiguredData(config, { baseDir });
+    const liftTests = await loadConfiguredLiftTests(config, { baseDir });
     const progress = values.quiet || !config.tuning ? undefined : throttled(terminalProgress());
-    const run = await fitConfigured(config, data, progress ? { onProgress: progress } : {});
+    const sampling = values.quiet || config.model.kind !== "bayes"
+      ? undefined
+      : terminalSamplingProgress();
+    const run = await fitConfigured(config, data, {
+      liftTests,
+      ...(progress ? { onProgress: progress } : {}),
+      ...(sampling ? { onSampling: sampling } : {}),
+    });
     const summary = summarizeModel(run.fit, run.holdout ? { holdout: run.holdout } : {});
     let mediation: MediationFit | undefined;
     const extraSections: ReportSection[] = [];

@@ -20,6 +20,8 @@ import type {
   Decomposition,
   Diagnostic,
   FittedModel,
+  FittedTransformParam,
+  LiftTest,
   MmmData,
   ModelSpec,
   ParameterRow,
@@ -29,12 +31,22 @@ import type {
 } from "../../types.ts";
 import { JUPYTER_DISPLAY, type MimeBundle } from "../../_internal/display.ts";
 import { Table } from "../../report/table.ts";
-import { type DesignBasis, designBasis, designMatrix, mediaColumn } from "../design_matrix.ts";
+import {
+  type DesignBasis,
+  designBasis,
+  type DesignColumn,
+  designMatrix,
+  mediaColumn,
+} from "../design_matrix.ts";
 import { type ModelSpecJson, specFromJSON, specToJSON } from "../model_spec.ts";
 import { dataFromJSON, dataToJSON } from "../linear_model.ts";
 import type { PosteriorParameterGroup } from "./model.ts";
+import type { Prior } from "./priors.ts";
 import { essBulk, essTail, rhat } from "./convergence.ts";
 import { quantileSorted } from "../../_internal/quantile.ts";
+
+/** Cache key of predictions without history. */
+const NO_HISTORY = {};
 
 /** Most draws averaged for a posterior mean prediction. */
 const MEAN_DRAWS = 64;
@@ -109,6 +121,22 @@ export interface SamplerRecord {
   readonly meanLeapfrogSteps: number;
 }
 
+/**
+ * The prior of a channel's media coefficient or ROAS, or of a transform parameter, as the fit
+ * used it: ROAS priors in ROAS units, coefficient priors in reporting units (KPI units, or log
+ * KPI for log-log), transform priors in the transform's units.
+ */
+export interface PriorRecord {
+  /** Parameter name (`"tv"`, `"tv.decay"`). */
+  readonly name: string;
+  /** The config key that sets it (`"tv.roas"`, `"decay"`, …). */
+  readonly key: string;
+  /** The prior. */
+  readonly prior: Prior;
+  /** For a channel: whether the prior is on its ROAS or on its coefficient. */
+  readonly mediaPrior?: "roas" | "coefficient";
+}
+
 /** What a {@link BayesFit} is made of. */
 export interface BayesFitParts {
   /** Training data. */
@@ -125,6 +153,12 @@ export interface BayesFitParts {
   readonly chains: number;
   /** Sampler statistics. */
   readonly sampler: SamplerRecord;
+  /** Lift tests in the likelihood. @default [] */
+  readonly liftTests?: readonly LiftTest[];
+  /** Priors of the channels and transform parameters. @default [] */
+  readonly priors?: readonly PriorRecord[];
+  /** Findings from before sampling (the pre-fit check), kept with the convergence ones. @default [] */
+  readonly warnings?: readonly Diagnostic[];
 }
 
 /** The saved form of a {@link BayesFit}. */
@@ -151,6 +185,12 @@ export interface BayesModelJson {
   readonly draws: readonly number[];
   /** Summary at save time (informative; recomputed on load). */
   readonly summary: readonly PosteriorSummaryRow[];
+  /** Lift tests in the likelihood. */
+  readonly liftTests?: readonly LiftTest[];
+  /** Priors of the channels and transform parameters. */
+  readonly priors?: readonly PriorRecord[];
+  /** Findings from before sampling. */
+  readonly warnings?: readonly Diagnostic[];
 }
 
 /** Where each parameter sits, for prediction from a draw. */
@@ -191,11 +231,14 @@ interface Layout {
 export class BayesFit implements FittedModel {
   /** Always `"bayes"`. */
   readonly kind = "bayes";
-  /** The spec with every channel's scale filled in. */
+  /**
+   * The fitted spec: every channel's scale filled in, and each sampled transform parameter at
+   * its posterior mean (fixed ones as given).
+   */
   readonly spec: ModelSpec;
   /** The training data. */
   readonly data: MmmData;
-  /** In-sample prediction at the posterior mean parameters. */
+  /** In-sample prediction: the posterior mean prediction. */
   readonly fitted: Float64Array;
   /** Total kept draws (chains × draws per chain). */
   readonly nDraws: number;
@@ -211,6 +254,10 @@ export class BayesFit implements FittedModel {
   readonly #meanDraws: readonly number[];
   /** Probability of the central intervals. */
   readonly level: number;
+  /** Lift tests that were in the likelihood. */
+  readonly liftTests: readonly LiftTest[];
+  /** Priors of the channels (ROAS or coefficient) and transform parameters. */
+  readonly priors: readonly PriorRecord[];
   readonly #basis: DesignBasis;
   readonly #info: readonly BayesParameterInfo[];
   readonly #record: SamplerRecord;
@@ -218,13 +265,26 @@ export class BayesFit implements FittedModel {
   /** Draws in reporting units, row-major nDraws × parameters (chain-major rows). */
   readonly #draws: Float64Array;
   readonly #means: Float64Array;
+  readonly #transformParams: readonly FittedTransformParam[];
+  readonly #warnings: readonly Diagnostic[];
+  /** The basis without channels: builds the baseline columns only. */
+  readonly #baselineBasis: DesignBasis;
+  readonly #baselineCache = new WeakMap<
+    readonly string[],
+    {
+      controls: MmmData["controls"];
+      columns: readonly DesignColumn[];
+      values: readonly Float64Array[];
+    }
+  >();
+  readonly #mediaCache: WeakMap<Float64Array, WeakMap<object, Float64Array>>[];
 
   /** Assembles a fit from its parts; use `fitBayes` or {@link loadBayesModel}. */
   constructor(parts: BayesFitParts) {
     this.data = parts.data;
-    this.spec = parts.spec;
-    this.#basis = designBasis(parts.data, parts.spec);
     this.level = parts.level;
+    this.liftTests = Object.freeze([...(parts.liftTests ?? [])]);
+    this.priors = Object.freeze([...(parts.priors ?? [])]);
     this.#info = parts.parameters;
     this.#record = parts.sampler;
     const params = parts.parameters, dim = params.length;
@@ -234,7 +294,7 @@ export class BayesFit implements FittedModel {
     this.#meanDraws = Array.from({ length: k }, (_, i) => Math.floor((i * this.nDraws) / k));
     const per = this.nDraws / chains;
     const beta: number[] = [];
-    const free: Layout["free"][number][] = this.spec.channels.map(() => []);
+    const free: Layout["free"][number][] = parts.spec.channels.map(() => []);
     let baselineStart = -1;
     params.forEach((p, i) => {
       if (p.group === "media") beta[p.channel as number] = i;
@@ -285,6 +345,11 @@ export class BayesFit implements FittedModel {
       });
     }
     this.#means = means;
+    this.#transformParams = Object.freeze(transformSummary(parts.spec, params, draws));
+    this.spec = withValues(parts.spec, this.#transformParams);
+    this.#basis = designBasis(parts.data, this.spec);
+    this.#baselineBasis = { ...this.#basis, spec: { ...this.spec, channels: [] } };
+    this.#mediaCache = this.spec.channels.map(() => new WeakMap());
     this.summary = Object.freeze(summary);
     this.parameters = Object.freeze(summary.map((s): ParameterRow => ({
       name: s.name,
@@ -306,7 +371,11 @@ export class BayesFit implements FittedModel {
       stepSizes: Object.freeze([...parts.sampler.stepSizes]),
       meanLeapfrogSteps: parts.sampler.meanLeapfrogSteps,
     });
-    this.diagnostics = Object.freeze(convergenceDiagnostics(this.summary, this.sampler));
+    this.#warnings = Object.freeze([...(parts.warnings ?? [])]);
+    this.diagnostics = Object.freeze([
+      ...this.#warnings,
+      ...convergenceDiagnostics(this.summary, this.sampler),
+    ]);
     this.fitted = this.predict(this.data);
   }
 
@@ -352,12 +421,81 @@ export class BayesFit implements FittedModel {
   }
 
   /**
-   * The linear predictor's additive terms (KPI units for the linear specification, log KPI for
-   * log-log) and their sum η.
+   * The baseline design columns of `data` (controls, trend, seasonality, events; no media),
+   * cached per dates and controls arrays: they do not depend on spend or on the draw.
+   */
+  #baseline(data: MmmData): { columns: readonly DesignColumn[]; values: readonly Float64Array[] } {
+    const hit = this.#baselineCache.get(data.dates);
+    if (hit !== undefined && hit.controls === data.controls) return hit;
+    const design = designMatrix(data, this.#baselineBasis, { response: false });
+    const entry = { controls: data.controls, columns: design.columns, values: design.values };
+    this.#baselineCache.set(data.dates, entry);
+    return entry;
+  }
+
+  /** β_c times channel c's media column at a point, for `data` after `history`. */
+  #media(c: number, point: Float64Array, data: MmmData, history: MmmData | undefined) {
+    const col = mediaColumn(data, this.#channelAt(c, point), history ? { history } : {});
+    const b = point[this.#layout.beta[c] as number] as number;
+    for (let t = 0; t < col.length; t++) col[t] = b * (col[t] as number);
+    return col;
+  }
+
+  /**
+   * β_c·column_c of every mean draw (row-major: draw, then row), cached per spend array (and the
+   * history's), so that predictions which change one channel's spend recompute only its column.
+   */
+  #meanMedia(c: number, data: MmmData, history: MmmData | undefined): Float64Array {
+    const name = this.spec.channels[c]!.name;
+    const spend = data.channels.find((ch) => ch.name === name)?.spend;
+    const hSpend = history?.channels.find((ch) => ch.name === name)?.spend;
+    let byHistory = spend ? this.#mediaCache[c]!.get(spend) : undefined;
+    const key = hSpend ?? NO_HISTORY;
+    const hit = byHistory?.get(key);
+    if (hit !== undefined) return hit;
+    const n = data.dates.length, draws = this.#meanDraws, out = new Float64Array(draws.length * n);
+    draws.forEach((d, i) => out.set(this.#media(c, this.#point(d), data, history), i * n));
+    if (spend) {
+      if (byHistory === undefined) {
+        byHistory = new WeakMap();
+        this.#mediaCache[c]!.set(spend, byHistory);
+      }
+      byHistory.set(key, out);
+    }
+    return out;
+  }
+
+  /** The posterior mean prediction: the average over the mean draws of each draw's prediction. */
+  #predictMean(data: MmmData, history: MmmData | undefined): Float64Array {
+    const n = data.dates.length, draws = this.#meanDraws, k = draws.length, L = this.#layout;
+    const base = this.#baseline(data);
+    const media = this.spec.channels.map((_, c) => this.#meanMedia(c, data, history));
+    const out = new Float64Array(n), eta = new Float64Array(n);
+    const linear = this.spec.specification === "linear";
+    for (let i = 0; i < k; i++) {
+      const point = this.#point(draws[i] as number);
+      eta.fill(point[0] as number);
+      base.values.forEach((z, j) => {
+        const g = point[L.baselineStart + j] as number;
+        for (let t = 0; t < n; t++) eta[t] = (eta[t] as number) + g * (z[t] as number);
+      });
+      for (const m of media) {
+        for (let t = 0; t < n; t++) eta[t] = (eta[t] as number) + (m[i * n + t] as number);
+      }
+      for (let t = 0; t < n; t++) {
+        out[t] = (out[t] as number) + (linear ? (eta[t] as number) : Math.exp(eta[t] as number));
+      }
+    }
+    for (let t = 0; t < n; t++) out[t] = (out[t] as number) / k;
+    return out;
+  }
+
+  /**
+   * The linear predictor's additive terms at a draw (KPI units for the linear specification,
+   * log KPI for log-log) and their sum η.
    */
   #linearTerms(data: MmmData, options: PredictOptions): { terms: Term[]; eta: Float64Array } {
     const point = this.#point(options.draw);
-    const history = options.history;
     const n = data.dates.length, L = this.#layout;
     const terms: Term[] = [];
     const eta = new Float64Array(n).fill(point[0] as number);
@@ -366,25 +504,23 @@ export class BayesFit implements FittedModel {
       group: "intercept",
       values: new Float64Array(n).fill(point[0] as number),
     });
-    this.spec.channels.forEach((_, c) => {
-      const col = mediaColumn(data, this.#channelAt(c, point), history ? { history } : {});
-      const b = point[L.beta[c] as number] as number;
-      for (let t = 0; t < n; t++) col[t] = b * (col[t] as number);
-      terms.push({ name: this.spec.channels[c]!.name, group: "media", values: col });
+    this.spec.channels.forEach((ch, c) => {
+      terms.push({
+        name: ch.name,
+        group: "media",
+        values: this.#media(c, point, data, options.history),
+      });
     });
-    const design = designMatrix(data, this.#basis, { response: false });
+    const base = this.#baseline(data);
     const byTerm = new Map<string, { group: TermGroup; values: Float64Array }>();
-    let j = 0;
-    design.columns.forEach((col, k) => {
-      if (col.group === "media") return;
+    base.columns.forEach((col, j) => {
       const coef = point[L.baselineStart + j] as number;
-      j++;
       let term = byTerm.get(col.term);
       if (term === undefined) {
         term = { group: col.group, values: new Float64Array(n) };
         byTerm.set(col.term, term);
       }
-      const v = design.values[k] as Float64Array, out = term.values;
+      const v = base.values[j] as Float64Array, out = term.values;
       for (let t = 0; t < n; t++) out[t] = (out[t] as number) + coef * (v[t] as number);
     });
     for (const [name, t] of byTerm) terms.push({ name, group: t.group, values: t.values });
@@ -457,17 +593,18 @@ export class BayesFit implements FittedModel {
    */
   predict(data: MmmData, options: PredictOptions = {}): Float64Array {
     if (options.draw === undefined && this.#meanDraws.length > 0) {
-      const out = new Float64Array(data.dates.length);
-      for (const draw of this.#meanDraws) {
-        const p = this.predict(data, { ...options, draw });
-        for (let t = 0; t < out.length; t++) out[t] = (out[t] as number) + (p[t] as number);
-      }
-      const k = this.#meanDraws.length;
-      for (let t = 0; t < out.length; t++) out[t] = (out[t] as number) / k;
-      return out;
+      return this.#predictMean(data, options.history);
     }
     const { eta } = this.#linearTerms(data, options);
     return this.spec.specification === "linear" ? eta : eta.map(Math.exp);
+  }
+
+  /**
+   * Every transform parameter: sampled ones as `"estimated"` with their posterior mean and
+   * central 90% interval, the others as `"fixed"` at the spec's value.
+   */
+  transformParams(): readonly FittedTransformParam[] {
+    return this.#transformParams;
   }
 
   /** MCMC convergence: chains, draws per chain, max R-hat, min bulk ESS, divergences. */
@@ -517,6 +654,9 @@ export class BayesFit implements FittedModel {
       sampler: this.#record,
       draws: Array.from(this.#draws),
       summary: this.summary,
+      ...(this.liftTests.length > 0 ? { liftTests: this.liftTests } : {}),
+      ...(this.priors.length > 0 ? { priors: this.priors } : {}),
+      ...(this.#warnings.length > 0 ? { warnings: this.#warnings } : {}),
     };
   }
 
@@ -524,6 +664,55 @@ export class BayesFit implements FittedModel {
   [JUPYTER_DISPLAY](): MimeBundle {
     return this.toTable()[JUPYTER_DISPLAY]();
   }
+}
+
+/** The spec's transform parameters, sampled ones summarised from their draws. */
+function transformSummary(
+  spec: ModelSpec,
+  params: readonly BayesParameterInfo[],
+  draws: Float64Array,
+): FittedTransformParam[] {
+  const dim = params.length, nDraws = draws.length / dim;
+  return spec.channels.flatMap((ch, c) =>
+    (["adstock", "saturation"] as const).flatMap((stage) =>
+      Object.entries(ch[stage].params).map(([name, value]): FittedTransformParam => {
+        const j = params.findIndex((p) => p.channel === c && p.group === stage && p.param === name);
+        const base = { channel: ch.name, stage, kind: ch[stage].kind, name };
+        if (j < 0) return { ...base, value, status: "fixed" };
+        const v = new Float64Array(nDraws);
+        let mean = 0;
+        for (let i = 0; i < nDraws; i++) {
+          v[i] = draws[i * dim + j] as number;
+          mean += v[i] as number;
+        }
+        v.sort();
+        return {
+          ...base,
+          value: mean / nDraws,
+          interval: [quantileSorted(v, 0.05), quantileSorted(v, 0.95)],
+          status: "estimated",
+        };
+      })
+    )
+  );
+}
+
+/** The spec with each channel's transform parameters set to the given values. */
+function withValues(spec: ModelSpec, values: readonly FittedTransformParam[]): ModelSpec {
+  return {
+    ...spec,
+    channels: spec.channels.map((ch) => {
+      const pick = (stage: "adstock" | "saturation") => ({
+        kind: ch[stage].kind,
+        params: Object.fromEntries(
+          values.filter((p) => p.channel === ch.name && p.stage === stage).map((
+            p,
+          ) => [p.name, p.value]),
+        ),
+      });
+      return { ...ch, adstock: pick("adstock"), saturation: pick("saturation") };
+    }),
+  };
 }
 
 /** Term-by-term average of decompositions of the same rows (same terms in the same order). */
@@ -612,6 +801,9 @@ export function loadBayesModel(json: unknown): BayesFit {
     draws: Float64Array.from(draws),
     chains,
     sampler: { ...j.sampler, stepSizes: [...j.sampler.stepSizes] },
+    ...(Array.isArray(j.liftTests) ? { liftTests: j.liftTests.map((t) => ({ ...t })) } : {}),
+    ...(Array.isArray(j.priors) ? { priors: j.priors.map((p) => ({ ...p })) } : {}),
+    ...(Array.isArray(j.warnings) ? { warnings: j.warnings.map((w) => ({ ...w })) } : {}),
   });
 }
 
