@@ -11,6 +11,7 @@ export * from "./errors.ts";
 export * from "./rng.ts";
 export * from "./version.ts";
 export * from "./mmm_data.ts";
+export { epochDay } from "./dates.ts";
 export * from "./plot/mod.ts";
 export * from "./report/mod.ts";
 export * from "./transforms/mod.ts";
@@ -23,5 +24,23 @@ export * from "./tuning/mod.ts";
 export * from "./forecast/mod.ts";
 export * from "./optimize/mod.ts";
 export * from "./prep/mod.ts";
+export {
+  boxCox,
+  type BoxCoxFitOptions,
+  eventDummies,
+  type EventDummyOptions,
+  fitBoxCoxLambda,
+  type FourierOptions,
+  fourierTerms,
+  inverseBoxCox,
+  type LagOptions,
+  lagSeries,
+  type LogOptions,
+  logTransform,
+  shareOfVoice,
+  type TrendOptions,
+  trendTerms,
+  zeroSpendIndicator,
+} from "./features/mod.ts";
 export * from "./sim/mod.ts";
 export * from "./config/mod.ts";

@@ -10,7 +10,7 @@ import { sliceRows } from "../mmm_data.ts";
 import { Table } from "../report/table.ts";
 import type { FittedModel, MmmData } from "../types.ts";
 import { expandingWindowSplit, type TimeSplit } from "./cv.ts";
-import { mape, r2, rmse } from "./metrics.ts";
+import { mae, mape, r2, rmse } from "./metrics.ts";
 
 /** Scores of one fold. */
 export interface FoldScore {
@@ -20,6 +20,8 @@ export interface FoldScore {
   readonly test: readonly [number, number];
   /** RMSE on the test rows. */
   readonly rmse: number;
+  /** MAE on the test rows. */
+  readonly mae: number;
   /** MAPE on the test rows (zero KPI rows skipped). */
   readonly mape: number;
   /** R² on the test rows. */
@@ -45,10 +47,15 @@ export class CrossValidation {
   }
 
   /** Mean of each score over the folds. */
-  mean(): { rmse: number; mape: number; r2: number } {
+  mean(): { rmse: number; mae: number; mape: number; r2: number } {
     const k = this.folds.length;
     const avg = (f: (s: FoldScore) => number) => this.folds.reduce((a, s) => a + f(s), 0) / k;
-    return { rmse: avg((s) => s.rmse), mape: avg((s) => s.mape), r2: avg((s) => s.r2) };
+    return {
+      rmse: avg((s) => s.rmse),
+      mae: avg((s) => s.mae),
+      mape: avg((s) => s.mape),
+      r2: avg((s) => s.r2),
+    };
   }
 
   /** Fold scores and their mean as a table. */
@@ -61,10 +68,11 @@ export class CrossValidation {
           "train rows": `${f.train[0]}–${f.train[1] - 1}`,
           "test rows": `${f.test[0]}–${f.test[1] - 1}`,
           RMSE: f.rmse,
+          MAE: f.mae,
           MAPE: f.mape,
           "R²": f.r2,
         })),
-        { fold: "mean", RMSE: m.rmse, MAPE: m.mape, "R²": m.r2 },
+        { fold: "mean", RMSE: m.rmse, MAE: m.mae, MAPE: m.mape, "R²": m.r2 },
       ],
       { caption: "Time-series cross-validation" },
     );
@@ -121,6 +129,7 @@ export function crossValidate(
       train: [s.train.start, s.train.end],
       test: [s.test.start, s.test.end],
       rmse: rmse(y, prediction),
+      mae: mae(y, prediction),
       mape: mape(y, prediction, { zeros: "skip" }),
       r2: r2(y, prediction),
     };

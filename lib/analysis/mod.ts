@@ -12,3 +12,4 @@ export * from "./response_curve.ts";
 export * from "./diagnostics/mod.ts";
 export * from "./adstock_curve.ts";
 export * from "./cross_validate.ts";
+export * from "./cv_selection.ts";

@@ -7,9 +7,13 @@
  */
 import { isAbsolute, join } from "node:path";
 import { sliceRows } from "../mmm_data.ts";
-import { fitBayesParallel } from "../models/bayes/fit_bayes.ts";
+import { type BayesOptions, fitBayes, fitBayesParallel } from "../models/bayes/fit_bayes.ts";
 import type { SamplingProgress } from "../models/bayes/sampling_progress.ts";
-import { fitElasticNet } from "../models/elastic_net.ts";
+import { elasticNetPath, fitElasticNet } from "../models/elastic_net.ts";
+import { fitGradientBoosting, fitRandomForest } from "../models/trees/fit_tree_model.ts";
+import { crossValidate, type CrossValidation } from "../analysis/cross_validate.ts";
+import { type CvSelection, selectByCrossValidation } from "../analysis/cv_selection.ts";
+import { expandingWindowSplit, type TimeSplit } from "../analysis/cv.ts";
 import { fitRidge } from "../models/ridge.ts";
 import { defineModelSpec } from "../models/model_spec.ts";
 import { loadCsv } from "../prep/load_csv.ts";
@@ -23,7 +27,7 @@ import type { BoundInput } from "../tuning/mmm_search_space.ts";
 import { getTransform } from "../transforms/registry.ts";
 import { ConfigError } from "../errors.ts";
 import type { FittedModel, LiftTest, MmmData, ModelSpec } from "../types.ts";
-import { liftTests as checkLiftTests, type MmmConfig } from "./mmm_config.ts";
+import { type CleaningConfig, liftTests as checkLiftTests, type MmmConfig } from "./mmm_config.ts";
 
 /** Options of {@link loadConfiguredData}. */
 export interface LoadConfiguredOptions {
@@ -50,19 +54,39 @@ export function loadConfiguredData(
       controls: config.controls,
     },
     ...(config.dateFormat === undefined ? {} : { dateFormat: config.dateFormat as DateFormat }),
+    ...cleaningOptions(config.cleaning),
   };
   return path.toLowerCase().endsWith(".parquet") ? loadParquet(path, load) : loadCsv(path, load);
 }
 
-/** The model spec a config describes (transform parameters as given, defaults elsewhere). */
-export function modelSpecFromConfig(config: MmmConfig): ModelSpec {
+/** The loader options of a config's `cleaning` section, with hints that name config keys. */
+function cleaningOptions(cleaning: CleaningConfig): Partial<LoadOptions> {
+  return {
+    missing: cleaning.missing,
+    duplicates: cleaning.duplicates,
+    nullValues: cleaning.nullValues,
+    ...(cleaning.outliers ? { outliers: cleaning.outliers } : {}),
+    ...(cleaning.numberFormat ? { numberFormat: cleaning.numberFormat } : {}),
+    optionName: (option) => option === "aggregate" ? undefined : `cleaning.${option}`,
+  };
+}
+
+/**
+ * The model spec a config describes (transform parameters as given, defaults elsewhere). With
+ * the loaded `data`, controls that cleaning added (an outlier rule's `<column>_outlier` dummy)
+ * enter the model too.
+ */
+export function modelSpecFromConfig(config: MmmConfig, data?: MmmData): ModelSpec {
+  const added = (data?.controls ?? []).map((c) => c.name).filter((name) =>
+    !config.controls.includes(name)
+  );
   return defineModelSpec({
     channels: config.channels.map((c) => ({
       name: c.name,
       adstock: c.adstock,
       saturation: c.saturation,
     })),
-    controls: config.controls,
+    controls: [...config.controls, ...added],
     baseline: { yearlyFourier: config.yearlyFourier, trend: config.trend, events: config.holidays },
   });
 }
@@ -82,6 +106,14 @@ export interface ConfiguredFit {
   readonly holdout: MmmData | undefined;
   /** The tuning run, when the config asks for tuning. */
   readonly tuning: TuneResult | undefined;
+  /**
+   * Time-series cross-validation of the configured model on the training rows (expanding
+   * windows of `crossValidation.weeks`), when `crossValidation.folds` > 0. A tuned model is
+   * cross-validated at its chosen transforms and penalty.
+   */
+  readonly crossValidation: CrossValidation | undefined;
+  /** How a lasso's penalty was chosen by cross-validation, when `model.lambda` was absent. */
+  readonly penalty: CvSelection<number> | undefined;
 }
 
 /** Options of {@link fitConfigured}. */
@@ -174,8 +206,8 @@ function fixedParams(config: MmmConfig): string[] {
  * Re-raises a Bayesian fit's ConfigError with the config's key (`model.priors.…`,
  * `calibration.liftTests[i]…` with `liftIndex` mapping the fit's list back to the config's).
  */
-function withConfigKeys<T>(f: () => Promise<T>, liftIndex: readonly number[]): Promise<T> {
-  return f().catch((e: unknown) => {
+function withConfigKeys<T>(f: () => T, liftIndex: readonly number[]): T {
+  const rethrow = (e: unknown): never => {
     if (!(e instanceof ConfigError) || e.key === undefined) throw e;
     const lift = /^liftTests\[(\d+)\](.*)$/.exec(e.key);
     const key = e.key.startsWith("priors.")
@@ -188,7 +220,13 @@ function withConfigKeys<T>(f: () => Promise<T>, liftIndex: readonly number[]): P
       ...(e.channel !== undefined ? { channel: e.channel } : {}),
       ...(e.dates !== undefined ? { dates: e.dates } : {}),
     }, { cause: e });
-  });
+  };
+  try {
+    const out = f();
+    return (out instanceof Promise ? out.catch(rethrow) : out) as T;
+  } catch (e) {
+    return rethrow(e);
+  }
 }
 
 /**
@@ -209,8 +247,11 @@ export async function fitConfigured(
   }
   const train = config.holdoutWeeks > 0 ? sliceRows(data, 0, n - config.holdoutWeeks) : data;
   const holdout = config.holdoutWeeks > 0 ? sliceRows(data, n - config.holdoutWeeks) : undefined;
-  const spec = modelSpecFromConfig(config);
+  const spec = modelSpecFromConfig(config, data);
   const model = config.model;
+  const splits = cvSplits(config, train.dates.length);
+  const validate = (fitter: (rows: MmmData) => FittedModel) =>
+    splits === undefined ? undefined : crossValidate(train, fitter, { splits });
   if (config.tuning) {
     if (model.kind !== "ridge") {
       throw new ConfigError(
@@ -235,16 +276,20 @@ export async function fitConfigured(
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
-    const final = holdout
-      ? fitRidge(data, result.spec, {
-        lambda: result.lambda,
-        nonNegative: model.nonNegative,
-        tuned: result.model.transformParams().flatMap((q) =>
-          q.status === "tuned" ? [`${q.channel}.${q.stage}.${q.name}`] : []
-        ),
-      })
-      : result.model;
-    return { fit: result.model, final, train, holdout, tuning: result };
+    const tuned = result.model.transformParams().flatMap((q) =>
+      q.status === "tuned" ? [`${q.channel}.${q.stage}.${q.name}`] : []
+    );
+    const refit = (rows: MmmData) =>
+      fitRidge(rows, result.spec, { lambda: result.lambda, nonNegative: model.nonNegative, tuned });
+    return {
+      fit: result.model,
+      final: holdout ? refit(data) : result.model,
+      train,
+      holdout,
+      tuning: result,
+      crossValidation: validate(refit),
+      penalty: undefined,
+    };
   }
   const lifts = options.liftTests ?? config.calibration?.liftTests ?? [];
   if (lifts.length > 0 && model.kind !== "bayes") {
@@ -253,38 +298,140 @@ export async function fitConfigured(
       { key: "calibration.liftTests", hint: 'set model.kind to "bayes" or remove "calibration"' },
     );
   }
-  const estimate = async (rows: MmmData): Promise<FittedModel> => {
-    if (model.kind === "bayes") {
-      // lift tests whose window lies within the rows (a test in the holdout weeks calibrates
-      // only the final model)
-      const first = rows.dates[0] as string, last = rows.dates[rows.dates.length - 1] as string;
-      const index = lifts.flatMap((lt, i) => (lt.start >= first && lt.end <= last ? [i] : []));
-      const inside = index.map((i) => lifts[i] as LiftTest);
-      return await withConfigKeys(() =>
+  const penalty = model.kind === "lasso" && model.lambda === undefined
+    ? lassoPenalty(train, spec, model.nonNegative, splits)
+    : undefined;
+  const estimate = configuredEstimator(config, spec, penalty?.best, lifts);
+  // Bayesian fits run their chains on Web Workers, with progress; the others fit in place.
+  const fitRows = (rows: MmmData): Promise<FittedModel> =>
+    model.kind === "bayes"
+      ? bayesFit(config, rows, lifts, (fitter) =>
         fitBayesParallel(rows, spec, {
-          chains: model.chains,
-          warmup: model.warmup,
-          draws: model.draws,
-          seed: config.seed,
-          priors: model.priors,
-          fixed: fixedParams(config),
-          liftTests: inside,
+          ...fitter,
           ...(options.onSampling ? { onProgress: options.onSampling } : {}),
-        }), index);
-    }
-    return model.kind === "elasticnet"
-      ? fitElasticNet(rows, spec, {
-        lambda: model.lambda ?? 1,
-        l1Ratio: model.l1Ratio,
-        nonNegative: model.nonNegative,
-      })
-      : fitRidge(rows, spec, {
-        lambda: model.kind === "ols" ? 0 : model.lambda ?? 1,
-        nonNegative: model.nonNegative,
-      });
+        }))
+      : Promise.resolve(estimate(rows));
+  const fit = await fitRows(train);
+  return {
+    fit,
+    final: holdout ? await fitRows(data) : fit,
+    train,
+    holdout,
+    tuning: undefined,
+    crossValidation: validate(estimate),
+    penalty,
   };
-  const fit = await estimate(train);
-  return { fit, final: holdout ? await estimate(data) : fit, train, holdout, tuning: undefined };
+}
+
+/**
+ * The estimator a config names, as a function of the rows to fit (so cross-validation can refit
+ * it per fold). `lambda` overrides `model.lambda` (a penalty chosen by cross-validation).
+ */
+export function configuredEstimator(
+  config: MmmConfig,
+  spec: ModelSpec,
+  lambda?: number,
+  liftTests: readonly LiftTest[] = config.calibration?.liftTests ?? [],
+): (rows: MmmData) => FittedModel {
+  const model = config.model, seed = config.seed;
+  const penalty = lambda ?? model.lambda ?? 1;
+  switch (model.kind) {
+    case "bayes":
+      return (rows) => bayesFit(config, rows, liftTests, (o) => fitBayes(rows, spec, o));
+    case "elasticnet":
+    case "lasso":
+      return (rows) =>
+        fitElasticNet(rows, spec, {
+          lambda: penalty,
+          l1Ratio: model.kind === "lasso" ? 1 : model.l1Ratio,
+          nonNegative: model.nonNegative,
+        });
+    case "random-forest":
+      return (rows) =>
+        fitRandomForest(rows, spec, {
+          nTrees: model.trees ?? 200,
+          seed,
+          ...(model.maxDepth === undefined ? {} : { maxDepth: model.maxDepth }),
+        });
+    case "gradient-boosting":
+      return (rows) =>
+        fitGradientBoosting(rows, spec, {
+          nEstimators: model.trees ?? 100,
+          learningRate: model.learningRate,
+          maxDepth: model.maxDepth ?? 3,
+          seed,
+        });
+    default:
+      return (rows) =>
+        fitRidge(rows, spec, {
+          lambda: model.kind === "ols" ? 0 : penalty,
+          nonNegative: model.nonNegative,
+        });
+  }
+}
+
+/**
+ * A configured Bayesian fit on `rows`: the config's chains, priors and fixed transform
+ * parameters, and the lift tests whose window lies within the rows (a test in the holdout weeks
+ * calibrates only the final model); errors name the config's keys.
+ */
+function bayesFit<T>(
+  config: MmmConfig,
+  rows: MmmData,
+  lifts: readonly LiftTest[],
+  run: (options: BayesOptions) => T,
+): T {
+  const model = config.model;
+  const first = rows.dates[0] as string, last = rows.dates[rows.dates.length - 1] as string;
+  const index = lifts.flatMap((lt, i) => (lt.start >= first && lt.end <= last ? [i] : []));
+  return withConfigKeys(() =>
+    run({
+      chains: model.chains,
+      warmup: model.warmup,
+      draws: model.draws,
+      seed: config.seed,
+      priors: model.priors,
+      fixed: fixedParams(config),
+      liftTests: index.map((i) => lifts[i] as LiftTest),
+    }), index);
+}
+
+/** The expanding-window splits of `crossValidation`, or undefined when it is off. */
+function cvSplits(config: MmmConfig, rows: number): TimeSplit[] | undefined {
+  const { folds, weeks } = config.crossValidation;
+  if (folds === 0) return undefined;
+  if (rows - folds * weeks < 26) {
+    throw new ConfigError(
+      `Cannot cross-validate: ${folds} folds of ${weeks} weeks leave ${
+        rows - folds * weeks
+      } of the ${rows} training weeks for the first fold's fit (at least 26 are needed)`,
+      { key: "crossValidation.folds", hint: "use fewer folds or shorter test folds" },
+    );
+  }
+  return expandingWindowSplit(rows, { nSplits: folds, testSize: weeks });
+}
+
+/**
+ * A lasso's penalty chosen by time-series cross-validation: 20 values from the smallest penalty
+ * that keeps every coefficient at 0 down to a thousandth of it (scikit-learn's `LassoCV` grid),
+ * lowest mean RMSE over the folds wins. Without cross-validation folds, 5 expanding folds.
+ */
+function lassoPenalty(
+  train: MmmData,
+  spec: ModelSpec,
+  nonNegative: boolean,
+  splits: readonly TimeSplit[] | undefined,
+): CvSelection<number> {
+  const grid = elasticNetPath(train, spec, { l1Ratio: 1, nLambdas: 20, nonNegative }).lambdas;
+  return selectByCrossValidation(
+    train,
+    Array.from(grid, (lambda) => ({
+      label: `λ = ${lambda.toPrecision(4)}`,
+      value: lambda,
+      fitter: (rows: MmmData) => fitElasticNet(rows, spec, { lambda, l1Ratio: 1, nonNegative }),
+    })),
+    splits ? { splits } : { folds: 5 },
+  );
 }
 
 /**

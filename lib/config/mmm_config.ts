@@ -10,6 +10,9 @@ import { ConfigError } from "../errors.ts";
 import { CHANNEL_TYPES, type ChannelType } from "../transforms/adstock/geometric.ts";
 import type { KpiKind, LiftTest } from "../types.ts";
 import { type Prior, resolvePrior } from "../models/bayes/priors.ts";
+import type { DuplicatePolicy, NumberFormat } from "../prep/load_options.ts";
+import type { MissingPolicy } from "../prep/missing_values.ts";
+import type { OutlierAction, OutlierMethod } from "../prep/outliers.ts";
 
 /** A transform as written in a config: kind and optional parameter values. */
 export interface TransformConfig {
@@ -40,8 +43,11 @@ export interface ChannelConfig {
 /** The estimator and its settings. */
 export interface ModelConfig {
   /** Estimator. */
-  readonly kind: "ridge" | "ols" | "elasticnet" | "bayes";
-  /** Penalty strength (ridge, elastic net); tuned when tuning is on and this is absent. */
+  readonly kind: (typeof MODEL_KINDS)[number];
+  /**
+   * Penalty strength (ridge, elastic net, lasso); tuned when tuning is on and this is absent,
+   * and for lasso chosen by time-series cross-validation when absent.
+   */
   readonly lambda?: number;
   /** Elastic net mixing (1 = lasso). */
   readonly l1Ratio: number;
@@ -58,6 +64,12 @@ export interface ModelConfig {
    * `"intercept"`, …; see README "Bayesian priors").
    */
   readonly priors: Readonly<Record<string, Prior>>;
+  /** Trees: random forest trees (default 200) or boosting stages (default 100). */
+  readonly trees?: number;
+  /** Trees: maximum depth (default unlimited for random forest, 3 for boosting). */
+  readonly maxDepth?: number;
+  /** Gradient boosting shrinkage. */
+  readonly learningRate: number;
 }
 
 /** Calibration by experiments. */
@@ -66,6 +78,14 @@ export interface CalibrationConfig {
   readonly liftTests: readonly LiftTest[];
   /** A CSV file of lift tests (resolved against the config file's folder), when given as a path. */
   readonly liftTestsFile?: string;
+}
+
+/** Time-series cross-validation of the fitted model on the training weeks. */
+export interface CrossValidationConfig {
+  /** Expanding-window folds (0 = off). */
+  readonly folds: number;
+  /** Weeks in each test fold. */
+  readonly weeks: number;
 }
 
 /** Hyperparameter tuning settings. */
@@ -78,6 +98,30 @@ export interface TuningConfig {
   readonly objectives: readonly ("nrmse" | "mse" | "decomp_rssd")[];
   /** Cross-validation folds (expanding window). */
   readonly folds: number;
+}
+
+/** How prep cleans the data before fitting; every choice is recorded in the quality report. */
+export interface CleaningConfig {
+  /** Empty cells per role: `error` (the default), `interpolate`, `forward-fill`, `zero`, `drop`. */
+  readonly missing: {
+    readonly kpi: MissingPolicy;
+    readonly spend: MissingPolicy;
+    readonly controls: MissingPolicy;
+  };
+  /** Several rows for one date: `error` (the default), `first`, `last`, `sum`, `mean`. */
+  readonly duplicates: DuplicatePolicy;
+  /** Outlier rule, or undefined for none. */
+  readonly outliers?: {
+    readonly method: OutlierMethod;
+    readonly threshold?: number;
+    readonly action: OutlierAction;
+    /** Columns to check, as named in the file. */
+    readonly columns: readonly string[];
+  };
+  /** Cell texts that mean "empty" (then the missing-value policy applies). */
+  readonly nullValues: readonly string[];
+  /** How to read numbers written with separators or currency symbols. */
+  readonly numberFormat?: NumberFormat;
 }
 
 /** The whole run configuration. */
@@ -106,12 +150,16 @@ export interface MmmConfig {
   readonly holdoutWeeks: number;
   /** The estimator. */
   readonly model: ModelConfig;
+  /** Time-series cross-validation scores of the model (folds 0 = none). */
+  readonly crossValidation: CrossValidationConfig;
   /** Tuning, or undefined to fit the given transform parameters. */
   readonly tuning?: TuningConfig;
   /** Lift tests that calibrate the Bayesian model. */
   readonly calibration?: CalibrationConfig;
   /** Mediation: the mediator channel and the channels upstream of it. */
   readonly mediation?: { readonly mediator: string; readonly upstream: readonly string[] };
+  /** Cleaning policies (missing values, duplicates, outliers). */
+  readonly cleaning: CleaningConfig;
   /** Seed of every random choice. */
   readonly seed: number;
 }
@@ -130,16 +178,28 @@ const TOP_KEYS = [
   "holidays",
   "holdoutWeeks",
   "model",
+  "crossValidation",
   "tuning",
   "mediation",
   "calibration",
+  "cleaning",
   "seed",
 ];
-const MODEL_KINDS = ["ridge", "ols", "elasticnet", "bayes"] as const;
+const MODEL_KINDS = [
+  "ridge",
+  "ols",
+  "elasticnet",
+  "lasso",
+  "random-forest",
+  "gradient-boosting",
+  "bayes",
+] as const;
 const STRATEGIES = ["random", "latin-hypercube", "tpe", "differential-evolution"] as const;
 const OBJECTIVES = ["nrmse", "mse", "decomp_rssd"] as const;
 const TRENDS = ["none", "linear", "quadratic"] as const;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MISSING_POLICIES = ["error", "interpolate", "forward-fill", "zero", "drop"] as const;
+const DUPLICATE_POLICIES = ["error", "first", "last", "sum", "mean"] as const;
 
 function fail(key: string, message: string): never {
   throw new ConfigError(`Cannot read config: "${key}" ${message}`, { key });
@@ -288,6 +348,72 @@ export function liftTests(value: unknown, key: string, channels: readonly string
   });
 }
 
+function cleaning(value: unknown, columns: readonly string[]): CleaningConfig {
+  const o = value === undefined ? {} : object(value, "cleaning", [
+    "missing",
+    "duplicates",
+    "outliers",
+    "nullValues",
+    "numberFormat",
+  ]);
+  const m = o.missing === undefined
+    ? {}
+    : object(o.missing, "cleaning.missing", ["kpi", "spend", "controls"]);
+  const policy = (role: "kpi" | "spend" | "controls"): MissingPolicy =>
+    m[role] === undefined ? "error" : oneOf(m[role], `cleaning.missing.${role}`, MISSING_POLICIES);
+  let outliers: CleaningConfig["outliers"];
+  if (o.outliers !== undefined) {
+    const x = object(o.outliers, "cleaning.outliers", ["method", "threshold", "action", "columns"]);
+    const targets = x.columns === undefined
+      ? [columns[0] as string]
+      : strings(x.columns, "cleaning.outliers.columns");
+    targets.forEach((c, i) => {
+      if (!columns.includes(c)) {
+        fail(
+          `cleaning.outliers.columns[${i}]`,
+          `must be the KPI, a spend or a control column, got "${c}"`,
+        );
+      }
+    });
+    outliers = {
+      method: x.method === undefined
+        ? "iqr"
+        : oneOf(x.method, "cleaning.outliers.method", ["iqr", "robust-z"]),
+      action: x.action === undefined
+        ? "flag"
+        : oneOf(x.action, "cleaning.outliers.action", ["flag", "winsorize", "dummy"]),
+      columns: targets,
+      ...(x.threshold === undefined
+        ? {}
+        : { threshold: number(x.threshold, "cleaning.outliers.threshold", 1e-9) }),
+    };
+  }
+  let numberFormat: NumberFormat | undefined;
+  if (o.numberFormat !== undefined) {
+    const f = object(o.numberFormat, "cleaning.numberFormat", ["thousands", "decimal", "currency"]);
+    numberFormat = {
+      ...(f.thousands === undefined ? {} : {
+        thousands: oneOf(f.thousands, "cleaning.numberFormat.thousands", [",", ".", " ", "'"]),
+      }),
+      ...(f.decimal === undefined
+        ? {}
+        : { decimal: oneOf(f.decimal, "cleaning.numberFormat.decimal", [".", ","]) }),
+      ...(f.currency === undefined
+        ? {}
+        : { currency: strings(f.currency, "cleaning.numberFormat.currency") }),
+    };
+  }
+  return {
+    missing: { kpi: policy("kpi"), spend: policy("spend"), controls: policy("controls") },
+    duplicates: o.duplicates === undefined
+      ? "error"
+      : oneOf(o.duplicates, "cleaning.duplicates", DUPLICATE_POLICIES),
+    nullValues: o.nullValues === undefined ? [] : strings(o.nullValues, "cleaning.nullValues"),
+    ...(outliers ? { outliers } : {}),
+    ...(numberFormat ? { numberFormat } : {}),
+  };
+}
+
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
     for (const v of Object.values(value)) deepFreeze(v);
@@ -301,7 +427,8 @@ function deepFreeze<T>(value: T): T {
  *
  * Defaults: `date` "date"; `kpi` kind "revenue"; channel `spend` column = the channel name,
  * adstock "geometric", saturation "hill"; `controls` []; `seasonality.yearlyFourier` 2; `trend`
- * "linear"; `holidays` {}; `holdoutWeeks` 13; `model` ridge with non-negative media; `tuning`
+ * "linear"; `holidays` {}; `holdoutWeeks` 13; `model` ridge with non-negative media; `cleaning`
+ * rejects empty cells and duplicate dates and treats no outliers; `tuning`
  * off unless given (then differential evolution, 10,000 trials — Robyn's 2,000 × 5 —, nrmse +
  * decomp_rssd, 5 folds); `seed` 42.
  *
@@ -360,6 +487,9 @@ export function parseMmmConfig(json: unknown): MmmConfig {
     "warmup",
     "draws",
     "priors",
+    "trees",
+    "maxDepth",
+    "learningRate",
   ]);
   if (m.nonNegative !== undefined && typeof m.nonNegative !== "boolean") {
     fail("model.nonNegative", "must be true or false");
@@ -372,8 +502,36 @@ export function parseMmmConfig(json: unknown): MmmConfig {
     warmup: m.warmup === undefined ? 1000 : integer(m.warmup, "model.warmup", 10, 100_000),
     draws: m.draws === undefined ? 1000 : integer(m.draws, "model.draws", 10, 100_000),
     priors: m.priors === undefined ? {} : priors(m.priors, "model.priors"),
+    learningRate: m.learningRate === undefined
+      ? 0.1
+      : number(m.learningRate, "model.learningRate", 1e-6, 1),
     ...(m.lambda === undefined ? {} : { lambda: number(m.lambda, "model.lambda", 0) }),
+    ...(m.trees === undefined ? {} : { trees: integer(m.trees, "model.trees", 1, 5000) }),
+    ...(m.maxDepth === undefined ? {} : { maxDepth: integer(m.maxDepth, "model.maxDepth", 1, 64) }),
   };
+  const treeKeys = ["trees", "maxDepth", "learningRate"].filter((k) => m[k] !== undefined);
+  const allowed = model.kind === "gradient-boosting"
+    ? treeKeys
+    : model.kind === "random-forest"
+    ? ["trees", "maxDepth"]
+    : [];
+  for (const k of treeKeys) {
+    if (!allowed.includes(k)) {
+      fail(`model.${k}`, `does not apply to model.kind "${model.kind}"`);
+    }
+  }
+  const cvIn = o.crossValidation === undefined
+    ? {}
+    : object(o.crossValidation, "crossValidation", ["folds", "weeks"]);
+  const crossValidation: CrossValidationConfig = {
+    folds: cvIn.folds === undefined
+      ? (model.kind === "bayes" ? 0 : 4)
+      : integer(cvIn.folds, "crossValidation.folds", 0, 20),
+    weeks: cvIn.weeks === undefined ? 13 : integer(cvIn.weeks, "crossValidation.weeks", 1, 520),
+  };
+  if (crossValidation.folds === 1) {
+    fail("crossValidation.folds", "must be 0 (no cross-validation) or at least 2, got 1");
+  }
   let tuning: TuningConfig | undefined;
   if (o.tuning !== undefined && o.tuning !== false) {
     const t = o.tuning === true
@@ -440,6 +598,12 @@ export function parseMmmConfig(json: unknown): MmmConfig {
       ? 13
       : integer(o.holdoutWeeks, "holdoutWeeks", 0, 520),
     model,
+    crossValidation,
+    cleaning: cleaning(o.cleaning, [
+      kpi,
+      ...channels.flatMap((c) => (c.exposure === undefined ? [c.spend] : [c.spend, c.exposure])),
+      ...(o.controls === undefined ? [] : strings(o.controls, "controls")),
+    ]),
     seed: o.seed === undefined ? 42 : integer(o.seed, "seed", 0, 2 ** 32 - 1),
     ...(o.dateFormat === undefined ? {} : { dateFormat: string(o.dateFormat, "dateFormat") }),
     ...(tuning ? { tuning } : {}),

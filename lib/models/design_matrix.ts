@@ -5,12 +5,15 @@
  * 1. media: `saturation(adstock(spend / scale) / gain)` per channel of the spec; `scale` is the spec's,
  *    or the mean training spend (stored in the basis);
  * 2. controls, as given;
- * 3. trend: `t` (and `t²` for quadratic), where `t` = days since the first training date divided
- *    by the training span in days, so training runs 0 → 1 and later dates extrapolate;
- * 4. yearly seasonality: `sin(2πk·d/365.25)`, `cos(2πk·d/365.25)` for k = 1..K, where d = days
- *    since 1 January of the row's year;
- * 5. events: 1 when an event date falls in `[row date, row date + period)`, where the period is
- *    the row spacing of the training data in days (7 for weekly data), else 0.
+ * 3. the baseline features of `lib/features`, in their registry's order (`BASELINE_FEATURES`),
+ *    measured on the training frame (first date, span and row period of the training data):
+ *
+ * - trend: `t` (and `t²` for quadratic), where `t` = days since the first training date divided
+ *   by the training span in days, so training runs 0 → 1 and later dates extrapolate;
+ * - yearly seasonality: `sin(2πk·d/365.25)`, `cos(2πk·d/365.25)` for k = 1..K, where d = days
+ *   since 1 January of the row's year;
+ * - events: 1 when an event date falls in `[row date, row date + period)`, where the period is
+ *   the row spacing of the training data in days (7 for weekly data), else 0.
  *
  * For the log-log specification the response is `log(KPI)`; media columns still come from the
  * spec's saturation, which defaults to log1p there.
@@ -26,6 +29,9 @@ import type { ChannelSpec, MmmData, ModelSpec, TermGroup } from "../types.ts";
 import { saturationInput } from "../transforms/apply_channel.ts";
 import { getTransform } from "../transforms/registry.ts";
 import { fromColumns } from "../_internal/linalg.ts";
+import { epochDay } from "../dates.ts";
+import { featureFrame } from "../features/feature.ts";
+import { baselineColumns } from "../features/baseline.ts";
 
 /** Everything needed to build the same columns for new data. */
 export interface DesignBasis {
@@ -59,18 +65,6 @@ export interface DesignMatrix {
   readonly x: { readonly rows: number; readonly cols: number; readonly data: Float64Array };
   /** The response: KPI (linear) or log KPI (log-log); absent when not asked for. */
   readonly y?: Float64Array;
-}
-
-const DAY_MS = 86_400_000;
-
-/** Days since 1970-01-01 of an ISO date. */
-export function epochDay(date: string): number {
-  const y = Number(date.slice(0, 4)), m = Number(date.slice(5, 7)), d = Number(date.slice(8, 10));
-  return Date.UTC(y, m - 1, d) / DAY_MS;
-}
-
-function dayOfYear(date: string): number {
-  return epochDay(date) - Date.UTC(Number(date.slice(0, 4)), 0, 1) / DAY_MS;
 }
 
 function mean(v: Float64Array): number {
@@ -145,26 +139,16 @@ export function designBasis(train: MmmData, spec: ModelSpec): DesignBasis {
     return { ...c, scale: m };
   });
   spec.controls.forEach((c, i) => controlOf(train, c, `controls.${i}`));
-  let first = Infinity, last = -Infinity, period = Infinity;
-  const days = train.dates.map(epochDay);
-  for (let i = 0; i < n; i++) {
-    const d = days[i] as number;
-    if (d < first) first = d;
-    if (d > last) last = d;
-    if (i > 0) {
-      const gap = d - (days[i - 1] as number);
-      if (gap > 0 && gap < period) period = gap;
-    }
-  }
-  const origin = train.dates[days.indexOf(first)] as string;
+  const frame = featureFrame(train.dates);
+  const origin = train.dates[train.dates.map(epochDay).indexOf(frame.origin)] as string;
   return Object.freeze({
     spec: Object.freeze({
       ...spec,
       channels: Object.freeze(channels.map((c) => Object.freeze(c))),
     }),
     origin,
-    spanDays: last > first ? last - first : 1,
-    periodDays: Number.isFinite(period) ? period : 1,
+    spanDays: frame.spanDays,
+    periodDays: frame.periodDays,
   });
 }
 
@@ -245,7 +229,7 @@ export function designMatrix(
   basis: DesignBasis,
   options: DesignMatrixOptions = {},
 ): DesignMatrix {
-  const spec = basis.spec, n = data.dates.length;
+  const spec = basis.spec;
   const columns: DesignColumn[] = [], values: Float64Array[] = [];
   const history = options.history;
   for (const c of spec.channels) {
@@ -256,41 +240,22 @@ export function designMatrix(
     columns.push({ name, term: name, group: "control" });
     values.push(Float64Array.from(controlOf(data, name, `controls.${i}`)));
   });
-  const days = data.dates.map(epochDay), origin = epochDay(basis.origin);
-  if (spec.baseline.trend !== "none") {
-    const t = new Float64Array(n);
-    for (let i = 0; i < n; i++) t[i] = ((days[i] as number) - origin) / basis.spanDays;
-    columns.push({ name: "trend", term: "trend", group: "trend" });
-    values.push(t);
-    if (spec.baseline.trend === "quadratic") {
-      columns.push({ name: "trend^2", term: "trend", group: "trend" });
-      values.push(t.map((v) => v * v));
-    }
-  }
-  const k = spec.baseline.yearlyFourier;
-  if (k > 0) {
-    const doy = data.dates.map(dayOfYear);
-    for (let j = 1; j <= k; j++) {
-      const s = new Float64Array(n), c = new Float64Array(n);
-      for (let i = 0; i < n; i++) {
-        const a = 2 * Math.PI * j * (doy[i] as number) / 365.25;
-        s[i] = Math.sin(a);
-        c[i] = Math.cos(a);
-      }
-      columns.push({ name: `sin${j}`, term: "seasonality", group: "seasonality" });
-      values.push(s);
-      columns.push({ name: `cos${j}`, term: "seasonality", group: "seasonality" });
-      values.push(c);
-    }
-  }
-  for (const [name, dates] of Object.entries(spec.baseline.events)) {
-    const ev = dates.map(epochDay), col = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      const d = days[i] as number;
-      if (ev.some((e) => e >= d && e < d + basis.periodDays)) col[i] = 1;
-    }
-    columns.push({ name, term: name, group: "event" });
-    values.push(col);
+  const built = new Map<string, Float64Array>();
+  columns.forEach((c, j) => built.set(c.name, values[j] as Float64Array));
+  const baseline = baselineColumns(spec.baseline, {
+    data,
+    days: data.dates.map(epochDay),
+    frame: {
+      origin: epochDay(basis.origin),
+      spanDays: basis.spanDays,
+      periodDays: basis.periodDays,
+    },
+    columns: built,
+    ...(history ? { history } : {}),
+  });
+  for (const { values: v, ...column } of baseline) {
+    columns.push(column);
+    values.push(v);
   }
   const x = fromColumns(values);
   return options.response === false ? { columns, values, x } : {

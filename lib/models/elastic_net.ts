@@ -54,7 +54,7 @@ function checkMix(lambda: number, l1Ratio: number): void {
  * @param data Training data.
  * @param spec Model spec.
  * @param options Penalty, mix, standardisation and sign constraints.
- * @returns The fitted model.
+ * @returns The fitted model, of kind `"lasso"` when `l1Ratio` is 1, else `"elastic-net"`.
  *
  * @example A large penalty keeps only the intercept
  * ```ts
@@ -93,7 +93,7 @@ export function fitElasticNet(
   });
   const { intercept, coefficients } = uncenter(problem, b);
   return new LinearModel({
-    kind: "elastic-net",
+    kind: l1Ratio === 1 ? "lasso" : "elastic-net",
     basis,
     data,
     design,

@@ -43,7 +43,7 @@ export interface LinearDraws {
 
 /** What a linear estimator hands to {@link LinearModel}. */
 export interface LinearModelInit {
-  /** Estimator name (`"ols"`, `"ridge"`, `"elastic-net"`, `"bayes-linear"`). */
+  /** Estimator name (`"ols"`, `"ridge"`, `"elastic-net"`, `"lasso"`, `"bayes-linear"`). */
   readonly kind: string;
   /** The design basis (spec with scales, trend origin …). */
   readonly basis: DesignBasis;

@@ -7,6 +7,7 @@
 import { ConfigError } from "../errors.ts";
 import type { BaselineSpec, ChannelSpec, ModelSpec } from "../types.ts";
 import { resolveTransform, type TransformInput } from "../transforms/registry.ts";
+import { resolveBaseline } from "../features/baseline.ts";
 
 /** One channel as a user may write it: everything but the name is optional. */
 export interface ChannelInput {
@@ -38,10 +39,8 @@ export interface ModelSpecInput {
   readonly specification?: ModelSpec["specification"];
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Names of baseline terms, which channels, controls and events may not take. */
 const RESERVED = ["intercept", "trend", "seasonality"];
-const TRENDS: readonly BaselineSpec["trend"][] = ["none", "linear", "quadratic"];
 
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
@@ -149,43 +148,10 @@ export function defineModelSpec(input: ModelSpecInput): ModelSpec {
     }
     seen.add(c);
   });
-  const b = input.baseline ?? {};
-  const yearlyFourier = b.yearlyFourier ?? 2;
-  if (!Number.isInteger(yearlyFourier) || yearlyFourier < 0 || yearlyFourier > 26) {
-    throw new ConfigError(
-      `Cannot define model spec: yearlyFourier is ${String(yearlyFourier)}`,
-      { key: "baseline.yearlyFourier", hint: "use a whole number from 0 to 26" },
-    );
-  }
-  const trend = b.trend ?? "linear";
-  if (!TRENDS.includes(trend)) {
-    throw new ConfigError(`Cannot define model spec: unknown trend "${String(trend)}"`, {
-      key: "baseline.trend",
-      hint: 'use "none", "linear" or "quadratic"',
-    });
-  }
-  const events: Record<string, readonly string[]> = {};
-  for (const [name, dates] of Object.entries(b.events ?? {})) {
-    if (seen.has(name) || !Array.isArray(dates)) {
-      throw new ConfigError(
-        `Cannot define model spec: event "${name}" must be a new name with a list of dates`,
-        { key: `baseline.events.${name}` },
-      );
-    }
-    const bad = dates.find((d) => typeof d !== "string" || !ISO_DATE.test(d));
-    if (bad !== undefined) {
-      throw new ConfigError(`Cannot define model spec: event "${name}" has date "${bad}"`, {
-        key: `baseline.events.${name}`,
-        hint: "write dates as yyyy-mm-dd",
-      });
-    }
-    seen.add(name);
-    events[name] = [...dates];
-  }
   return deepFreeze({
     channels,
     controls,
-    baseline: { yearlyFourier, trend, events },
+    baseline: resolveBaseline(input.baseline, seen),
     specification,
   });
 }

@@ -7,12 +7,12 @@
  */
 import { MmmDataError } from "../errors.ts";
 import type { ChannelData, MmmData, NamedSeries } from "../types.ts";
-import { isoFromDay, weekdayOfDay } from "./_dates.ts";
+import { isoFromDay, weekdayOfDay } from "../dates.ts";
 import { parseDateLevels } from "./date_format.ts";
-import type { LoadOptions } from "./load_options.ts";
+import type { LoadOptionName, LoadOptions } from "./load_options.ts";
 import { fillMissing, type MissingPolicy } from "./missing_values.ts";
 import { findOutliers, winsorize } from "./outliers.ts";
-import type { ColumnQuality, QualityEntry } from "./quality_report.ts";
+import type { CleaningChange, ColumnQuality, QualityEntry } from "./quality_report.ts";
 import { DataQualityReport } from "./quality_report.ts";
 import type { RawFrame } from "./_raw_frame.ts";
 
@@ -34,6 +34,17 @@ export interface ResolvedColumns {
 
 const SAMPLE = 5;
 const HTML_SPECIAL = /[<>&"']/;
+
+/** The name a hint gives a loader option, or undefined when the reader cannot set it. */
+function optionName(options: LoadOptions, option: LoadOptionName): string | undefined {
+  return options.optionName ? options.optionName(option) : option;
+}
+
+const FILL_ACTIONS = {
+  interpolate: "interpolated",
+  "forward-fill": "forward-filled",
+  zero: "set to zero",
+} as const;
 
 /**
  * Matches the user's column mapping to header names (exactly, or after trimming spaces, with a
@@ -116,6 +127,7 @@ export function assemble(
   entries: QualityEntry[],
 ): LoadedData {
   const mapping = options.columns;
+  const changes: CleaningChange[] = [];
   // Numbers: reject text that is not a number.
   const columns: Column[] = [];
   const add = (column: string, role: Column["role"]) => {
@@ -130,7 +142,7 @@ export function assemble(
         if (invalid.length < SAMPLE) invalid.push({ row: i, text: String(v) });
       }
     }
-    if (invalidCount > 0) throw nonNumericError(column, invalid, invalidCount, source);
+    if (invalidCount > 0) throw nonNumericError(column, invalid, invalidCount, source, options);
     columns.push({ column, role, values, missing: 0, outliers: 0 });
   };
   add(resolved.kpi, "kpi");
@@ -235,6 +247,7 @@ export function assemble(
       ...new Set(duplicateRows.map((r) => isoFromDay(dayOfOrigin(r, origin, day)))),
     ];
     if (policy === "error") {
+      const setting = optionName(options, "duplicates");
       throw new MmmDataError(
         `Cannot load data: column "${resolved.date}" has ${duplicateCount} duplicate dates${
           resolved.geo !== undefined ? " within a geo" : ""
@@ -244,10 +257,13 @@ export function assemble(
           rows: duplicateRows,
           dates: dupDates,
           file: source,
-          hint: 'remove the duplicates, or set duplicates to "first", "last", "sum" or "mean"',
+          hint: setting === undefined
+            ? "remove the duplicates from the export"
+            : `remove the duplicates, or set ${setting} to "first", "last", "sum" or "mean"`,
         },
       );
     }
+    changes.push(...duplicateChanges(day, geo, origin, geoLevels, resolved, policy));
     ({ day, geo, origin } = mergeDuplicates(day, geo, origin, columns, policy));
     entries.push({
       check: "duplicates",
@@ -276,22 +292,40 @@ export function assemble(
     if (c.missing === 0) continue;
     const policy = policyOf(c);
     if (policy === "error") {
+      const setting = optionName(
+        options,
+        c.role === "kpi"
+          ? "missing.kpi"
+          : c.role === "control"
+          ? "missing.controls"
+          : "missing.spend",
+      );
       throw new MmmDataError(
         `Cannot load data: column "${c.column}" has ${c.missing} empty cells`,
         {
           column: c.column,
           rows,
+          dates: rows.map((r) => isoFromDay(dayOfOrigin(r, origin, day))),
           file: source,
-          hint: `fill them in the file, or set missing.${
-            c.role === "kpi" ? "kpi" : c.role === "control" ? "controls" : "spend"
-          } to "interpolate", "forward-fill", "zero" or "drop"`,
+          hint: setting === undefined
+            ? "fill them in the file"
+            : `fill them in the file, or set ${setting} to "interpolate", "forward-fill", "zero" or "drop"`,
         },
       );
     }
-    if (policy === "drop") {
-      anyDrop = true;
-      for (let i = 0; i < c.values.length; i++) if (Number.isNaN(c.values[i])) drop[i] = 1;
+    for (let i = 0; i < c.values.length; i++) {
+      if (!Number.isNaN(c.values[i])) continue;
+      if (policy === "drop") drop[i] = 1;
+      changes.push({
+        check: "missing-values",
+        ...where(i, day, geo, origin, geoLevels, resolved),
+        column: c.column,
+        action: policy === "drop" ? "dropped" : FILL_ACTIONS[policy],
+        before: null,
+        after: null,
+      });
     }
+    if (policy === "drop") anyDrop = true;
     entries.push({
       check: "missing-values",
       status: "fixed",
@@ -308,8 +342,16 @@ export function assemble(
   for (const c of columns) {
     const policy = policyOf(c);
     if (c.missing === 0 || policy === "drop" || policy === "error") continue;
+    const empty: number[] = [];
+    for (let i = 0; i < c.values.length; i++) if (Number.isNaN(c.values[i])) empty.push(i);
     for (const [start, end] of segments(geo)) {
       c.values = fillMissing(c.values, { method: policy, start, end });
+    }
+    for (const i of empty) {
+      const k = changes.findIndex((ch) =>
+        ch.check === "missing-values" && ch.column === c.column && ch.row === origin[i]
+      );
+      changes[k] = { ...changes[k] as CleaningChange, after: c.values[i] as number };
     }
   }
 
@@ -332,7 +374,15 @@ export function assemble(
   }
 
   // Calendar: every geo has the same weekly dates, with no gaps.
-  const dates = checkCalendar(day, geo, origin, geoLevels, resolved, source);
+  const dates = checkCalendar(
+    day,
+    geo,
+    origin,
+    geoLevels,
+    resolved,
+    source,
+    optionName(options, "aggregate"),
+  );
   entries.push({
     check: "calendar",
     status: "ok",
@@ -429,10 +479,11 @@ export function assemble(
     for (const target of targets) {
       const c = columns.find((col) => col.column === target || col.column.trim() === target);
       if (c === undefined) {
+        const setting = optionName(options, "outliers.columns") ?? "outliers.columns";
         throw new MmmDataError(`Cannot treat outliers: column "${target}" is not a mapped column`, {
           column: target,
-          key: "outliers.columns",
-          hint: "list the KPI, spend or control columns to check",
+          key: setting,
+          hint: `list the KPI, spend or control columns to check in ${setting}`,
         });
       }
       const found: number[] = [];
@@ -454,6 +505,16 @@ export function assemble(
         }
       }
       c.outliers = found.length;
+      for (const i of found) {
+        changes.push({
+          check: "outliers",
+          ...where(i, day, geo, origin, geoLevels, resolved),
+          column: c.column,
+          action: action === "winsorize" ? "winsorized" : action === "dummy" ? "dummy" : "flagged",
+          before: c.values[i] as number,
+          after: treated[i] as number,
+        });
+      }
       if (action === "winsorize") c.values = treated;
       if (action === "dummy" && found.length > 0) {
         extraControls.push({ name: `${target}_outlier`, values: dummy });
@@ -515,6 +576,7 @@ export function assemble(
       missing: c.missing,
       outliers: c.outliers,
     })),
+    changes,
   );
   const base = {
     dates: rowDates,
@@ -535,24 +597,31 @@ function nonNumericError(
   invalid: readonly { row: number; text: string }[],
   count: number,
   source: string,
+  options: LoadOptions,
 ): MmmDataError {
   const texts = invalid.map((v) => v.text.trim());
   const hints: string[] = [];
+  const numberFormat = optionName(options, "numberFormat");
   const currency = [...new Set(texts.flatMap((t) => t.match(/[$€£¥]/g) ?? []))];
-  if (currency.length > 0) {
-    hints.push(`pass numberFormat: { currency: [${currency.map((c) => `"${c}"`).join(", ")}] }`);
-  }
-  if (texts.some((t) => /\d,\d{3}(\D|$)/.test(t))) {
-    hints.push('pass numberFormat: { thousands: "," } to read "1,200" as 1200');
-  } else if (texts.some((t) => /^-?\d+,\d+$/.test(t))) {
-    hints.push('pass numberFormat: { decimal: "," } for decimal commas');
-  }
-  const nullLike = [...new Set(texts.filter((t) => /^(n\/?a|na|null|none|-|\?)$/i.test(t)))];
-  if (nullLike.length > 0) {
+  if (currency.length > 0 && numberFormat !== undefined) {
     hints.push(
-      `pass nullValues: [${
+      `set ${numberFormat}: { "currency": [${currency.map((c) => `"${c}"`).join(", ")}] }`,
+    );
+  }
+  if (numberFormat === undefined) {
+    // the reader cannot set a number format: only the export can change
+  } else if (texts.some((t) => /\d,\d{3}(\D|$)/.test(t))) {
+    hints.push(`set ${numberFormat}: { "thousands": "," } to read "1,200" as 1200`);
+  } else if (texts.some((t) => /^-?\d+,\d+$/.test(t))) {
+    hints.push(`set ${numberFormat}: { "decimal": "," } for decimal commas`);
+  }
+  const nullValues = optionName(options, "nullValues");
+  const nullLike = [...new Set(texts.filter((t) => /^(n\/?a|na|null|none|-|\?)$/i.test(t)))];
+  if (nullLike.length > 0 && nullValues !== undefined) {
+    hints.push(
+      `set ${nullValues}: [${
         nullLike.map((t) => `"${t}"`).join(", ")
-      }] with a missing policy if they mean "no value"`,
+      }] with a missing-value policy if they mean "no value"`,
     );
   }
   if (hints.length === 0) hints.push("fix those cells in the export");
@@ -562,6 +631,49 @@ function nonNumericError(
     })`,
     { column, rows: invalid.map((v) => v.row), file: source, hint: hints.join("; ") },
   );
+}
+
+/** Date, geo and file row of row `i` (of the current, sorted rows). */
+function where(
+  i: number,
+  day: Float64Array,
+  geo: Uint32Array,
+  origin: Uint32Array,
+  geoLevels: readonly string[],
+  resolved: ResolvedColumns,
+): { date: string; geo?: string; row: number } {
+  const date = isoFromDay(day[i] as number), row = origin[i] as number;
+  return resolved.geo === undefined
+    ? { date, row }
+    : { date, geo: geoLevels[geo[i] as number] as string, row };
+}
+
+/** One change per date (and geo) whose rows a duplicate rule merges. */
+function duplicateChanges(
+  day: Float64Array,
+  geo: Uint32Array,
+  origin: Uint32Array,
+  geoLevels: readonly string[],
+  resolved: ResolvedColumns,
+  policy: string,
+): CleaningChange[] {
+  const out: CleaningChange[] = [];
+  let start = 0;
+  for (let i = 1; i <= day.length; i++) {
+    if (i < day.length && geo[i] === geo[start] && day[i] === day[start]) continue;
+    if (i - start > 1) {
+      out.push({
+        check: "duplicates",
+        ...where(start, day, geo, origin, geoLevels, resolved),
+        column: resolved.date,
+        action: `merged ${i - start} rows by ${policy}`,
+        before: null,
+        after: null,
+      });
+    }
+    start = i;
+  }
+  return out;
 }
 
 function firstRowsOfLevels(codes: Uint32Array, levels: readonly number[]): number[] {
@@ -692,6 +804,7 @@ function checkCalendar(
   geoLevels: readonly string[],
   resolved: ResolvedColumns,
   source: string,
+  aggregateName: string | undefined,
 ): Float64Array {
   const dates = distinctSortedDays(day, geo);
   const all = Array.from(dates);
@@ -706,7 +819,9 @@ function checkCalendar(
         column,
         dates: all.slice(0, 3).map(isoFromDay),
         file: source,
-        hint: 'set aggregate: "weekly" to sum days into weeks',
+        hint: aggregateName === undefined
+          ? "export the data by week"
+          : `set ${aggregateName}: "weekly" to sum days into weeks`,
       });
     }
     const irregular: number[] = [];
@@ -733,8 +848,10 @@ function checkCalendar(
           rows,
           dates: irregular.slice(0, SAMPLE).map(isoFromDay),
           file: source,
-          hint: "weeks must start on the same weekday; re-export weekly data, or load daily rows " +
-            'with aggregate: "weekly"',
+          hint: "weeks must start on the same weekday; re-export weekly data" +
+            (aggregateName === undefined
+              ? ""
+              : `, or load daily rows with ${aggregateName}: "weekly"`),
         },
       );
     }

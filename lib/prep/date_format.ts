@@ -6,7 +6,7 @@
  * @module
  */
 import { MmmDataError } from "../errors.ts";
-import { dayFromParts } from "./_dates.ts";
+import { dayFromParts } from "../dates.ts";
 
 /** The date formats prep understands. */
 export type DateFormat = "yyyy-mm-dd" | "dd/mm/yyyy" | "mm/dd/yyyy";

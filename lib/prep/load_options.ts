@@ -70,6 +70,17 @@ export interface OutlierPolicy {
   readonly columns?: readonly string[];
 }
 
+/** A loader option that an error's hint may ask the reader to set. */
+export type LoadOptionName =
+  | "missing.kpi"
+  | "missing.spend"
+  | "missing.controls"
+  | "duplicates"
+  | "outliers.columns"
+  | "numberFormat"
+  | "nullValues"
+  | "aggregate";
+
 /** Options of {@link loadCsv} and {@link loadParquet}. */
 export interface LoadOptions {
   /** Which column plays which role. */
@@ -98,4 +109,11 @@ export interface LoadOptions {
    * @default 3
    */
   readonly parametersPerChannel?: number;
+  /**
+   * How error hints name a loader option. A front end whose users write other keys maps each
+   * option to its own key (the `mmm` config: `missing.kpi` → `cleaning.missing.kpi`), or to
+   * `undefined` when its users cannot set it; the hint then says to fix the export instead.
+   * @default the option's own name
+   */
+  readonly optionName?: (option: LoadOptionName) => string | undefined;
 }

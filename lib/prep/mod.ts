@@ -1,6 +1,7 @@
 /**
  * Prep: load CSV and Parquet exports into `MmmData`, check them, clean them by explicit
- * policies, engineer features, and describe them (EDA).
+ * policies, and describe them (EDA). Derived columns (trend, seasonality, events, lags, Box-Cox)
+ * are in `lib/features`.
  *
  * Missing-value policy (the one rule for all of lib/): prep rejects empty cells in the KPI,
  * spend and controls with an `MmmDataError` naming the column and first rows, unless a
@@ -19,12 +20,6 @@ export * from "./quality_report.ts";
 export * from "./missing_values.ts";
 export * from "./outliers.ts";
 export type { LoadedData } from "./_assemble.ts";
-export * from "./fourier.ts";
-export * from "./trend.ts";
-export * from "./event_dummies.ts";
-export * from "./lag.ts";
-export * from "./spend_features.ts";
-export * from "./box_cox.ts";
 export * from "./scaler.ts";
 export * from "./summary_statistics.ts";
 export * from "./correlation.ts";

@@ -39,6 +39,33 @@ export interface ColumnQuality {
 }
 
 /**
+ * One week a cleaning policy changed: which policy, where, and the value before and after. The
+ * report keeps one of these for every cell a policy filled, dropped, capped or flagged, so a
+ * reader can check each week by hand.
+ */
+export interface CleaningChange {
+  /** The policy: `missing-values`, `duplicates` or `outliers`. */
+  readonly check: "missing-values" | "duplicates" | "outliers";
+  /** The week (ISO date of the row; the week start when daily rows were aggregated). */
+  readonly date: string;
+  /** The geo of the row, for panel data. */
+  readonly geo?: string;
+  /** The column as in the file. */
+  readonly column: string;
+  /** Zero-based data row in the file (the first of merged rows). */
+  readonly row: number;
+  /**
+   * What was done: `interpolated`, `forward-filled`, `set to zero`, `dropped`, `winsorized`,
+   * `flagged`, `dummy`, or `merged N rows by <rule>`.
+   */
+  readonly action: string;
+  /** The value before (null for an empty cell or a merge). */
+  readonly before: number | null;
+  /** The value after (null for a dropped row or a merge). */
+  readonly after: number | null;
+}
+
+/**
  * What prep found and did: shown as an HTML table in Jupyter, kept as JSON by reports.
  *
  * @example A report lists its warnings
@@ -60,16 +87,20 @@ export class DataQualityReport {
   readonly entries: readonly QualityEntry[];
   /** Per-column counts. */
   readonly columns: readonly ColumnQuality[];
+  /** Every cell a cleaning policy changed, week by week, in the order the policies ran. */
+  readonly changes: readonly CleaningChange[];
 
   /** Makes a report; prep builds these, users read them. */
   constructor(
     source: string,
     entries: readonly QualityEntry[],
     columns: readonly ColumnQuality[],
+    changes: readonly CleaningChange[] = [],
   ) {
     this.source = source;
     this.entries = entries;
     this.columns = columns;
+    this.changes = changes;
   }
 
   /** The entries with status `warning`. */
@@ -102,16 +133,38 @@ export class DataQualityReport {
     });
   }
 
-  /** Both tables as HTML, every user string escaped. */
+  /** What the cleaning policies changed, one row per week and column, in date order. */
+  toChangeTable(): Table {
+    const geo = this.changes.some((c) => c.geo !== undefined);
+    return table(
+      [...this.changes].sort((a, b) => a.date < b.date ? -1 : a.date > b.date ? 1 : 0).map((c) => ({
+        week: c.date,
+        ...(geo ? { geo: c.geo } : {}),
+        column: c.column,
+        policy: c.check,
+        action: c.action,
+        before: c.before ?? (c.check === "missing-values" ? "empty" : undefined),
+        after: c.after ?? undefined,
+      })),
+      {
+        caption: "What the cleaning policies changed, week by week",
+        columns: ["week", ...(geo ? ["geo"] : []), "column", "policy", "action", "before", "after"],
+        digits: 8,
+      },
+    );
+  }
+
+  /** The tables as HTML, every user string escaped. */
   toHtml(): string {
     return `<div class="mixlab-quality">${this.toTable().toHtml()}${
-      this.columns.length > 0 ? this.toColumnTable().toHtml() : ""
-    }</div>`;
+      this.changes.length > 0 ? this.toChangeTable().toHtml() : ""
+    }${this.columns.length > 0 ? this.toColumnTable().toHtml() : ""}</div>`;
   }
 
   /** The report as plain text. */
   toText(): string {
     return this.toTable().toText() +
+      (this.changes.length > 0 ? "\n\n" + this.toChangeTable().toText() : "") +
       (this.columns.length > 0 ? "\n\n" + this.toColumnTable().toText() : "");
   }
 
@@ -120,8 +173,14 @@ export class DataQualityReport {
     source: string;
     entries: readonly QualityEntry[];
     columns: readonly ColumnQuality[];
+    changes: readonly CleaningChange[];
   } {
-    return { source: this.source, entries: this.entries, columns: this.columns };
+    return {
+      source: this.source,
+      entries: this.entries,
+      columns: this.columns,
+      changes: this.changes,
+    };
   }
 
   /** Shows the report as HTML in Jupyter. */

@@ -8,3 +8,5 @@ export * from "./html_report.ts";
 export * from "./model_summary.ts";
 export * from "./one_pager.ts";
 export * from "./result_json.ts";
+export * from "./csv.ts";
+export * from "./csv_exports.ts";

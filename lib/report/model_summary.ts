@@ -10,7 +10,8 @@ import { type AdstockCurves, adstockCurves } from "../analysis/adstock_curve.ts"
 import { decomposition, type DecompositionResult } from "../analysis/decomposition.ts";
 import { vif, type VifResult } from "../analysis/diagnostics/vif.ts";
 import { residualReport } from "../analysis/diagnostics/residual_report.ts";
-import { decompRssd, mape, nrmse, r2, rmse } from "../analysis/metrics.ts";
+import { decompRssd, mae, mape, nrmse, r2, rmse } from "../analysis/metrics.ts";
+import type { CrossValidation } from "../analysis/cross_validate.ts";
 import { type ChannelReturns, channelReturns } from "../analysis/roas.ts";
 import { type ResponseCurves, responseCurves } from "../analysis/response_curve.ts";
 import type { Diagnostic, FittedModel, MmmData } from "../types.ts";
@@ -28,8 +29,18 @@ export interface FitMetrics {
   readonly r2Holdout?: number;
   /** RMSE on the holdout rows. */
   readonly rmseHoldout?: number;
+  /** MAE on the holdout rows. */
+  readonly maeHoldout?: number;
   /** MAPE on the holdout rows (zero KPI rows skipped). */
   readonly mapeHoldout?: number;
+  /** Mean scores of time-series cross-validation on the training rows, when it was run. */
+  readonly cv?: {
+    readonly folds: number;
+    readonly rmse: number;
+    readonly mae: number;
+    readonly mape: number;
+    readonly r2: number;
+  };
 }
 
 /** Options of {@link summarizeModel}. */
@@ -38,6 +49,8 @@ export interface SummarizeOptions {
   readonly holdout?: MmmData;
   /** Interval probability for models with draws. @default 0.9 */
   readonly level?: number;
+  /** Time-series cross-validation of the model, reported with the metrics. @default undefined */
+  readonly crossValidation?: CrossValidation;
 }
 
 /** The computed summary of a fitted model. */
@@ -90,7 +103,14 @@ export function summarizeModel(fit: FittedModel, options: SummarizeOptions = {})
       ...metrics,
       r2Holdout: holdout.dates.length > 1 ? r2(y, holdoutPrediction) : NaN,
       rmseHoldout: rmse(y, holdoutPrediction),
+      maeHoldout: mae(y, holdoutPrediction),
       mapeHoldout: mape(y, holdoutPrediction, { zeros: "skip" }),
+    };
+  }
+  if (options.crossValidation) {
+    metrics = {
+      ...metrics,
+      cv: { folds: options.crossValidation.folds.length, ...options.crossValidation.mean() },
     };
   }
   const residuals = actual.map((y, i) => y - (fit.fitted[i] as number));

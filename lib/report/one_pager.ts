@@ -14,6 +14,7 @@ import { plotEffectShares } from "../plot/share_chart.ts";
 import { plotWaterfall } from "../plot/waterfall_chart.ts";
 import { renderReport, type ReportBlock, type ReportSection } from "./html_report.ts";
 import type { ModelSummary } from "./model_summary.ts";
+import type { DataQualityReport } from "../prep/quality_report.ts";
 import { Table } from "./table.ts";
 
 /** Options of {@link onePager}. */
@@ -28,6 +29,8 @@ export interface OnePagerOptions {
   readonly extraSections?: readonly ReportSection[];
   /** Extra operating points on the response curves (e.g. the optimal spend). @default [] */
   readonly responsePoints?: PlotResponseOptions["points"];
+  /** What prep checked and changed; shown, week by week, before the diagnostics. @default undefined */
+  readonly quality?: DataQualityReport;
 }
 
 const GLOSSARY: readonly [string, string][] = [
@@ -69,18 +72,31 @@ export function onePager(summary: ModelSummary, options: OnePagerOptions = {}): 
     ...(m.r2Holdout === undefined
       ? []
       : [{ label: "R² (holdout)", value: m.r2Holdout.toFixed(3) }]),
-    ...(m.mapeHoldout === undefined
-      ? []
-      : [{ label: "MAPE (holdout)", value: `${(100 * m.mapeHoldout).toFixed(1)}%` }]),
     ...(m.rmseHoldout === undefined
       ? []
       : [{ label: "RMSE (holdout)", value: formatNumber(m.rmseHoldout) }]),
+    ...(m.maeHoldout === undefined
+      ? []
+      : [{ label: "MAE (holdout)", value: formatNumber(m.maeHoldout) }]),
+    ...(m.mapeHoldout === undefined
+      ? []
+      : [{ label: "MAPE (holdout)", value: `${(100 * m.mapeHoldout).toFixed(1)}%` }]),
+    ...(m.cv === undefined ? [] : [
+      { label: `R² (CV, ${m.cv.folds} folds)`, value: m.cv.r2.toFixed(3) },
+      { label: "RMSE (CV)", value: formatNumber(m.cv.rmse) },
+      { label: "MAE (CV)", value: formatNumber(m.cv.mae) },
+      { label: "MAPE (CV)", value: `${(100 * m.cv.mape).toFixed(1)}%` },
+    ]),
     { label: "NRMSE (training)", value: m.nrmse.toFixed(4) },
     { label: "DECOMP.RSSD", value: m.decompRssd.toFixed(4) },
   ];
-  const holdoutNote = summary.holdout
-    ? `The last ${summary.holdout.dates.length} weeks (shaded) were not used for fitting: they show how well the model predicts weeks it has not seen.`
-    : "No weeks were held out; the fit is in-sample only.";
+  const holdoutNote =
+    (summary.holdout
+      ? `The last ${summary.holdout.dates.length} weeks (shaded) were not used for fitting: they show how well the model predicts weeks it has not seen.`
+      : "No weeks were held out; the fit is in-sample only.") +
+    (m.cv === undefined
+      ? ""
+      : ` Cross-validation (CV) refits the model on the training weeks up to each of ${m.cv.folds} expanding folds and scores its forecast of the fold's weeks; the figures are means over the folds.`);
   const warnings: ReportBlock[] = summary.warnings.length === 0
     ? [{
       kind: "callout",
@@ -148,6 +164,7 @@ export function onePager(summary: ModelSummary, options: OnePagerOptions = {}): 
       ],
     },
     ...(options.extraSections ?? []),
+    ...(options.quality ? [qualitySection(options.quality)] : []),
     {
       title: "Diagnostics",
       blocks: [
@@ -191,4 +208,22 @@ export function onePager(summary: ModelSummary, options: OnePagerOptions = {}): 
       `KPI "${kpi}" · ${first} to ${last} · ${fit.spec.channels.length} channels · ${fit.kind} model`,
     footer: options.footer ?? "",
   });
+}
+
+/** The data quality section: what each cleaning policy did, week by week, then every check. */
+function qualitySection(quality: DataQualityReport): ReportSection {
+  const changed = quality.changes.length;
+  return {
+    title: "Data quality",
+    blocks: [
+      {
+        kind: "text",
+        text: changed === 0
+          ? `Every check on "${quality.source}" passed and no cleaning policy changed a value.`
+          : `The cleaning policies of the configuration changed ${changed} cells of "${quality.source}"; each is listed with its week and its value before and after. The model was fitted on the cleaned values.`,
+      },
+      ...(changed > 0 ? [{ kind: "table" as const, table: quality.toChangeTable() }] : []),
+      { kind: "table", table: quality.toTable() },
+    ],
+  };
 }

@@ -5,6 +5,7 @@
  * @module
  */
 import type { FittedTransformParam, TransformParamStatus, TransformSpec } from "../types.ts";
+import type { DataQualityReport } from "../prep/quality_report.ts";
 import { VERSION } from "../version.ts";
 import type { ModelSummary } from "./model_summary.ts";
 
@@ -67,12 +68,22 @@ export interface ResultJson {
     readonly r2_train: number;
     readonly r2_holdout: number | null;
     readonly rmse_holdout: number | null;
+    readonly mae_holdout: number | null;
     readonly mape_holdout: number | null;
+    readonly cv: {
+      readonly folds: number;
+      readonly rmse: number;
+      readonly mae: number;
+      readonly mape: number;
+      readonly r2: number;
+    } | null;
     readonly nrmse: number;
     readonly decomp_rssd: number;
   };
   readonly decomposition: {
     readonly dates: readonly string[];
+    readonly actual: readonly number[];
+    readonly fitted: readonly number[];
     readonly baseline: readonly number[];
     readonly channels: Readonly<Record<string, readonly number[]>>;
     readonly terms: Readonly<Record<string, readonly number[]>>;
@@ -90,6 +101,18 @@ export interface ResultJson {
     readonly ess_bulk_min?: number;
     readonly divergences?: number;
   };
+  readonly response_curves: readonly {
+    readonly channel: string;
+    readonly spend: readonly number[];
+    readonly response: readonly number[];
+    readonly current: {
+      readonly spend: number;
+      readonly response: number;
+      readonly roas: number;
+      readonly mroas: number;
+    };
+  }[];
+  readonly data_quality?: ReturnType<DataQualityReport["toJSON"]>;
   readonly mediation?: unknown;
   readonly allocation?: unknown;
 }
@@ -104,6 +127,8 @@ export interface ResultJsonOptions {
   readonly mediation?: unknown;
   /** Budget allocation (its JSON form), when run. @default undefined */
   readonly allocation?: unknown;
+  /** What prep checked and changed, week by week. @default undefined */
+  readonly quality?: DataQualityReport;
 }
 
 const finiteOrNull = (v: number | undefined): number | null =>
@@ -156,12 +181,16 @@ export function resultJson(summary: ModelSummary, options: ResultJsonOptions): R
       r2_train: m.r2Train,
       r2_holdout: finiteOrNull(m.r2Holdout),
       rmse_holdout: finiteOrNull(m.rmseHoldout),
+      mae_holdout: finiteOrNull(m.maeHoldout),
       mape_holdout: finiteOrNull(m.mapeHoldout),
+      cv: m.cv ?? null,
       nrmse: m.nrmse,
       decomp_rssd: m.decompRssd,
     },
     decomposition: {
       dates: d.dates,
+      actual: Array.from(fit.data.kpi.values),
+      fitted: Array.from(d.fitted),
       baseline: Array.from(d.baseline()),
       channels: Object.fromEntries(media.map((t) => [t.name, Array.from(t.values)])),
       terms: Object.fromEntries(
@@ -179,6 +208,13 @@ export function resultJson(summary: ModelSummary, options: ResultJsonOptions): R
       warnings: summary.warnings.map((w) => ({ code: w.code, message: w.message })),
       ...(c ? { rhat_max: c.rhatMax, ess_bulk_min: c.essBulkMin, divergences: c.divergences } : {}),
     },
+    response_curves: summary.curves.curves.map((rc) => ({
+      channel: rc.channel,
+      spend: Array.from(rc.spend),
+      response: Array.from(rc.response),
+      current: rc.current,
+    })),
+    ...(options.quality === undefined ? {} : { data_quality: options.quality.toJSON() }),
     ...(options.mediation === undefined ? {} : { mediation: options.mediation }),
     ...(options.allocation === undefined ? {} : { allocation: options.allocation }),
   };

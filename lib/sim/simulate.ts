@@ -17,7 +17,10 @@ import { ConfigError } from "../errors.ts";
 import { Rng } from "../rng.ts";
 import type { ChannelData, MmmData, ModelSpec, NamedSeries, TransformSpec } from "../types.ts";
 import { getTransform } from "../transforms/registry.ts";
-import { dayFromIso, isoFromDay, weekdayOfDay } from "../prep/_dates.ts";
+import { dayFromParts, dayOfYear, epochDay, isoFromDay, weekdayOfDay } from "../dates.ts";
+import { trendColumns } from "../features/trend.ts";
+import { fourierColumns } from "../features/fourier.ts";
+import { eventColumns } from "../features/events.ts";
 import { ar1, spendPath, type SpendPattern } from "./_spend.ts";
 import {
   channelContribution,
@@ -219,7 +222,7 @@ export interface Simulation {
 export function simulateMmm(options: SimulationOptions): Simulation {
   const rng = new Rng(options.seed);
   const weeks = options.weeks ?? 156;
-  const start = dayFromIso(options.start ?? "2022-01-03");
+  const start = epochDay(options.start ?? "2022-01-03");
   if (!Number.isInteger(weeks) || weeks < 2) {
     throw new RangeError(`Cannot simulate data: weeks must be an integer ≥ 2, got ${weeks}`);
   }
@@ -345,19 +348,20 @@ export function simulateMmm(options: SimulationOptions): Simulation {
   const nationalTerms: BaselineTerm[] = [];
   const controls: NamedSeries[] = [];
   nationalTerms.push({ name: "intercept", values: new Array(weeks).fill(intercept) });
+  const [trend] = trendColumns(Array.from(days), { origin: days[0] as number, spanDays: span });
   nationalTerms.push({
     name: "trend",
     coefficient: trendCoefficient,
-    values: Array.from(days, (d) => trendCoefficient * (d - (days[0] as number)) / span),
+    values: Array.from(trend!.values, (t) => trendCoefficient * t),
   });
+  const fourier = fourierColumns(days, { pairs: seasonality.length });
   nationalTerms.push({
     name: "seasonality",
-    values: Array.from(days, (d) => {
-      const doy = dayOfYear(d);
+    values: Array.from(days, (_, t) => {
       let v = 0;
       seasonality.forEach(([a, b], k) => {
-        const angle = 2 * Math.PI * (k + 1) * doy / 365.25;
-        v += a * Math.sin(angle) + b * Math.cos(angle);
+        v += a * (fourier[2 * k]!.values[t] as number) +
+          b * (fourier[2 * k + 1]!.values[t] as number);
       });
       return v;
     }),
@@ -391,7 +395,9 @@ export function simulateMmm(options: SimulationOptions): Simulation {
   }
   const holidays = options.holidays ?? { effect: 9000 };
   if (holidays !== false) {
-    const values = Float64Array.from(days, (d) => isHolidayWeek(d) ? 1 : 0);
+    const [{ values }] = eventColumns(days, { holiday: holidayDates(days) }, { period: 7 }) as [
+      NamedSeries,
+    ];
     controls.push({ name: "holiday", values });
     nationalTerms.push({
       name: "holiday",
@@ -599,21 +605,22 @@ function panel(
   return out;
 }
 
-function dayOfYear(day: number): number {
-  const year = new Date(day * 86_400_000).getUTCFullYear();
-  return day - Date.UTC(year, 0, 1) / 86_400_000;
-}
-
-/** A week (starting at `day`) that contains US Thanksgiving or Christmas Day. */
-function isHolidayWeek(day: number): boolean {
-  for (let d = day; d < day + 7; d++) {
-    const date = new Date(d * 86_400_000);
-    const month = date.getUTCMonth(), dom = date.getUTCDate();
-    if (month === 11 && dom === 25) return true;
-    // Fourth Thursday of November: a Thursday (weekday 3) on the 22nd–28th.
-    if (month === 10 && weekdayOfDay(d) === 3 && dom >= 22 && dom <= 28) return true;
+/**
+ * US Thanksgiving (fourth Thursday of November) and Christmas Day in every year the weeks
+ * starting on `days` touch.
+ */
+function holidayDates(days: Float64Array): string[] {
+  const first = new Date((days[0] as number) * 86_400_000).getUTCFullYear();
+  const last = new Date(((days[days.length - 1] as number) + 6) * 86_400_000).getUTCFullYear();
+  const out: string[] = [];
+  for (let year = first; year <= last; year++) {
+    for (let dom = 22; dom <= 28; dom++) {
+      const d = dayFromParts(year, 11, dom) as number;
+      if (weekdayOfDay(d) === 3) out.push(isoFromDay(d));
+    }
+    out.push(`${year}-12-25`);
   }
-  return false;
+  return out;
 }
 
 function pickRows(rng: Rng, weeks: number, count: number): number[] {

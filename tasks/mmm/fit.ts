@@ -18,6 +18,7 @@ import { fitMediation, type MediationFit } from "../../lib/mediation/fit_mediati
 import { summarizeModel } from "../../lib/report/model_summary.ts";
 import { onePager } from "../../lib/report/one_pager.ts";
 import { resultJson } from "../../lib/report/result_json.ts";
+import { channelsCsv, decompositionCsv, responseCurvesCsv } from "../../lib/report/csv_exports.ts";
 import type { ReportSection } from "../../lib/report/html_report.ts";
 import type { SearchProgress } from "../../lib/tuning/minimize.ts";
 import { terminalProgress } from "../../lib/tuning/progress.ts";
@@ -39,7 +40,7 @@ function throttled(f: (p: SearchProgress) => void): (p: SearchProgress) => void 
 
 /** The fit command. */
 export const fitCommand: Command = {
-  summary: "fit the configured model; write result.json, model.json and report.html",
+  summary: "fit the configured model; write result.json, model.json, report.html and CSV exports",
   usage: `Usage: deno task mmm fit --config FILE --out DIR [--seed N] [--quiet]
 
 Loads and checks the data, holds out the last holdoutWeeks, tunes (when the config has a
@@ -48,6 +49,9 @@ and writes into DIR:
   result.json   the numbers of the model fitted before the holdout (schema in README.md)
   report.html   a self-contained one-page report of the same
   model.json    the same model refitted on every week, for "mmm optimize" and "mmm forecast"
+  decomposition.csv, channels.csv, response_curves.csv
+                the decomposition (week × term), the channel table and the response curves of
+                result.json, for BI tools
 --seed overrides the config's seed; --quiet hides the progress bar (tuning) and the
 sampling progress line (Bayesian: each chain's iteration, phase, divergences, time left).`,
   async run(args) {
@@ -75,14 +79,17 @@ sampling progress line (Bayesian: each chain's iteration, phase, divergences, ti
       ...(progress ? { onProgress: progress } : {}),
       ...(sampling ? { onSampling: sampling } : {}),
     });
-    const summary = summarizeModel(run.fit, run.holdout ? { holdout: run.holdout } : {});
+    const summary = summarizeModel(run.fit, {
+      ...(run.holdout ? { holdout: run.holdout } : {}),
+      ...(run.crossValidation ? { crossValidation: run.crossValidation } : {}),
+    });
     let mediation: MediationFit | undefined;
     const extraSections: ReportSection[] = [];
     if (config.mediation) {
       mediation = fitMediation(run.train, {
         mediator: config.mediation.mediator,
         upstream: config.mediation.upstream,
-        spec: modelSpecFromConfig(config),
+        spec: modelSpecFromConfig(config, data),
         seed: config.seed,
       });
       extraSections.push({
@@ -94,6 +101,31 @@ sampling progress line (Bayesian: each chain's iteration, phase, divergences, ti
               `How much of each upstream channel's effect flows through "${config.mediation.mediator}": total-effect ROAS credits the upstream channel with what it drives through the mediator; direct-only ROAS is what a model with the mediator as an equal regressor reports.`,
           },
           { kind: "table", table: mediation.attributionTable() },
+        ],
+      });
+    }
+    if (run.crossValidation || run.penalty) {
+      extraSections.push({
+        title: "Cross-validation",
+        blocks: [
+          {
+            kind: "text",
+            text:
+              "Time-series cross-validation: the model is refitted on the training weeks before each test fold and forecasts the fold's weeks from their actual spend (adstock carried over); no fold sees weeks after the ones it forecasts.",
+          },
+          ...(run.penalty
+            ? [
+              {
+                kind: "text" as const,
+                text:
+                  `The lasso penalty was chosen by the same folds: ${run.penalty.bestLabel}, the lowest mean RMSE of ${run.penalty.scores.length} candidates.`,
+              },
+              { kind: "table" as const, table: run.penalty.toTable() },
+            ]
+            : []),
+          ...(run.crossValidation
+            ? [{ kind: "table" as const, table: run.crossValidation.toTable() }]
+            : []),
         ],
       });
     }
@@ -120,6 +152,7 @@ sampling progress line (Bayesian: each chain's iteration, phase, divergences, ti
     const result = resultJson(summary, {
       seed: config.seed,
       seconds,
+      quality: data.quality,
       ...(mediation ? { mediation: mediation.toJSON() } : {}),
     });
     const html = onePager(summary, {
@@ -128,11 +161,15 @@ sampling progress line (Bayesian: each chain's iteration, phase, divergences, ti
         seconds.toFixed(1)
       } s · data ${config.data}`,
       extraSections,
+      quality: data.quality,
     });
     await Deno.mkdir(out, { recursive: true });
     await writeTextAtomic(join(out, "model.json"), JSON.stringify(run.final.toJSON()));
     await writeTextAtomic(join(out, "result.json"), JSON.stringify(result, null, 2) + "\n");
     await writeTextAtomic(join(out, "report.html"), html);
+    await writeTextAtomic(join(out, "decomposition.csv"), decompositionCsv(result));
+    await writeTextAtomic(join(out, "channels.csv"), channelsCsv(result));
+    await writeTextAtomic(join(out, "response_curves.csv"), responseCurvesCsv(result));
     const r2 = summary.metrics.r2Holdout ?? summary.metrics.r2Train;
     console.log(
       `Fitted ${run.fit.kind} on ${run.train.dates.length} weeks (R² ${

@@ -16,6 +16,7 @@ import { minimizeSpendForTarget } from "../../lib/optimize/target_kpi.ts";
 import type { ChannelBound } from "../../lib/optimize/types.ts";
 import { plotResponseCurves } from "../../lib/plot/response_chart.ts";
 import { renderReport } from "../../lib/report/html_report.ts";
+import { allocationCsv } from "../../lib/report/csv_exports.ts";
 import { writeTextAtomic } from "../_atomic_write.ts";
 import { type Command, numberOption, required } from "./_cli.ts";
 import { loadModelOfResult } from "./_model_file.ts";
@@ -51,8 +52,8 @@ export const optimizeCommand: Command = {
          [--budget N] [--bounds tv=0.8:1.5,radio=0:2] [--target-roas X | --target-kpi Y]
 
 Optimises weekly spend on the model's steady-state response curves (global optimum of their
-piecewise-linear approximation, refined), and writes DIR2/allocation.json and
-DIR2/allocation.html.
+piecewise-linear approximation, refined), and writes DIR2/allocation.json,
+DIR2/allocation.csv (one row per channel, for BI tools) and DIR2/allocation.html.
   --budget       weekly budget (default: current total weekly spend)
   --bounds       per-channel limits as multiples of current weekly spend (default 0:3)
   --target-roas  largest KPI whose total ROAS is at least X (instead of a fixed budget)
@@ -128,6 +129,7 @@ DIR2/allocation.html.
       JSON.stringify(allocation.toJSON(), null, 2) + "\n",
     );
     await writeTextAtomic(join(out, "allocation.html"), html);
+    await writeTextAtomic(join(out, "allocation.csv"), allocationCsv(allocation));
     console.log(allocation.toTable().toText());
     return 0;
   },

@@ -27,6 +27,13 @@ Deno.test("parseMmmConfig() fills every default and freezes the result", () => {
   assert.equal(c.model.nonNegative, true);
   assert.equal(c.tuning, undefined);
   assert.equal(c.seed, 42);
+  assert.deepEqual(c.crossValidation, { folds: 4, weeks: 13 });
+  assert.equal(parseMmmConfig({ ...base, model: { kind: "bayes" } }).crossValidation.folds, 0);
+  assert.deepEqual(c.cleaning, {
+    missing: { kpi: "error", spend: "error", controls: "error" },
+    duplicates: "error",
+    nullValues: [],
+  });
   assert.ok(Object.isFrozen(c) && Object.isFrozen(c.channels[0]));
   const t = parseMmmConfig({ ...base, tuning: true });
   assert.deepEqual(t.tuning, {
@@ -139,6 +146,51 @@ const bad: [string, unknown, RegExp][] = [
     /"tuning.objectives" must hold exactly one of "nrmse", "mse"/,
   ],
   [
+    "a tree setting on a linear model",
+    { ...base, model: { kind: "ridge", trees: 100 } },
+    /"model.trees" does not apply to model.kind "ridge"/,
+  ],
+  [
+    "a learning rate on a random forest",
+    { ...base, model: { kind: "random-forest", learningRate: 0.1 } },
+    /"model.learningRate" does not apply to model.kind "random-forest"/,
+  ],
+  [
+    "one cross-validation fold",
+    { ...base, crossValidation: { folds: 1 } },
+    /"crossValidation.folds" must be 0 \(no cross-validation\) or at least 2/,
+  ],
+  [
+    "an unknown cleaning key",
+    { ...base, cleaning: { missing_kpi: "interpolate" } },
+    /"cleaning.missing_kpi" is not a known key/,
+  ],
+  [
+    "a bad missing-KPI policy",
+    { ...base, cleaning: { missing: { kpi: "mean" } } },
+    /"cleaning.missing.kpi" must be one of "error", "interpolate", "forward-fill", "zero", "drop"/,
+  ],
+  [
+    "a bad duplicate rule",
+    { ...base, cleaning: { duplicates: "keep" } },
+    /"cleaning.duplicates" must be one of "error", "first"/,
+  ],
+  [
+    "an outlier column that is not mapped",
+    { ...base, cleaning: { outliers: { columns: ["revenue", "price"] } } },
+    /"cleaning.outliers.columns\[1\]" must be the KPI, a spend or a control column, got "price"/,
+  ],
+  [
+    "a bad outlier action",
+    { ...base, cleaning: { outliers: { action: "delete" } } },
+    /"cleaning.outliers.action" must be one of "flag", "winsorize", "dummy"/,
+  ],
+  [
+    "a zero outlier threshold",
+    { ...base, cleaning: { outliers: { threshold: 0 } } },
+    /"cleaning.outliers.threshold" must be a number from/,
+  ],
+  [
     "an unknown channel type",
     { ...base, channels: { tv: { type: "podcast" } } },
     /"channels.tv.type" must be one of "tv"/,
@@ -154,3 +206,23 @@ for (const [what, config, message] of bad) {
     });
   });
 }
+
+Deno.test("parseMmmConfig() reads a cleaning section; outliers default to the KPI column", () => {
+  const c = parseMmmConfig({
+    ...base,
+    cleaning: {
+      missing: { kpi: "interpolate", spend: "zero" },
+      duplicates: "sum",
+      outliers: { method: "robust-z", action: "winsorize" },
+      nullValues: ["n/a"],
+      numberFormat: { thousands: "," },
+    },
+  });
+  assert.deepEqual(c.cleaning, {
+    missing: { kpi: "interpolate", spend: "zero", controls: "error" },
+    duplicates: "sum",
+    nullValues: ["n/a"],
+    outliers: { method: "robust-z", action: "winsorize", columns: ["revenue"] },
+    numberFormat: { thousands: "," },
+  });
+});

@@ -4,31 +4,11 @@
  * where user-supplied names show as text; optimize and forecast work from the fit's result.
  */
 import assert from "node:assert/strict";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { parseHTML } from "linkedom";
+import { mmm, root } from "./_mmm.ts";
 
-const root = join(dirname(new URL(import.meta.url).pathname), "..", "..");
 const demoCsv = Deno.readTextFileSync(join(root, "data", "demo.csv"));
-
-async function mmm(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: [
-      "run",
-      "--allow-read",
-      "--allow-write",
-      "--allow-env",
-      "--allow-sys",
-      "--allow-ffi",
-      join(root, "tasks", "mmm.ts"),
-      ...args,
-    ],
-    stdout: "piped",
-    stderr: "piped",
-    env: { NO_COLOR: "1" },
-  }).output();
-  const decode = (b: Uint8Array) => new TextDecoder().decode(b);
-  return { code: out.code, stdout: decode(out.stdout), stderr: decode(out.stderr) };
-}
 
 /** A config for `data.csv` in `dir` (ridge without tuning, so runs are quick). */
 function config(extra: Record<string, unknown> = {}, channels?: Record<string, unknown>) {
@@ -117,6 +97,11 @@ const badCases: [string, string, unknown, string[], RegExp][] = [
     "CONFIG",
   ], /duplicate/i],
   ["fit without --out", demoCsv, config(), ["fit", "--config", "CONFIG"], /--out is required/],
+  ["an empty KPI cell", setCell(demoCsv, 9, "revenue", ""), config(), [
+    "validate",
+    "--config",
+    "CONFIG",
+  ], /"revenue" has 1 empty cells.*set cleaning\.missing\.kpi to "interpolate"/],
   ["an unknown flag", demoCsv, config(), ["validate", "--config", "CONFIG", "--colour"], /colour/],
   [
     "a bad --seed",
@@ -335,4 +320,75 @@ Deno.test("mmm simulate writes the same bytes for the same seed", async () => {
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
+});
+
+Deno.test({
+  name: "mmm fit cleans flighting.csv as its config says and reports every week it changed",
+  sanitizeResources: false,
+  fn: async () => {
+    const out = await Deno.makeTempDir({ prefix: "mixlab-flighting-" });
+    try {
+      const r = await mmm([
+        "fit",
+        "--config",
+        join(root, "data", "flighting.config.json"),
+        "--out",
+        out,
+        "--quiet",
+      ]);
+      assert.equal(r.code, 0, r.stderr);
+      const result = JSON.parse(await Deno.readTextFile(join(out, "result.json")));
+      const changes = result.data_quality.changes as {
+        check: string;
+        row: number;
+        date: string;
+        action: string;
+        before: number | null;
+        after: number;
+      }[];
+      // The CSV's own KPI column, with the empty cells interpolated by hand (each empty week has
+      // a value on both sides, so the fill is the mean of the neighbours).
+      const lines = Deno.readTextFileSync(join(root, "data", "flighting.csv")).trim().split("\n");
+      const dates = lines.slice(1).map((l) => l.split(",")[0] as string);
+      const raw = lines.slice(1).map((l) => l.split(",")[1] as string);
+      const truth = JSON.parse(Deno.readTextFileSync(join(root, "data", "flighting.truth.json")));
+      const empty = raw.flatMap((v, i) => (v === "" ? [i] : []));
+      assert.deepEqual(empty, truth.missingKpiRows);
+      const kpi = raw.map((v, i) =>
+        v === "" ? (Number(raw[i - 1]) + Number(raw[i + 1])) / 2 : Number(v)
+      );
+      const imputed = changes.filter((c) => c.check === "missing-values");
+      assert.deepEqual(imputed.map((c) => c.row), truth.missingKpiRows);
+      assert.deepEqual(imputed.map((c) => c.date), empty.map((i) => dates[i]));
+      for (const c of imputed) {
+        assert.equal(c.action, "interpolated");
+        assert.ok(Math.abs(c.after - (kpi[c.row] as number)) < 1e-6, `${c.date}: ${c.after}`);
+      }
+      // Robust z-score fences (Iglewicz & Hoaglin): median ± 3.5·MAD/0.6745 of the filled KPI.
+      const median = (v: number[]) => {
+        const s = [...v].sort((a, b) => a - b), m = s.length >> 1;
+        return s.length % 2 ? s[m] as number : ((s[m - 1] as number) + (s[m] as number)) / 2;
+      };
+      const med = median(kpi), mad = median(kpi.map((v) => Math.abs(v - med)));
+      const lo = med - 3.5 * mad / 0.6745, hi = med + 3.5 * mad / 0.6745;
+      const outside = kpi.flatMap((v, i) => (v < lo || v > hi ? [i] : []));
+      const capped = changes.filter((c) => c.check === "outliers");
+      assert.deepEqual(capped.map((c) => c.row), outside);
+      assert.ok(outside.length >= 1, "the largest spike is caught");
+      for (const c of capped) {
+        assert.equal(c.action, "winsorized");
+        assert.ok(truth.shocks[c.row] !== 0, `week ${c.date} is one of the simulated shocks`);
+        assert.equal(c.before, kpi[c.row]);
+        assert.ok(Math.abs(c.after - (c.before! > hi ? hi : lo)) < 1e-6);
+      }
+      const { document } = parseHTML(await Deno.readTextFile(join(out, "report.html")));
+      const section = [...document.querySelectorAll("section")].find((s) =>
+        s.querySelector("h2")?.textContent === "Data quality"
+      );
+      assert.ok(section, "the report has a data quality section");
+      for (const c of changes) assert.ok(section.textContent!.includes(c.date), c.date);
+    } finally {
+      await Deno.remove(out, { recursive: true });
+    }
+  },
 });

@@ -1,5 +1,6 @@
 /**
- * Calendar arithmetic on day numbers (days since 1970-01-01, UTC), shared by prep and sim.
+ * Calendar arithmetic on day numbers (days since 1970-01-01, UTC): the one place where ISO dates
+ * become numbers and back, for prep, features, models, sim, forecast and plot.
  *
  * @module
  */
@@ -22,9 +23,19 @@ export function isoFromDay(day: number): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
-/** Day number of an ISO `yyyy-mm-dd` string (trusted input). */
-export function dayFromIso(iso: string): number {
-  return Math.round(Date.parse(iso.slice(0, 10) + "T00:00:00Z") / MS_PER_DAY);
+/**
+ * Days since 1970-01-01 of an ISO date (`yyyy-mm-dd`, anything after the day is ignored).
+ *
+ * @example One week after the epoch
+ * ```ts
+ * import { epochDay } from "mixlab";
+ * import assert from "node:assert/strict";
+ * assert.equal(epochDay("1970-01-08"), 7);
+ * ```
+ */
+export function epochDay(date: string): number {
+  const y = Number(date.slice(0, 4)), m = Number(date.slice(5, 7)), d = Number(date.slice(8, 10));
+  return Date.UTC(y, m - 1, d) / MS_PER_DAY;
 }
 
 /** Weekday of a day number, 0 = Monday … 6 = Sunday. */
@@ -33,11 +44,8 @@ export function weekdayOfDay(day: number): number {
   return (((day + 3) % 7) + 7) % 7;
 }
 
-/** Fraction of the year elapsed at a day number (0 on 1 January), for seasonality. */
-export function yearFraction(day: number): number {
-  const d = new Date(day * MS_PER_DAY);
-  const year = d.getUTCFullYear();
-  const start = Date.UTC(year, 0, 1) / MS_PER_DAY;
-  const end = Date.UTC(year + 1, 0, 1) / MS_PER_DAY;
-  return (day - start) / (end - start);
+/** Days since 1 January of the day's year (0 on 1 January), for seasonality. */
+export function dayOfYear(day: number): number {
+  const year = new Date(day * MS_PER_DAY).getUTCFullYear();
+  return day - Date.UTC(year, 0, 1) / MS_PER_DAY;
 }
