@@ -8,6 +8,7 @@
 import { isAbsolute, join } from "node:path";
 import { sliceRows } from "../mmm_data.ts";
 import { type BayesOptions, fitBayes, fitBayesParallel } from "../models/bayes/fit_bayes.ts";
+import { BayesFit } from "../models/bayes/bayes_fit.ts";
 import type { SamplingProgress } from "../models/bayes/sampling_progress.ts";
 import { elasticNetPath, fitElasticNet } from "../models/elastic_net.ts";
 import { fitGradientBoosting, fitRandomForest } from "../models/trees/fit_tree_model.ts";
@@ -114,6 +115,12 @@ export interface ConfiguredFit {
   readonly crossValidation: CrossValidation | undefined;
   /** How a lasso's penalty was chosen by cross-validation, when `model.lambda` was absent. */
   readonly penalty: CvSelection<number> | undefined;
+  /**
+   * A Bayesian model with lift tests in its training weeks, fitted again on the training rows
+   * without them: what the KPI data alone say, to check each test against
+   * (`posteriorPredictive(fit, { withoutLiftTests })`). Undefined otherwise.
+   */
+  readonly uncalibrated?: FittedModel;
 }
 
 /** Options of {@link fitConfigured}. */
@@ -303,18 +310,21 @@ export async function fitConfigured(
     : undefined;
   const estimate = configuredEstimator(config, spec, penalty?.best, lifts);
   // Bayesian fits run their chains on Web Workers, with progress; the others fit in place.
-  const fitRows = (rows: MmmData): Promise<FittedModel> =>
+  const fitRows = (rows: MmmData, tests = lifts): Promise<FittedModel> =>
     model.kind === "bayes"
-      ? bayesFit(config, rows, lifts, (fitter) =>
+      ? bayesFit(config, rows, tests, (fitter) =>
         fitBayesParallel(rows, spec, {
           ...fitter,
           ...(options.onSampling ? { onProgress: options.onSampling } : {}),
         }))
       : Promise.resolve(estimate(rows));
   const fit = await fitRows(train);
+  const calibrated = fit instanceof BayesFit && fit.liftTests.length > 0;
+  const uncalibrated = calibrated ? await fitRows(train, []) : undefined;
   return {
     fit,
     final: holdout ? await fitRows(data) : fit,
+    ...(uncalibrated ? { uncalibrated } : {}),
     train,
     holdout,
     tuning: undefined,

@@ -5,10 +5,51 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
-import type { PredictiveCheck } from "../models/bayes/predictive_check.ts";
 import { toDates } from "./_dates.ts";
 import { type Chart, renderChart } from "./render.ts";
 import { PALETTE } from "./theme.ts";
+
+/** A mean and central 90% interval. */
+interface Interval90 {
+  readonly mean: number;
+  readonly lower: number;
+  readonly upper: number;
+}
+
+/**
+ * What the charts draw of a prior or posterior predictive check (`priorPredictive`,
+ * `posteriorPredictive` return it).
+ */
+export interface PredictiveCheckData {
+  /** `"prior"` or `"posterior"`. */
+  readonly kind: "prior" | "posterior";
+  /** Dates of the rows. */
+  readonly dates: readonly string[];
+  /** KPI name. */
+  readonly kpiName: string;
+  /** The actual KPI. */
+  readonly actual: ArrayLike<number>;
+  /** 5%, 50% and 95% quantiles of the replicated KPI per row. */
+  readonly band: {
+    readonly lower: ArrayLike<number>;
+    readonly median: ArrayLike<number>;
+    readonly upper: ArrayLike<number>;
+  };
+  /** Share of rows inside the band. */
+  readonly coverage: number;
+  /** ROAS per channel. */
+  readonly roas: readonly { readonly channel: string; readonly roas: Interval90 }[];
+  /** Media's share of the KPI. */
+  readonly mediaShare: Interval90;
+  /** Probability of a negative baseline in some row. */
+  readonly negativeBaseline: number;
+  /** Lift tests with their tail probabilities. */
+  readonly liftTests: readonly {
+    readonly test: { readonly channel: string; readonly start: string; readonly end: string };
+    readonly pValue: number;
+    readonly withoutTests?: { readonly pValue: number };
+  }[];
+}
 
 /**
  * The 90% band and median of the replicated KPI by week, the actual KPI over it, and the lift
@@ -31,7 +72,7 @@ import { PALETTE } from "./theme.ts";
  * assert.ok(plotPredictiveCheck(check).html.includes("Prior predictive"));
  * ```
  */
-export function plotPredictiveCheck(check: PredictiveCheck): Chart {
+export function plotPredictiveCheck(check: PredictiveCheckData): Chart {
   const dates = toDates(check.dates);
   const band = dates.map((date, t) => ({
     date,
@@ -107,8 +148,8 @@ export function plotPredictiveCheck(check: PredictiveCheck): Chart {
  * ```
  */
 export function plotPriorPosterior(
-  prior: PredictiveCheck,
-  posterior: PredictiveCheck,
+  prior: PredictiveCheckData,
+  posterior: PredictiveCheckData,
   options: { readonly reference?: Readonly<Record<string, number>> } = {},
 ): Chart {
   const rows = [

@@ -115,6 +115,7 @@ export interface ResultJson {
   readonly data_quality?: ReturnType<DataQualityReport["toJSON"]>;
   readonly mediation?: unknown;
   readonly allocation?: unknown;
+  readonly posterior_predictive?: unknown;
 }
 
 /** Options of {@link resultJson}. */
@@ -127,6 +128,8 @@ export interface ResultJsonOptions {
   readonly mediation?: unknown;
   /** Budget allocation (its JSON form), when run. @default undefined */
   readonly allocation?: unknown;
+  /** Posterior predictive check of a Bayesian fit (its JSON form). @default undefined */
+  readonly posteriorPredictive?: unknown;
   /** What prep checked and changed, week by week. @default undefined */
   readonly quality?: DataQualityReport;
 }
@@ -217,5 +220,8 @@ export function resultJson(summary: ModelSummary, options: ResultJsonOptions): R
     ...(options.quality === undefined ? {} : { data_quality: options.quality.toJSON() }),
     ...(options.mediation === undefined ? {} : { mediation: options.mediation }),
     ...(options.allocation === undefined ? {} : { allocation: options.allocation }),
+    ...(options.posteriorPredictive === undefined
+      ? {}
+      : { posterior_predictive: options.posteriorPredictive }),
   };
 }

@@ -14,6 +14,9 @@ import {
   modelSpecFromConfig,
 } from "../../lib/config/fit_configured.ts";
 import { terminalSamplingProgress } from "../../lib/models/bayes/sampling_progress.ts";
+import { BayesFit } from "../../lib/models/bayes/bayes_fit.ts";
+import { posteriorPredictive } from "../../lib/models/bayes/predictive_check.ts";
+import { plotPredictiveCheck } from "../../lib/plot/predictive_chart.ts";
 import { fitMediation, type MediationFit } from "../../lib/mediation/fit_mediation.ts";
 import { summarizeModel } from "../../lib/report/model_summary.ts";
 import { onePager } from "../../lib/report/one_pager.ts";
@@ -79,10 +82,21 @@ sampling progress line (Bayesian: each chain's iteration, phase, divergences, ti
       ...(progress ? { onProgress: progress } : {}),
       ...(sampling ? { onSampling: sampling } : {}),
     });
-    const summary = summarizeModel(run.fit, {
+    const summarized = summarizeModel(run.fit, {
       ...(run.holdout ? { holdout: run.holdout } : {}),
       ...(run.crossValidation ? { crossValidation: run.crossValidation } : {}),
     });
+    // Bayesian fits: the posterior predictive check, each lift test judged against the model
+    // fitted without the lift tests (what the KPI data alone say)
+    const ppc = run.fit instanceof BayesFit
+      ? posteriorPredictive(
+        run.fit,
+        run.uncalibrated instanceof BayesFit ? { withoutLiftTests: run.uncalibrated } : {},
+      )
+      : undefined;
+    const summary = ppc
+      ? { ...summarized, warnings: [...summarized.warnings, ...ppc.diagnostics()] }
+      : summarized;
     let mediation: MediationFit | undefined;
     const extraSections: ReportSection[] = [];
     if (config.mediation) {
@@ -129,6 +143,20 @@ sampling progress line (Bayesian: each chain's iteration, phase, divergences, ti
         ],
       });
     }
+    if (ppc) {
+      extraSections.push({
+        title: "Posterior predictive check",
+        blocks: [
+          {
+            kind: "text",
+            text:
+              "KPI series replicated from the posterior (each draw's prediction plus its noise) against the actual KPI: about 90% of weeks should fall inside the band. Each lift test is compared with the lift the model predicts for its window (plus the test's own error); with lift tests, also with a model fitted without them, which shows whether a test agrees with the KPI data.",
+          },
+          { kind: "chart", chart: plotPredictiveCheck(ppc) },
+          { kind: "table", table: ppc.toTable() },
+        ],
+      });
+    }
     if (run.tuning) {
       extraSections.push({
         title: "Tuning",
@@ -154,6 +182,7 @@ sampling progress line (Bayesian: each chain's iteration, phase, divergences, ti
       seconds,
       quality: data.quality,
       ...(mediation ? { mediation: mediation.toJSON() } : {}),
+      ...(ppc ? { posteriorPredictive: ppc.toJSON() } : {}),
     });
     const html = onePager(summary, {
       title: "Media mix model report",

@@ -16,3 +16,4 @@ export * from "./lift_tests.ts";
 export * from "./sampling_progress.ts";
 export * from "./predictive_check.ts";
 export * from "./pre_fit_check.ts";
+export * from "./prior_posterior.ts";

@@ -19,7 +19,7 @@ import { JUPYTER_DISPLAY, type MimeBundle } from "../../_internal/display.ts";
 import { quantileSorted } from "../../_internal/quantile.ts";
 import { Table } from "../../report/table.ts";
 import { Rng } from "../../rng.ts";
-import type { LiftTest, MmmData, ModelSpec } from "../../types.ts";
+import type { Diagnostic, LiftTest, MmmData, ModelSpec } from "../../types.ts";
 import { drawIndices } from "../../analysis/roas.ts";
 import type { BayesOptions } from "./fit_bayes.ts";
 import { prepare } from "./_prepare.ts";
@@ -85,7 +85,9 @@ export class PredictiveCheck {
   readonly draws: number;
 
   /** Wraps computed checks; use {@link priorPredictive} or {@link posteriorPredictive}. */
-  constructor(init: Omit<PredictiveCheck, "toTable" | "toJSON" | typeof JUPYTER_DISPLAY>) {
+  constructor(
+    init: Omit<PredictiveCheck, "toTable" | "toJSON" | "diagnostics" | typeof JUPYTER_DISPLAY>,
+  ) {
     this.kind = init.kind;
     this.dates = init.dates;
     this.kpiName = init.kpiName;
@@ -135,16 +137,59 @@ export class PredictiveCheck {
     });
   }
 
-  /** Plain JSON form. */
+  /**
+   * A warning per lift test that disagrees with the model (two-sided p below 0.05), judged
+   * against the fit without the lift tests when the check has it (what the KPI data alone say),
+   * else against the fit itself.
+   */
+  diagnostics(): Diagnostic[] {
+    return this.liftTests.flatMap((l): Diagnostic[] => {
+      const ref = l.withoutTests ?? l, p = ref.pValue, r = ref.replicated;
+      if (!(p < 0.05)) return [];
+      const t = l.test;
+      return [{
+        level: "warning",
+        code: "lift-test-conflict",
+        subject: t.channel,
+        message:
+          `The lift test on "${t.channel}" (${t.start} to ${t.end}) measured ${
+            fmt(t.lift)
+          }, but the model${l.withoutTests ? " fitted without the lift tests" : ""} predicts ${
+            fmt(r.mean)
+          } [${fmt(r.lower)}, ${fmt(r.upper)}] for that window (p = ${fmt(p)}): the test and the ` +
+          "KPI data disagree. Check the test's window, units and standard error before trusting " +
+          "the calibrated ROAS",
+      }];
+    });
+  }
+
+  /** Plain JSON form (snake_case, as in `result.json`'s `posterior_predictive`). */
   toJSON(): unknown {
+    const ci = (x: Interval90) => ({ mean: x.mean, ci90: [x.lower, x.upper] });
     return {
       kind: this.kind,
       draws: this.draws,
-      coverage: this.coverage,
-      roas: this.roas,
-      mediaShare: this.mediaShare,
-      negativeBaseline: this.negativeBaseline,
-      liftTests: this.liftTests,
+      coverage_90: this.coverage,
+      roas: Object.fromEntries(this.roas.map((r) => [r.channel, ci(r.roas)])),
+      media_share: ci(this.mediaShare),
+      negative_baseline_probability: this.negativeBaseline,
+      lift_tests: this.liftTests.map((l) => ({
+        channel: l.test.channel,
+        start: l.test.start,
+        end: l.test.end,
+        measured: l.test.lift,
+        standard_error: l.test.standardError ?? null,
+        replicated: ci(l.replicated),
+        p_value: l.pValue,
+        ...(l.withoutTests
+          ? {
+            without_lift_tests: {
+              ...ci(l.withoutTests.replicated),
+              p_value: l.withoutTests.pValue,
+            },
+          }
+          : {}),
+      })),
     };
   }
 
