@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { ChannelData, MmmData, NamedSeries } from "./types.ts";
+import type { ChannelData, MmmData, NamedSeries, TextSeries } from "./types.ts";
 
 /**
  * Rows `[start, end)` of the data.
@@ -35,10 +35,61 @@ export function sliceRows(data: MmmData, start: number, end: number = data.dates
     kpiKind: data.kpiKind,
     channels,
     controls: data.controls.map((s): NamedSeries => ({ name: s.name, values: cut(s.values) })),
+    ...(data.categories
+      ? {
+        categories: data.categories.map((s): TextSeries => ({
+          name: s.name,
+          values: s.values.slice(start, end),
+        })),
+      }
+      : {}),
   };
   return data.geo
     ? { ...out, geo: { name: data.geo.name, values: data.geo.values.slice(start, end) } }
     : out;
+}
+
+/** A run of rows of one geo: its label and `[start, end)`. */
+export interface RowBlock {
+  /** The geo label ("" for national data). */
+  readonly label: string;
+  /** First row. */
+  readonly start: number;
+  /** One past the last row. */
+  readonly end: number;
+}
+
+/**
+ * The contiguous row ranges of each geo (rows are sorted by geo, then date); one range for
+ * national data.
+ *
+ * @example Two geos
+ * ```ts
+ * import { rowBlocks } from "mixlab";
+ * import assert from "node:assert/strict";
+ * const data = {
+ *   dates: ["2024-01-01", "2024-01-08", "2024-01-01", "2024-01-08"], kpiKind: "revenue" as const,
+ *   kpi: { name: "sales", values: new Float64Array(4) }, channels: [], controls: [],
+ *   geo: { name: "region", values: ["north", "north", "south", "south"] },
+ * };
+ * assert.deepEqual(rowBlocks(data).map((b) => [b.label, b.start, b.end]), [
+ *   ["north", 0, 2],
+ *   ["south", 2, 4],
+ * ]);
+ * ```
+ */
+export function rowBlocks(data: Pick<MmmData, "dates" | "geo">): RowBlock[] {
+  const n = data.dates.length;
+  if (data.geo === undefined) return [{ label: "", start: 0, end: n }];
+  const out: RowBlock[] = [];
+  let start = 0;
+  for (let i = 1; i <= n; i++) {
+    if (i === n || data.geo.values[i] !== data.geo.values[start]) {
+      out.push({ label: data.geo.values[start] as string, start, end: i });
+      start = i;
+    }
+  }
+  return out;
 }
 
 /** Spend of every channel by name (for {@link withSpend}). */

@@ -19,6 +19,14 @@ export interface NamedSeries {
   readonly values: Float64Array;
 }
 
+/** A named text column: a season, an episode type, a series name … */
+export interface TextSeries {
+  /** The column name as the user wrote it (escape it before putting it in HTML). */
+  readonly name: string;
+  /** One label per row. */
+  readonly values: readonly string[];
+}
+
 /** One paid media channel: its spend, and optionally an exposure metric (impressions, reach). */
 export interface ChannelData {
   /** Channel name, as the user wrote it. */
@@ -49,6 +57,8 @@ export interface MmmData {
   readonly channels: readonly ChannelData[];
   /** Control variables (price, promotions, holidays …), already numeric. */
   readonly controls: readonly NamedSeries[];
+  /** Text columns a model may enter as categories (dummies, fixed effects, event-type flags). */
+  readonly categories?: readonly TextSeries[];
   /** Optional geo label per row, for panel data. */
   readonly geo?: { readonly name: string; readonly values: readonly string[] };
 }
@@ -85,6 +95,52 @@ export interface BaselineSpec {
   readonly trend: "none" | "linear" | "quadratic";
   /** Dates (ISO) of one-week events/holidays; each name becomes a 0/1 regressor. */
   readonly events: Readonly<Record<string, readonly string[]>>;
+  /** Month-of-year dummies, January the reference (term `seasonality`). */
+  readonly monthOfYear?: boolean;
+  /** Week-of-month dummies (week k holds days 7k−6 … 7k of the row's first day), week 1 the reference. */
+  readonly weekOfMonth?: boolean;
+  /**
+   * Controls of the data entered Box-Cox transformed instead of as they are: name → λ, or
+   * `"auto"` for the maximum-likelihood λ on the training rows.
+   */
+  readonly boxCox?: Readonly<Record<string, number | "auto">>;
+  /**
+   * Text columns (`MmmData.categories`) as one-hot dummies: name → reference level (no
+   * dummy), or null for the first level in sorted order. One term per column.
+   */
+  readonly categoricals?: Readonly<Record<string, string | null>>;
+  /**
+   * Grouping columns (a text column, or the data's geo column) with one intercept per level
+   * (the first level in sorted order is the reference). One term per column.
+   */
+  readonly fixedEffects?: readonly string[];
+  /** Event-type flags: text column → levels, one 0/1 column per level (e.g. "Premiere"). */
+  readonly eventFlags?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Lagged copies (in rows) of a channel's media column or a control: name → lags. A channel's
+   * lags add to its contribution.
+   */
+  readonly lags?: Readonly<Record<string, readonly number[]>>;
+  /**
+   * Products of two columns: a channel's media column or a control, times a control. With a
+   * channel, the product adds to that channel's contribution.
+   */
+  readonly interactions?: readonly (readonly [string, string])[];
+  /**
+   * Share of voice per channel: channel → a control holding competitors' spend; the column
+   * `own / (own + competitors)` adds to the channel's contribution.
+   */
+  readonly shareOfVoice?: Readonly<Record<string, string>>;
+  /**
+   * Total media spend (divided by its mean weekly training value) as one column; each channel's
+   * share of it adds to that channel's contribution.
+   */
+  readonly totalSpend?: boolean;
+  /**
+   * Channels with an on-air term: 1 in rows with spend, 0 in zero-spend rows (a zero-spend
+   * indicator, coded so that it belongs to the channel). It follows a plan's zeros.
+   */
+  readonly zeroSpend?: readonly string[];
 }
 
 /** A frozen description of a media mix model: what goes in and how it is transformed. */

@@ -10,6 +10,7 @@
  * @module
  */
 import { join, resolve } from "std/path";
+import { aptInstall, canAptInstall, run, succeeds } from "./_system_packages.ts";
 
 /** The Debian packages that provide a headless Jupyter runner. */
 const DEBIAN_PACKAGES = [
@@ -24,22 +25,6 @@ const PIP_PACKAGES = ["nbconvert", "nbclient", "jupyter_client", "ipykernel"];
 /** The kernel name the notebooks declare. */
 export const KERNEL_NAME = "mixlab";
 
-async function succeeds(cmd: string, args: string[]): Promise<boolean> {
-  try {
-    const out = await new Deno.Command(cmd, { args, stdout: "null", stderr: "null" }).output();
-    return out.success;
-  } catch {
-    return false;
-  }
-}
-
-async function run(cmd: string, args: string[], env: Record<string, string> = {}): Promise<void> {
-  console.error(`mixlab setup: ${cmd} ${args.join(" ")}`);
-  const out = await new Deno.Command(cmd, { args, env, stdout: "inherit", stderr: "inherit" })
-    .output();
-  if (!out.success) throw new Error(`Cannot install Jupyter: "${cmd} ${args.join(" ")}" failed`);
-}
-
 /** True when `jupyter nbconvert` runs. */
 export function hasJupyter(): Promise<boolean> {
   return succeeds("jupyter", ["nbconvert", "--version"]);
@@ -48,15 +33,8 @@ export function hasJupyter(): Promise<boolean> {
 /** Installs Jupyter's headless runner when it is missing; throws with what to install otherwise. */
 export async function ensureJupyter(): Promise<void> {
   if (await hasJupyter()) return;
-  const isRoot = Deno.uid() === 0;
-  if (isRoot && await succeeds("apt-get", ["--version"])) {
-    const env = { DEBIAN_FRONTEND: "noninteractive" };
-    await run("apt-get", ["update", "-qq"], env);
-    await run(
-      "apt-get",
-      ["install", "-y", "-qq", "--no-install-recommends", ...DEBIAN_PACKAGES],
-      env,
-    );
+  if (await canAptInstall()) {
+    await aptInstall(DEBIAN_PACKAGES);
   } else if (await succeeds("python3", ["-m", "pip", "--version"])) {
     await run("python3", ["-m", "pip", "install", "--user", ...PIP_PACKAGES]);
   }

@@ -1,7 +1,7 @@
 /**
  * `deno task mmm <command> [options]`: mixlab's command line for automated runs.
  *
- * Commands: validate, fit, optimize, forecast, simulate; `--help` on each. Exit codes: 0 done,
+ * Commands: validate, fit, optimize, forecast, planner, simulate; `--help` on each. Exit codes: 0 done,
  * 2 a problem with the input that the message explains, 1 a bug.
  *
  * @module
@@ -10,6 +10,7 @@ import { type Command, reportError } from "./mmm/_cli.ts";
 import { fitCommand } from "./mmm/fit.ts";
 import { forecastCommand } from "./mmm/forecast.ts";
 import { optimizeCommand } from "./mmm/optimize.ts";
+import { plannerCommand } from "./mmm/planner.ts";
 import { simulateCommand } from "./mmm/simulate.ts";
 import { validateCommand } from "./mmm/validate.ts";
 
@@ -18,6 +19,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   fit: fitCommand,
   optimize: optimizeCommand,
   forecast: forecastCommand,
+  planner: plannerCommand,
   simulate: simulateCommand,
 };
 

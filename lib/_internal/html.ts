@@ -31,3 +31,16 @@ export function formatNumber(value: number, digits = 4): string {
     maximumFractionDigits: Math.min(decimals, 8),
   });
 }
+
+/**
+ * JSON text that is safe inside an HTML `<script type="application/json">` element: `<`, `>`
+ * and `&` are written as `\u003c`, `\u003e`, `\u0026` (so no `</script>` or `<!--` can end or
+ * bend the element), and U+2028/U+2029 as escapes too. `JSON.parse` of the element's text gives
+ * the value back unchanged.
+ */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}

@@ -15,6 +15,10 @@ import { fitGradientBoosting, fitRandomForest } from "../models/trees/fit_tree_m
 import { crossValidate, type CrossValidation } from "../analysis/cross_validate.ts";
 import { type CvSelection, selectByCrossValidation } from "../analysis/cv_selection.ts";
 import { expandingWindowSplit, type TimeSplit } from "../analysis/cv.ts";
+import {
+  type RollingStability,
+  rollingStability,
+} from "../analysis/diagnostics/rolling_stability.ts";
 import { fitRidge } from "../models/ridge.ts";
 import { defineModelSpec } from "../models/model_spec.ts";
 import { loadCsv } from "../prep/load_csv.ts";
@@ -52,12 +56,31 @@ export function loadConfiguredData(
           ? { name: c.name, spend: c.spend }
           : { name: c.name, spend: c.spend, exposure: c.exposure }
       ),
-      controls: config.controls,
+      controls: [...new Set([...config.controls, ...featureControls(config)])],
+      categories: textColumns(config),
     },
     ...(config.dateFormat === undefined ? {} : { dateFormat: config.dateFormat as DateFormat }),
     ...cleaningOptions(config.cleaning),
   };
   return path.toLowerCase().endsWith(".parquet") ? loadParquet(path, load) : loadCsv(path, load);
+}
+
+/** Numeric columns the features read beside the controls: Box-Cox controls, competitors' spend. */
+function featureControls(config: MmmConfig): string[] {
+  const f = config.features;
+  return [...Object.keys(f.boxCox ?? {}), ...Object.values(f.shareOfVoice ?? {})];
+}
+
+/** Text columns the features read: categoricals, fixed effects, event-type flags. */
+function textColumns(config: MmmConfig): string[] {
+  const f = config.features;
+  return [
+    ...new Set([
+      ...Object.keys(f.categoricals ?? {}),
+      ...(f.fixedEffects ?? []),
+      ...Object.keys(f.eventFlags ?? {}),
+    ]),
+  ];
 }
 
 /** The loader options of a config's `cleaning` section, with hints that name config keys. */
@@ -78,9 +101,8 @@ function cleaningOptions(cleaning: CleaningConfig): Partial<LoadOptions> {
  * enter the model too.
  */
 export function modelSpecFromConfig(config: MmmConfig, data?: MmmData): ModelSpec {
-  const added = (data?.controls ?? []).map((c) => c.name).filter((name) =>
-    !config.controls.includes(name)
-  );
+  const read = new Set([...config.controls, ...featureControls(config)]);
+  const added = (data?.controls ?? []).map((c) => c.name).filter((name) => !read.has(name));
   return defineModelSpec({
     channels: config.channels.map((c) => ({
       name: c.name,
@@ -88,7 +110,13 @@ export function modelSpecFromConfig(config: MmmConfig, data?: MmmData): ModelSpe
       saturation: c.saturation,
     })),
     controls: [...config.controls, ...added],
-    baseline: { yearlyFourier: config.yearlyFourier, trend: config.trend, events: config.holidays },
+    baseline: {
+      yearlyFourier: config.yearlyFourier,
+      trend: config.trend,
+      events: config.holidays,
+      ...config.calendar,
+      ...config.features,
+    },
   });
 }
 
@@ -121,6 +149,11 @@ export interface ConfiguredFit {
    * (`posteriorPredictive(fit, { withoutLiftTests })`). Undefined otherwise.
    */
   readonly uncalibrated?: FittedModel;
+  /**
+   * Channel ROAS in rolling windows of the training rows (`crossValidation.rolling`, when the
+   * training rows hold at least two windows).
+   */
+  readonly stability: RollingStability | undefined;
 }
 
 /** Options of {@link fitConfigured}. */
@@ -259,6 +292,11 @@ export async function fitConfigured(
   const splits = cvSplits(config, train.dates.length);
   const validate = (fitter: (rows: MmmData) => FittedModel) =>
     splits === undefined ? undefined : crossValidate(train, fitter, { splits });
+  const windows = Math.max(52, Math.floor(train.dates.length / 2));
+  const stable = (fitter: (rows: MmmData) => FittedModel) =>
+    config.crossValidation.rolling && train.dates.length >= windows + 13
+      ? rollingStability(train, fitter, { windowWeeks: windows, step: 13 })
+      : undefined;
   if (config.tuning) {
     if (model.kind !== "ridge") {
       throw new ConfigError(
@@ -296,6 +334,7 @@ export async function fitConfigured(
       tuning: result,
       crossValidation: validate(refit),
       penalty: undefined,
+      stability: stable(refit),
     };
   }
   const lifts = options.liftTests ?? config.calibration?.liftTests ?? [];
@@ -330,6 +369,7 @@ export async function fitConfigured(
     tuning: undefined,
     crossValidation: validate(estimate),
     penalty,
+    stability: stable(estimate),
   };
 }
 

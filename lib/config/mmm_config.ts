@@ -8,8 +8,10 @@
  */
 import { ConfigError } from "../errors.ts";
 import { CHANNEL_TYPES, type ChannelType } from "../transforms/adstock/geometric.ts";
-import type { KpiKind, LiftTest } from "../types.ts";
+import type { BaselineSpec, KpiKind, LiftTest } from "../types.ts";
 import { type Prior, resolvePrior } from "../models/bayes/priors.ts";
+import { BASELINE_FEATURES, channelFeatureKeys } from "../features/baseline.ts";
+import type { BaselineFeature } from "../features/feature.ts";
 import type { DuplicatePolicy, NumberFormat } from "../prep/load_options.ts";
 import type { MissingPolicy } from "../prep/missing_values.ts";
 import type { OutlierAction, OutlierMethod } from "../prep/outliers.ts";
@@ -86,6 +88,8 @@ export interface CrossValidationConfig {
   readonly folds: number;
   /** Weeks in each test fold. */
   readonly weeks: number;
+  /** Also refit on rolling windows (half the training weeks, at least 52, every 13) for stability. */
+  readonly rolling: boolean;
 }
 
 /** Hyperparameter tuning settings. */
@@ -142,6 +146,10 @@ export interface MmmConfig {
   readonly controls: readonly string[];
   /** Yearly Fourier pairs. */
   readonly yearlyFourier: number;
+  /** Month-of-year and week-of-month dummies (`seasonality.monthOfYear`, `.weekOfMonth`). */
+  readonly calendar: Pick<BaselineSpec, "monthOfYear" | "weekOfMonth">;
+  /** Model features (`features`): lags, interactions, categoricals … as the spec's baseline keys. */
+  readonly features: Pick<BaselineSpec, FeatureKey>;
   /** Trend shape. */
   readonly trend: "none" | "linear" | "quadratic";
   /** Holiday/event dates by name. */
@@ -166,6 +174,22 @@ export interface MmmConfig {
 
 type Json = Record<string, unknown>;
 
+/** The spec's feature keys a config sets under `features`. */
+export const FEATURE_KEYS = [
+  "lags",
+  "interactions",
+  "categoricals",
+  "fixedEffects",
+  "eventFlags",
+  "shareOfVoice",
+  "totalSpend",
+  "zeroSpend",
+  "boxCox",
+] as const;
+
+/** One of {@link FEATURE_KEYS}. */
+export type FeatureKey = (typeof FEATURE_KEYS)[number];
+
 const TOP_KEYS = [
   "data",
   "date",
@@ -182,6 +206,7 @@ const TOP_KEYS = [
   "tuning",
   "mediation",
   "calibration",
+  "features",
   "cleaning",
   "seed",
 ];
@@ -414,6 +439,30 @@ function cleaning(value: unknown, columns: readonly string[]): CleaningConfig {
   };
 }
 
+/**
+ * Checks the spec keys a config sets (`features.*`, `seasonality.monthOfYear`/`weekOfMonth`) with
+ * the feature kinds' own rules, errors naming the config's key.
+ */
+function featureSection(
+  input: Json,
+  path: (key: keyof BaselineSpec) => string,
+  keys: readonly (keyof BaselineSpec)[],
+  names: {
+    has(n: string): boolean;
+    add(n: string): unknown;
+    channels: string[];
+    controls: string[];
+  },
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of keys) {
+    const feature = BASELINE_FEATURES.find((f) => f.key === key) as BaselineFeature;
+    const value = feature.resolve(input[key], names, path(key));
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}
+
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
     for (const v of Object.values(value)) deepFreeze(v);
@@ -462,7 +511,7 @@ export function parseMmmConfig(json: unknown): MmmConfig {
   const channels = names.map((n) => channel(n, chans[n], `channels.${n}`));
   const seasonality = o.seasonality === undefined
     ? {}
-    : object(o.seasonality, "seasonality", ["yearlyFourier"]);
+    : object(o.seasonality, "seasonality", ["yearlyFourier", "monthOfYear", "weekOfMonth"]);
   const holidays: Record<string, string[]> = {};
   if (o.holidays !== undefined) {
     for (
@@ -522,12 +571,16 @@ export function parseMmmConfig(json: unknown): MmmConfig {
   }
   const cvIn = o.crossValidation === undefined
     ? {}
-    : object(o.crossValidation, "crossValidation", ["folds", "weeks"]);
+    : object(o.crossValidation, "crossValidation", ["folds", "weeks", "rolling"]);
+  if (cvIn.rolling !== undefined && typeof cvIn.rolling !== "boolean") {
+    fail("crossValidation.rolling", "must be true or false");
+  }
   const crossValidation: CrossValidationConfig = {
     folds: cvIn.folds === undefined
       ? (model.kind === "bayes" ? 0 : 4)
       : integer(cvIn.folds, "crossValidation.folds", 0, 20),
     weeks: cvIn.weeks === undefined ? 13 : integer(cvIn.weeks, "crossValidation.weeks", 1, 520),
+    rolling: cvIn.rolling === undefined ? model.kind !== "bayes" : cvIn.rolling as boolean,
   };
   if (crossValidation.folds === 1) {
     fail("crossValidation.folds", "must be 0 (no cross-validation) or at least 2, got 1");
@@ -556,6 +609,35 @@ export function parseMmmConfig(json: unknown): MmmConfig {
         'must hold exactly one of "nrmse", "mse" (and optionally "decomp_rssd")',
       );
     }
+  }
+  const controls = o.controls === undefined ? [] : strings(o.controls, "controls");
+  const taken = new Set<string>(["intercept", "trend", "seasonality", ...names, ...controls]);
+  const featureNames = {
+    has: (n: string) => taken.has(n),
+    add: (n: string) => taken.add(n),
+    channels: names,
+    controls,
+  };
+  const calendar = featureSection(
+    seasonality,
+    (k) => `seasonality.${k}`,
+    ["monthOfYear", "weekOfMonth"],
+    featureNames,
+  );
+  const features = o.features === undefined ? {} : featureSection(
+    object(o.features, "features", FEATURE_KEYS),
+    (k) => `features.${k}`,
+    FEATURE_KEYS,
+    featureNames,
+  );
+  const [channelFeature] = channelFeatureKeys(features as unknown as BaselineSpec, names);
+  if (channelFeature !== undefined && (tuning !== undefined || model.kind === "bayes")) {
+    fail(
+      `features.${channelFeature}`,
+      `adds columns to channels, which ${
+        tuning ? "tuning" : 'model.kind "bayes"'
+      } does not support yet: fit without it, or tune first and fix the tuned transforms (channels.<name>.adstock.params) before adding it`,
+    );
   }
   let mediation: MmmConfig["mediation"];
   if (o.mediation !== undefined) {
@@ -588,10 +670,12 @@ export function parseMmmConfig(json: unknown): MmmConfig {
     kpi,
     kpiKind,
     channels,
-    controls: o.controls === undefined ? [] : strings(o.controls, "controls"),
+    controls,
     yearlyFourier: seasonality.yearlyFourier === undefined
       ? 2
       : integer(seasonality.yearlyFourier, "seasonality.yearlyFourier", 0, 10),
+    calendar: calendar as MmmConfig["calendar"],
+    features: features as MmmConfig["features"],
     trend: o.trend === undefined ? "linear" : oneOf(o.trend, "trend", TRENDS),
     holidays,
     holdoutWeeks: o.holdoutWeeks === undefined

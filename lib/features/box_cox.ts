@@ -1,9 +1,13 @@
 /**
- * Box-Cox and log transforms, with their inverses and a maximum-likelihood λ.
+ * Box-Cox and log transforms, with their inverses and a maximum-likelihood λ; and Box-Cox
+ * transformed controls as a feature kind of a model (seed 003).
  *
  * @module
  */
 import { goldenSectionMin } from "../_internal/golden_section.ts";
+import { MmmDataError } from "../errors.ts";
+import type { BaselineFeature, FeatureColumn } from "./feature.ts";
+import { claim, controlValues, fail, record } from "./_checks.ts";
 
 /**
  * Box-Cox transform `(x^λ − 1)/λ`, or `log x` when λ = 0 (Box & Cox 1964).
@@ -121,3 +125,77 @@ export function logTransform(x: Float64Array, options: LogOptions = {}): Float64
     return Math.log(v + offset);
   });
 }
+
+/** A control's values, checked positive for Box-Cox (an error names the column and rows). */
+function positive(values: Float64Array, name: string): Float64Array {
+  const bad: number[] = [];
+  values.forEach((v, t) => {
+    if (!(v > 0) && bad.length < 5) bad.push(t);
+  });
+  if (bad.length > 0) {
+    throw new MmmDataError(
+      `Cannot build design: Box-Cox needs positive values, and control "${name}" has ${
+        values[bad[0] as number]
+      } in row ${bad[0]}`,
+      {
+        column: name,
+        rows: bad,
+        hint: `leave "${name}" out of boxCox, or shift it to be positive`,
+      },
+    );
+  }
+  return values;
+}
+
+/**
+ * `baseline.boxCox`: controls of the data entered as `boxCox(x, λ)` instead of `x` (one term
+ * per control, named after it): control → λ, or `"auto"` for the maximum-likelihood λ of the
+ * training rows (scipy.stats.boxcox's). The control must not also be in `controls`.
+ */
+export const boxCoxFeature: BaselineFeature<"boxCox"> = {
+  key: "boxCox",
+  resolve(input, names, key = "baseline.boxCox") {
+    if (input === undefined) return undefined;
+    const out: Record<string, number | "auto"> = {};
+    for (const [name, lambda] of Object.entries(record(input, key, 'control → λ or "auto"'))) {
+      const k = `${key}.${name}`;
+      if (
+        lambda !== "auto" &&
+        (typeof lambda !== "number" || !Number.isFinite(lambda) || lambda < -5 || lambda > 5)
+      ) {
+        fail(k, `must be a λ from -5 to 5 or "auto", got ${JSON.stringify(lambda)}`);
+      }
+      if (names.controls?.includes(name) || names.channels?.includes(name)) {
+        fail(
+          k,
+          `names "${name}", which the model already has as it is`,
+          `list "${name}" under boxCox only, not under controls`,
+        );
+      }
+      claim(names, name, k);
+      out[name] = lambda as number | "auto";
+    }
+    return out;
+  },
+  learn(value, train) {
+    return Object.fromEntries(
+      Object.entries(value).map(([name, lambda]) => {
+        const x = positive(controlValues(train, name, `baseline.boxCox.${name}`), name);
+        return [name, lambda === "auto" ? fitBoxCoxLambda(x) : lambda];
+      }),
+    );
+  },
+  columns(value, context) {
+    const lambdas = context.frame.learned?.boxCox as Record<string, number>;
+    return Object.keys(value).map((name): FeatureColumn => {
+      const lambda = lambdas[name] as number;
+      const x = positive(controlValues(context.data, name, `baseline.boxCox.${name}`), name);
+      return {
+        name: `${name} (Box-Cox λ=${lambda.toFixed(3)})`,
+        term: name,
+        group: "control",
+        values: boxCox(x, lambda),
+      };
+    });
+  },
+};

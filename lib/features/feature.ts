@@ -19,6 +19,11 @@ export interface FeatureFrame {
   readonly spanDays: number;
   /** Row spacing in days (smallest positive gap; 1 if unknown): the width of an event's row. */
   readonly periodDays: number;
+  /**
+   * What features learned from the training rows, by feature key (a categorical's levels, a
+   * Box-Cox λ, the mean total spend): see {@link BaselineFeature.learn}.
+   */
+  readonly learned?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -61,6 +66,11 @@ export interface FeatureColumn {
   readonly group: Exclude<TermGroup, "intercept">;
   /** One value per row. */
   readonly values: Float64Array;
+  /**
+   * A column that several terms share (total spend over channels): its split, one part per
+   * term, adding up to `values`. A linear model credits coefficient × part to each part's term.
+   */
+  readonly parts?: readonly { readonly term: string; readonly values: Float64Array }[];
 }
 
 /** What a feature sees when it builds its columns for a set of rows. */
@@ -75,6 +85,11 @@ export interface FeatureContext {
   readonly history?: MmmData;
   /** Columns already in the design, by name: each channel's media column and each control. */
   readonly columns: ReadonlyMap<string, Float64Array>;
+  /**
+   * The same columns for the `history` rows (media carried over from the history's start), when
+   * there is a history and a feature needs them (lags).
+   */
+  readonly historyColumns?: ReadonlyMap<string, Float64Array>;
 }
 
 /** The names a model has already given out (channels, controls, features, reserved terms). */
@@ -83,6 +98,10 @@ export interface FeatureNames {
   has(name: string): boolean;
   /** Takes `name`. */
   add(name: string): unknown;
+  /** The model's channels, for features that refer to them. @default unknown */
+  readonly channels?: readonly string[];
+  /** The model's controls, for features that refer to them. @default unknown */
+  readonly controls?: readonly string[];
 }
 
 /**
@@ -97,11 +116,20 @@ export interface BaselineFeature<K extends keyof BaselineSpec = keyof BaselineSp
   readonly key: K;
   /**
    * Validates the user's value (undefined when the user wrote none) and returns its canonical
-   * form (with the default filled in).
+   * form (with the default filled in; undefined for an optional key left out).
    *
-   * @throws {ConfigError} naming `baseline.<key>` (or a sub-key) and what to write instead.
+   * @param key How errors name the key. @default `baseline.<key>`
+   * @throws {ConfigError} naming the key (or a sub-key) and what to write instead.
    */
-  resolve(input: unknown, names: FeatureNames): BaselineSpec[K];
+  resolve(input: unknown, names: FeatureNames, key?: string): BaselineSpec[K];
+  /**
+   * What the feature must fix on the training rows so that new rows get the same columns (a
+   * categorical's levels, a fitted λ); kept in the frame's `learned[key]`.
+   *
+   * @param channels The model's channels.
+   * @throws {MmmDataError} or {ConfigError} when the training rows do not fit the value.
+   */
+  learn?(value: NonNullable<BaselineSpec[K]>, train: MmmData, channels: readonly string[]): unknown;
   /** The feature's design columns for the context's rows (none when switched off). */
-  columns(value: BaselineSpec[K], context: FeatureContext): FeatureColumn[];
+  columns(value: NonNullable<BaselineSpec[K]>, context: FeatureContext): FeatureColumn[];
 }

@@ -17,3 +17,6 @@ export * from "./events.ts";
 export * from "./lag.ts";
 export * from "./spend_features.ts";
 export * from "./box_cox.ts";
+export * from "./calendar.ts";
+export * from "./categoricals.ts";
+export * from "./interactions.ts";

@@ -5,10 +5,10 @@
  *
  * @module
  */
-import { JUPYTER_DISPLAY, type MimeBundle } from "../_internal/display.ts";
+import { JUPYTER_DISPLAY, type MimeBundle } from "../display/jupyter.ts";
 import { quantile } from "../_internal/quantile.ts";
 import { drawIndices } from "../analysis/roas.ts";
-import { Table } from "../report/table.ts";
+import { Table } from "../display/table.ts";
 import type { Decomposition, FittedModel, MmmData } from "../types.ts";
 
 /** Options of {@link forecast}. */
@@ -35,12 +35,22 @@ export class ForecastResult {
   readonly decomposition: Decomposition;
   /** Interval probability, when there is an interval. */
   readonly level: number | undefined;
+  /**
+   * The total predicted KPI over the plan under each posterior draw behind the interval (models
+   * with draws): the distribution of {@link ForecastResult.total}.
+   */
+  readonly drawTotals: Float64Array | undefined;
 
   /** Wraps computed values; prefer {@link forecast}. */
   constructor(
     plan: MmmData,
     decomposition: Decomposition,
-    interval?: { lower: Float64Array; upper: Float64Array; level: number },
+    interval?: {
+      lower: Float64Array;
+      upper: Float64Array;
+      level: number;
+      drawTotals?: Float64Array;
+    },
   ) {
     this.plan = plan;
     this.decomposition = decomposition;
@@ -48,6 +58,7 @@ export class ForecastResult {
     this.lower = interval?.lower;
     this.upper = interval?.upper;
     this.level = interval?.level;
+    this.drawTotals = interval?.drawTotals;
   }
 
   /** Total predicted KPI over the plan. */
@@ -107,10 +118,11 @@ export function forecast(
   const n = plan.dates.length;
   const lower = new Float64Array(n), upper = new Float64Array(n);
   const column = new Float64Array(perDraw.length);
+  const drawTotals = Float64Array.from(perDraw, (p) => p.reduce((a, b) => a + b, 0));
   for (let t = 0; t < n; t++) {
     for (let k = 0; k < perDraw.length; k++) column[k] = (perDraw[k] as Float64Array)[t] as number;
     lower[t] = quantile(column, (1 - level) / 2);
     upper[t] = quantile(column, 1 - (1 - level) / 2);
   }
-  return new ForecastResult(plan, decomposition, { lower, upper, level });
+  return new ForecastResult(plan, decomposition, { lower, upper, level, drawTotals });
 }

@@ -1,14 +1,17 @@
 /**
- * Reading a spend plan from CSV text: a `date` column of future weeks and one spend column per
- * channel (named exactly as the model's channels), plus optional control columns. Every problem
- * is an {@link MmmDataError} that names the column and row.
+ * Spend plans as CSV text: a `date` column of future weeks and one spend column per channel
+ * (named exactly as the model's channels), plus optional control columns. {@link planToCsv}
+ * writes one (fields quoted as RFC 4180 says, so any channel name survives), and
+ * {@link parsePlanCsv} reads one; every problem is an {@link MmmDataError} that names the column
+ * and row.
  *
  * @module
  */
 import { mean } from "../_internal/array.ts";
+import { csvRecord, parseCsv } from "../_internal/csv.ts";
 import { MmmDataError } from "../errors.ts";
 import type { MmmData } from "../types.ts";
-import { continueWeekly } from "./spend_plan.ts";
+import { continueWeekly } from "../dates.ts";
 
 /** Options of {@link parsePlanCsv}. */
 export interface ParsePlanOptions {
@@ -40,14 +43,14 @@ export function parsePlanCsv(
   options: ParsePlanOptions = {},
 ): MmmData {
   const file = options.file ?? "plan";
-  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/).filter((l) => l.trim() !== "");
+  const lines = parseCsv(text);
   if (lines.length < 2) {
     throw new MmmDataError(`Cannot read plan "${file}": it needs a header and at least one week`, {
       file,
     });
   }
-  const header = (lines[0] as string).split(",").map((h) => h.trim());
-  const rows = lines.slice(1).map((l) => l.split(",").map((c) => c.trim()));
+  const header = lines[0] as string[];
+  const rows = lines.slice(1);
   const col = (name: string) => header.indexOf(name);
   if (col("date") < 0) {
     throw new MmmDataError(`Cannot read plan "${file}": no "date" column`, {
@@ -115,5 +118,42 @@ export function parsePlanCsv(
         ? numbers(c.name, false)
         : new Float64Array(rows.length).fill(mean(c.values.subarray(n - k))),
     })),
+    ...(history.categories
+      ? {
+        categories: history.categories.map((c) => ({
+          name: c.name,
+          values: col(c.name) >= 0
+            ? rows.map((r) => (r[col(c.name)] ?? "").trim())
+            : new Array<string>(rows.length).fill(c.values[n - 1] as string),
+        })),
+      }
+      : {}),
   };
+}
+
+/**
+ * Writes a plan as CSV text that {@link parsePlanCsv} (and `mmm forecast --plan`) reads back to
+ * the same numbers: a `date` column, one column per channel, one per control.
+ *
+ * @example A plan survives the round trip
+ * ```ts
+ * import { parsePlanCsv, planToCsv, spendPlan } from "mixlab";
+ * import assert from "node:assert/strict";
+ * const history = {
+ *   dates: ["2024-01-01"], kpiKind: "revenue" as const,
+ *   kpi: { name: "sales", values: new Float64Array([1]) },
+ *   channels: [{ name: "tv, national", spend: new Float64Array([10]) }], controls: [],
+ * };
+ * const plan = spendPlan(history, { weeks: 2, weeklySpend: { "tv, national": 1 / 3 } });
+ * assert.equal(planToCsv(plan).split("\n")[0], 'date,"tv, national"');
+ * assert.deepEqual(parsePlanCsv(planToCsv(plan), history), plan);
+ * ```
+ */
+export function planToCsv(plan: MmmData): string {
+  const columns = [...plan.channels.map((c) => c.spend), ...plan.controls.map((c) => c.values)];
+  const lines = [
+    csvRecord(["date", ...plan.channels.map((c) => c.name), ...plan.controls.map((c) => c.name)]),
+    ...plan.dates.map((date, t) => csvRecord([date, ...columns.map((v) => String(v[t]))])),
+  ];
+  return lines.join("\n") + "\n";
 }

@@ -10,6 +10,7 @@
 import { mean } from "../_internal/array.ts";
 import { ConfigError } from "../errors.ts";
 import type { MmmData } from "../types.ts";
+import { continueWeekly } from "../dates.ts";
 
 /** Options of {@link spendPlan}. */
 export interface SpendPlanOptions {
@@ -23,6 +24,8 @@ export interface SpendPlanOptions {
   readonly weeklySpend?: Readonly<Record<string, number>>;
   /** Weekly control values; controls not named hold their basis-window mean. @default {} */
   readonly controls?: Readonly<Record<string, number>>;
+  /** Labels of text columns (a season …); columns not named hold their last week's label. @default {} */
+  readonly categories?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -61,6 +64,14 @@ export function spendPlan(history: MmmData, options: SpendPlanOptions = {}): Mmm
   checkNames("multipliers", multipliers, channelNames, true);
   checkNames("weeklySpend", weeklySpend, channelNames, true);
   checkNames("controls", controls, history.controls.map((c) => c.name), false);
+  for (const name of Object.keys(options.categories ?? {})) {
+    if (!(history.categories ?? []).some((c) => c.name === name)) {
+      throw new ConfigError(
+        `Cannot build a spend plan: "${name}" in categories is not a text column of the history`,
+        { key: `categories.${name}` },
+      );
+    }
+  }
   const basis = (v: Float64Array) => mean(v.subarray(n - basisWeeks));
   const constant = (v: number) => new Float64Array(weeks).fill(v);
   return {
@@ -75,6 +86,16 @@ export function spendPlan(history: MmmData, options: SpendPlanOptions = {}): Mmm
       name: c.name,
       values: constant(controls[c.name] ?? basis(c.values)),
     })),
+    ...(history.categories
+      ? {
+        categories: history.categories.map((c) => ({
+          name: c.name,
+          values: new Array<string>(weeks).fill(
+            options.categories?.[c.name] ?? (c.values[n - 1] as string),
+          ),
+        })),
+      }
+      : {}),
   };
 }
 
@@ -102,13 +123,4 @@ function checkNames(
       );
     }
   }
-}
-
-/** `weeks` ISO dates, 7 days apart, after `last`. */
-export function continueWeekly(last: string, weeks: number): string[] {
-  const t0 = Date.parse(`${last}T00:00:00Z`);
-  return Array.from(
-    { length: weeks },
-    (_, i) => new Date(t0 + (i + 1) * 7 * 86_400_000).toISOString().slice(0, 10),
-  );
 }

@@ -129,12 +129,16 @@ export function uncenter(
   return { intercept, coefficients };
 }
 
-/** 1 for media columns when `nonNegative`, else undefined (no constraints). */
+/**
+ * 1 for each channel's own media column when `nonNegative`, else undefined (no constraints).
+ * Columns that features add to a channel (lags, interactions, share of voice, on-air terms)
+ * are free in sign: a promotion may dampen TV as well as lift it.
+ */
 export function mediaMask(design: DesignMatrix, nonNegative: boolean): Uint8Array | undefined {
   if (!nonNegative) return undefined;
   const mask = new Uint8Array(design.columns.length);
   design.columns.forEach((c, j) => {
-    if (c.group === "media") mask[j] = 1;
+    if (c.group === "media" && c.name === c.term && c.parts === undefined) mask[j] = 1;
   });
   return mask;
 }

@@ -6,7 +6,11 @@
  *    or the mean training spend (stored in the basis);
  * 2. controls, as given;
  * 3. the baseline features of `lib/features`, in their registry's order (`BASELINE_FEATURES`),
- *    measured on the training frame (first date, span and row period of the training data):
+ *    measured on the training frame (first date, span and row period of the training data,
+ *    and what features learned from it: a categorical's levels, a Box-Cox λ, the mean total
+ *    spend). Besides the three below: calendar dummies, Box-Cox controls, categoricals, fixed
+ *    effects, event-type flags, lags (continued from a history), interactions, share of voice,
+ *    total spend and on-air terms; columns that belong to a channel have its name as term:
  *
  * - trend: `t` (and `t²` for quadratic), where `t` = days since the first training date divided
  *   by the training span in days, so training runs 0 → 1 and later dates extrapolate;
@@ -30,8 +34,9 @@ import { saturationInput } from "../transforms/apply_channel.ts";
 import { getTransform } from "../transforms/registry.ts";
 import { fromColumns } from "../_internal/linalg.ts";
 import { epochDay } from "../dates.ts";
+import { rowBlocks } from "../mmm_data.ts";
 import { featureFrame } from "../features/feature.ts";
-import { baselineColumns } from "../features/baseline.ts";
+import { baselineColumns, learnBaseline } from "../features/baseline.ts";
 
 /** Everything needed to build the same columns for new data. */
 export interface DesignBasis {
@@ -43,6 +48,8 @@ export interface DesignBasis {
   readonly spanDays: number;
   /** Row spacing of the training data in days (smallest positive gap; 1 if unknown). */
   readonly periodDays: number;
+  /** What the spec's features learned from the training rows (levels, λ …), by feature key. */
+  readonly learned: Readonly<Record<string, unknown>>;
 }
 
 /** One column of a design matrix. */
@@ -53,6 +60,11 @@ export interface DesignColumn {
   readonly term: string;
   /** The term's group. */
   readonly group: Exclude<TermGroup, "intercept">;
+  /**
+   * For a column several terms share (total spend): its split by term, adding up to the
+   * column; a linear model credits coefficient × part to each part's term instead of `term`.
+   */
+  readonly parts?: readonly { readonly term: string; readonly values: Float64Array }[];
 }
 
 /** A built design: columns, the row-major matrix of them, and the response. */
@@ -141,7 +153,9 @@ export function designBasis(train: MmmData, spec: ModelSpec): DesignBasis {
   spec.controls.forEach((c, i) => controlOf(train, c, `controls.${i}`));
   const frame = featureFrame(train.dates);
   const origin = train.dates[train.dates.map(epochDay).indexOf(frame.origin)] as string;
+  const learned = learnBaseline(spec.baseline, train, spec.channels.map((c) => c.name));
   return Object.freeze({
+    learned: Object.freeze(learned),
     spec: Object.freeze({
       ...spec,
       channels: Object.freeze(channels.map((c) => Object.freeze(c))),
@@ -150,21 +164,6 @@ export function designBasis(train: MmmData, spec: ModelSpec): DesignBasis {
     spanDays: frame.spanDays,
     periodDays: frame.periodDays,
   });
-}
-
-/** Contiguous row ranges of the same geo (one range for national data). */
-function geoBlocks(data: MmmData): { label: string; start: number; end: number }[] {
-  const n = data.dates.length;
-  if (data.geo === undefined) return [{ label: "", start: 0, end: n }];
-  const out: { label: string; start: number; end: number }[] = [];
-  let start = 0;
-  for (let i = 1; i <= n; i++) {
-    if (i === n || data.geo.values[i] !== data.geo.values[start]) {
-      out.push({ label: data.geo.values[start] as string, start, end: i });
-      start = i;
-    }
-  }
-  return out;
 }
 
 /**
@@ -181,8 +180,8 @@ export function mediaColumn(
   const col = new Float64Array(spend.length);
   const history = options.history;
   const hSpend = history ? channelOf(history, channel.name, `history.${channel.name}`) : undefined;
-  const hBlocks = history ? geoBlocks(history) : [];
-  for (const b of geoBlocks(data)) {
+  const hBlocks = history ? rowBlocks(history) : [];
+  for (const b of rowBlocks(data)) {
     const hb = hBlocks.find((h) => h.label === b.label);
     const h = hb !== undefined && hSpend !== undefined
       ? hSpend.subarray(hb.start, hb.end)
@@ -249,9 +248,11 @@ export function designMatrix(
       origin: epochDay(basis.origin),
       spanDays: basis.spanDays,
       periodDays: basis.periodDays,
+      learned: basis.learned,
     },
     columns: built,
     ...(history ? { history } : {}),
+    ...(history && spec.baseline.lags ? { historyColumns: historyColumns(history, spec) } : {}),
   });
   for (const { values: v, ...column } of baseline) {
     columns.push(column);
@@ -264,6 +265,14 @@ export function designMatrix(
     x,
     y: response(data, spec),
   };
+}
+
+/** Each channel's media column and each control for the history rows (for lags). */
+function historyColumns(history: MmmData, spec: ModelSpec): Map<string, Float64Array> {
+  const out = new Map<string, Float64Array>();
+  for (const c of spec.channels) out.set(c.name, mediaColumn(history, c));
+  spec.controls.forEach((name, i) => out.set(name, controlOf(history, name, `history.${i}`)));
+  return out;
 }
 
 function response(data: MmmData, spec: ModelSpec): Float64Array {

@@ -27,8 +27,8 @@ import type {
   Term,
   TermGroup,
 } from "../types.ts";
-import { JUPYTER_DISPLAY } from "../_internal/display.ts";
-import { table } from "../report/table.ts";
+import { JUPYTER_DISPLAY } from "../display/jupyter.ts";
+import { table } from "../display/table.ts";
 import { type DesignBasis, type DesignMatrix, designMatrix } from "./design_matrix.ts";
 import { specToJSON } from "./model_spec.ts";
 import { specTransformParams } from "./fitted_params.ts";
@@ -113,6 +113,9 @@ export function dataToJSON(data: MmmData): unknown {
       ...(c.exposure ? { exposure: Array.from(c.exposure) } : {}),
     })),
     controls: data.controls.map((s) => ({ name: s.name, values: Array.from(s.values) })),
+    ...(data.categories
+      ? { categories: data.categories.map((s) => ({ name: s.name, values: [...s.values] })) }
+      : {}),
     ...(data.geo ? { geo: { name: data.geo.name, values: [...data.geo.values] } } : {}),
   };
 }
@@ -138,6 +141,14 @@ export function dataFromJSON(json: unknown): MmmData {
       name: s.name,
       values: Float64Array.from(s.values),
     })),
+    ...(j.categories
+      ? {
+        categories: j.categories.map((s: { name: string; values: string[] }) => ({
+          name: s.name,
+          values: [...s.values],
+        })),
+      }
+      : {}),
   };
   return j.geo ? { ...data, geo: { name: j.geo.name, values: [...j.geo.values] } } : data;
 }
@@ -238,14 +249,18 @@ export class LinearModel implements FittedModel {
   decompose(data: MmmData, options: PredictOptions = {}): Decomposition {
     const { b0, beta } = this.#params(options.draw);
     const d = this.#design(data, options), n = d.x.rows, p = d.x.cols;
-    const order = termOrder(this.spec);
+    const order = termOrder(d.columns);
     const linear = new Map<string, { group: TermGroup; values: Float64Array }>();
     for (const t of order) linear.set(t.name, { group: t.group, values: new Float64Array(n) });
     (linear.get("intercept") as { values: Float64Array }).values.fill(b0);
-    for (let j = 0; j < p; j++) {
-      const col = d.columns[j], v = d.values[j] as Float64Array, b = beta[j] as number;
-      const term = (linear.get(col?.term ?? "") as { values: Float64Array }).values;
+    const add = (name: string, v: Float64Array, b: number) => {
+      const term = (linear.get(name) as { values: Float64Array }).values;
       for (let i = 0; i < n; i++) term[i] = (term[i] as number) + b * (v[i] as number);
+    };
+    for (let j = 0; j < p; j++) {
+      const col = d.columns[j] as DesignMatrix["columns"][number], b = beta[j] as number;
+      if (col.parts) { for (const part of col.parts) add(part.term, part.values, b); }
+      else add(col.term, d.values[j] as Float64Array, b);
     }
     if (this.spec.specification === "linear") {
       const terms: Term[] = order.map((t) => ({
@@ -388,13 +403,23 @@ function sumTerms(terms: readonly Term[], n: number): Float64Array {
   return fitted;
 }
 
-/** Terms in decomposition order: intercept, trend, seasonality, events, controls, channels. */
-function termOrder(spec: ModelSpec): { name: string; group: TermGroup }[] {
-  const out: { name: string; group: TermGroup }[] = [{ name: "intercept", group: "intercept" }];
-  if (spec.baseline.trend !== "none") out.push({ name: "trend", group: "trend" });
-  if (spec.baseline.yearlyFourier > 0) out.push({ name: "seasonality", group: "seasonality" });
-  for (const e of Object.keys(spec.baseline.events)) out.push({ name: e, group: "event" });
-  for (const c of spec.controls) out.push({ name: c, group: "control" });
-  for (const c of spec.channels) out.push({ name: c.name, group: "media" });
-  return out;
+const GROUP_ORDER: readonly TermGroup[] = ["trend", "seasonality", "event", "control", "media"];
+
+/**
+ * Terms in decomposition order: the intercept, then the design's terms by group (trend,
+ * seasonality, events, controls, channels), each group in column order. A shared column (with
+ * parts) contributes its parts' terms.
+ */
+function termOrder(columns: DesignMatrix["columns"]): { name: string; group: TermGroup }[] {
+  const seen = new Map<string, TermGroup>();
+  for (const c of columns) {
+    for (const term of c.parts ? c.parts.map((p) => p.term) : [c.term]) {
+      if (!seen.has(term)) seen.set(term, c.parts ? "media" : c.group);
+    }
+  }
+  const terms = [...seen.entries()].map(([name, group]) => ({ name, group }));
+  return [
+    { name: "intercept", group: "intercept" as const },
+    ...GROUP_ORDER.flatMap((g) => terms.filter((t) => t.group === g)),
+  ];
 }

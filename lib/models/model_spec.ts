@@ -22,6 +22,14 @@ export interface ChannelInput {
   readonly scale?: number;
 }
 
+/** A baseline as a user may write it: any keys of {@link BaselineSpec}; categoricals may be a list. */
+export type BaselineInput =
+  & Partial<Omit<BaselineSpec, "categoricals">>
+  & {
+    /** Text columns: a list (each column's first level is its reference) or column → reference. */
+    readonly categoricals?: BaselineSpec["categoricals"] | readonly string[];
+  };
+
 /** What {@link defineModelSpec} accepts. */
 export interface ModelSpecInput {
   /**
@@ -33,8 +41,12 @@ export interface ModelSpecInput {
     | Readonly<Record<string, ChannelInput>>;
   /** Names of controls entering linearly. @default [] */
   readonly controls?: readonly string[];
-  /** Baseline terms. @default { yearlyFourier: 2, trend: "linear", events: {} } */
-  readonly baseline?: Partial<BaselineSpec>;
+  /**
+   * Baseline terms and feature kinds (lags, interactions, categoricals, fixed effects, event
+   * flags, share of voice, total spend, on-air terms, calendar dummies, Box-Cox controls).
+   * @default { yearlyFourier: 2, trend: "linear", events: {} }
+   */
+  readonly baseline?: BaselineInput;
   /** Linear, or log KPI on log1p media (elasticities). @default "linear" */
   readonly specification?: ModelSpec["specification"];
 }
@@ -151,7 +163,12 @@ export function defineModelSpec(input: ModelSpecInput): ModelSpec {
   return deepFreeze({
     channels,
     controls,
-    baseline: resolveBaseline(input.baseline, seen),
+    baseline: resolveBaseline(input.baseline, {
+      has: (name: string) => seen.has(name),
+      add: (name: string) => seen.add(name),
+      channels: channels.map((c) => c.name),
+      controls,
+    }),
     specification,
   });
 }

@@ -81,7 +81,7 @@ export function fitOls(data: MmmData, spec: ModelSpec, options: OlsOptions = {})
   });
   const diagnostics: Diagnostic[] = zeroMediaDiagnostics(design, coefficients, mask);
   design.columns.forEach((c, j) => {
-    if (c.group === "media" && (coefficients[j] as number) < 0) {
+    if (c.group === "media" && c.name === c.term && (coefficients[j] as number) < 0) {
       diagnostics.push({
         level: "warning",
         code: "media-negative",

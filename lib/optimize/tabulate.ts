@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { positiveOption } from "./optimize_budget.ts";
+import { positiveOption } from "./option_checks.ts";
 import type { ChannelResponse, SpendCurve } from "./types.ts";
 
 /** Options of {@link tabulateResponses}. */
@@ -69,8 +69,99 @@ export function pchip(xs: Float64Array, ys: Float64Array): SpendCurve {
 }
 
 /**
+ * One channel's response curve (and its draws) sampled at increasing spend levels: the
+ * serializable form of a tabulated curve, which {@link interpolateResponses} turns back into
+ * fast interpolants (a browser page embeds it instead of recomputing it from the model).
+ */
+export interface ResponseTable {
+  /** Channel name. */
+  readonly name: string;
+  /** Current spend per period. */
+  readonly currentSpend: number;
+  /** Increasing spend levels, the first one 0. */
+  readonly spend: Float64Array;
+  /** The curve at each level. */
+  readonly response: Float64Array;
+  /** Each posterior draw of the curve at the same levels (curves with draws only). */
+  readonly draws?: readonly Float64Array[];
+}
+
+/**
+ * Samples each channel's curve (and its draws) once on [0, maxSpend], spaced quadratically
+ * (denser near zero spend, where curves bend most).
+ *
+ * @param channels Channels with possibly costly response functions.
+ * @param options Range and number of sample points.
+ * @returns One table per channel, in the same order.
+ *
+ * @example Three points on [0, 4]
+ * ```ts
+ * import { sampleResponses } from "mixlab";
+ * import assert from "node:assert/strict";
+ * const [t] = sampleResponses([{ name: "tv", currentSpend: 1, response: (x) => 2 * x }], {
+ *   maxSpend: 4, points: 3,
+ * });
+ * assert.deepEqual(Array.from(t!.spend), [0, 1, 4]);
+ * assert.deepEqual(Array.from(t!.response), [0, 2, 8]);
+ * ```
+ */
+export function sampleResponses(
+  channels: readonly ChannelResponse[],
+  options: TabulateOptions = {},
+): ResponseTable[] {
+  const n = options.points ?? 256;
+  if (!Number.isInteger(n) || n < 3) {
+    throw new RangeError(`Cannot tabulate responses: points must be an integer >= 3, got ${n}`);
+  }
+  const largest = Math.max(...channels.map((c) => c.currentSpend));
+  return channels.map((c) => {
+    const raw = typeof options.maxSpend === "number"
+      ? options.maxSpend
+      : options.maxSpend?.[c.name] ?? 3 * largest;
+    const top = positiveOption(raw, `maxSpend of "${c.name}"`, "tabulate responses");
+    const spend = Float64Array.from({ length: n }, (_, i) => top * (i / (n - 1)) ** 2);
+    const table: ResponseTable = {
+      name: c.name,
+      currentSpend: c.currentSpend,
+      spend,
+      response: spend.map((x) => c.response(x)),
+    };
+    return c.draws ? { ...table, draws: c.draws.map((f) => spend.map((x) => f(x))) } : table;
+  });
+}
+
+/**
+ * Channels whose curves are monotone cubic interpolants ({@link pchip}) of sampled tables.
+ *
+ * @param tables Tables from {@link sampleResponses} (or their JSON, rebuilt as typed arrays).
+ * @returns Channels ready for the optimizer, in the same order.
+ *
+ * @example Interpolating a sampled straight line
+ * ```ts
+ * import { interpolateResponses } from "mixlab";
+ * import assert from "node:assert/strict";
+ * const [tv] = interpolateResponses([{
+ *   name: "tv", currentSpend: 1,
+ *   spend: new Float64Array([0, 1, 4]), response: new Float64Array([0, 2, 8]),
+ * }]);
+ * assert.equal(tv!.response(2.5), 5);
+ * ```
+ */
+export function interpolateResponses(tables: readonly ResponseTable[]): ChannelResponse[] {
+  return tables.map((t) => {
+    const out: ChannelResponse = {
+      name: t.name,
+      currentSpend: t.currentSpend,
+      response: pchip(t.spend, t.response),
+    };
+    return t.draws ? { ...out, draws: t.draws.map((ys) => pchip(t.spend, ys)) } : out;
+  });
+}
+
+/**
  * Samples each channel's curve (and its draws) once on [0, maxSpend] and returns channels whose
- * curves are fast monotone interpolants of those samples.
+ * curves are fast monotone interpolants of those samples: {@link interpolateResponses} of
+ * {@link sampleResponses}.
  *
  * @param channels Channels with possibly costly response functions.
  * @param options Range and number of sample points.
@@ -88,23 +179,5 @@ export function tabulateResponses(
   channels: readonly ChannelResponse[],
   options: TabulateOptions = {},
 ): ChannelResponse[] {
-  const n = options.points ?? 256;
-  if (!Number.isInteger(n) || n < 3) {
-    throw new RangeError(`Cannot tabulate responses: points must be an integer >= 3, got ${n}`);
-  }
-  const largest = Math.max(...channels.map((c) => c.currentSpend));
-  return channels.map((c) => {
-    const raw = typeof options.maxSpend === "number"
-      ? options.maxSpend
-      : options.maxSpend?.[c.name] ?? 3 * largest;
-    const top = positiveOption(raw, `maxSpend of "${c.name}"`, "tabulate responses");
-    const xs = Float64Array.from({ length: n }, (_, i) => top * (i / (n - 1)) ** 2);
-    const table = (f: SpendCurve) => pchip(xs, xs.map((x) => f(x)));
-    const out: ChannelResponse = {
-      name: c.name,
-      currentSpend: c.currentSpend,
-      response: table(c.response),
-    };
-    return c.draws ? { ...out, draws: c.draws.map(table) } : out;
-  });
+  return interpolateResponses(sampleResponses(channels, options));
 }

@@ -83,7 +83,11 @@ export async function loadCsv(path: string, options: LoadCsvOptions): Promise<Lo
       ...resolved.exposure.filter((e): e is string => e !== undefined),
       ...resolved.controls,
     ],
-    text: resolved.geo === undefined ? [resolved.date] : [resolved.date, resolved.geo],
+    text: [
+      resolved.date,
+      ...(resolved.geo === undefined ? [] : [resolved.geo]),
+      ...resolved.categories,
+    ],
     nullValues: options.nullValues ?? [],
     numberFormat: options.numberFormat,
   });

@@ -31,6 +31,11 @@ export interface ColumnMapping {
   readonly channels: readonly ChannelColumns[];
   /** Control columns. @default [] */
   readonly controls?: readonly string[];
+  /**
+   * Text columns kept as labels (`MmmData.categories`) for categorical dummies, fixed effects
+   * and event-type flags; numbers in them are read as text. @default []
+   */
+  readonly categories?: readonly string[];
   /** Geo column, for panel data. @default undefined */
   readonly geo?: string;
 }

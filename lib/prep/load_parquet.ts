@@ -44,7 +44,11 @@ export async function loadParquet(path: string, options: LoadOptions): Promise<L
       ...resolved.exposure.filter((e): e is string => e !== undefined),
       ...resolved.controls,
     ],
-    text: resolved.geo === undefined ? [resolved.date] : [resolved.date, resolved.geo],
+    text: [
+      resolved.date,
+      ...(resolved.geo === undefined ? [] : [resolved.geo]),
+      ...resolved.categories,
+    ],
     nullValues: options.nullValues ?? [],
     numberFormat: options.numberFormat,
   });

@@ -1,13 +1,14 @@
 /**
  * CSV text for BI tools (RFC 4180): a header row, then one row per record; fields with a comma,
- * quote or line break are quoted, with quotes doubled. Numbers are written in JavaScript's
- * shortest round-trip form, so parsing a field gives back the same double. Text that a
+ * quote, line break or surrounding spaces are quoted, with quotes doubled. Numbers are written in
+ * JavaScript's shortest round-trip form, so parsing a field gives back the same double. Text that a
  * spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage return)
  * is prefixed with `'` (OWASP's advice against CSV injection); user names like `<script>` are
  * text, not markup, in a CSV.
  *
  * @module
  */
+import { csvField } from "../_internal/csv.ts";
 
 /** A CSV field: text, a number (NaN and ±Infinity are written empty), or empty. */
 export type CsvField = string | number | undefined | null;
@@ -17,8 +18,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 function field(value: CsvField): string {
   if (value === undefined || value === null) return "";
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return csvField(FORMULA_START.test(value) ? `'${value}` : value);
 }
 
 /**

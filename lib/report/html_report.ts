@@ -7,7 +7,7 @@
  */
 import { escapeHtml } from "../_internal/html.ts";
 import type { Chart } from "../plot/render.ts";
-import type { Table } from "./table.ts";
+import type { Table } from "../display/table.ts";
 
 /** A block of a report section. */
 export type ReportBlock =
@@ -35,6 +35,23 @@ export interface RenderReportOptions {
   readonly subtitle?: string;
   /** Small print at the bottom (version, seed …). @default "" */
   readonly footer?: string;
+  /** Links shown under the title, e.g. to the budget planner beside the report. @default [] */
+  readonly links?: readonly ReportLink[];
+}
+
+/** A link from a report to a file beside it. */
+export interface ReportLink {
+  /** Link text. */
+  readonly label: string;
+  /** A relative address (e.g. `"planner.html"`); absolute URLs and schemes are refused. */
+  readonly href: string;
+}
+
+function renderLink(link: ReportLink): string {
+  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(link.href)) {
+    throw new TypeError(`Cannot link "${link.href}" from a report: use a relative address`);
+  }
+  return `<a class="action" href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a>`;
 }
 
 const CSS = `
@@ -43,6 +60,7 @@ const CSS = `
 main{max-width:1040px;margin:0 auto;padding:24px 20px 60px}
 header h1{font-size:28px;margin:0 0 4px}header p{color:var(--muted);margin:0 0 16px}
 nav{display:flex;flex-wrap:wrap;gap:6px 14px;font-size:14px;margin-bottom:8px}nav a{color:#0057a3;text-decoration:none}
+.links{margin:0 0 12px}a.action{display:inline-block;background:#0057a3;color:#fff;text-decoration:none;font-weight:600;padding:7px 14px;border-radius:6px}
 section{background:#fff;border:1px solid var(--line);border-radius:8px;padding:16px 20px;margin:18px 0}
 section h2{font-size:20px;margin:0 0 10px}
 figure{margin:10px 0}figure h2{font-size:15px;margin:0 0 4px}
@@ -116,9 +134,9 @@ export function renderReport(
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title><style>${CSS}</style></head>
 <body><main>
-<header><h1>${escapeHtml(title)}</h1><p>${
-    escapeHtml(options.subtitle ?? "")
-  }</p><nav>${nav}</nav></header>
+<header><h1>${escapeHtml(title)}</h1><p>${escapeHtml(options.subtitle ?? "")}</p>${
+    options.links?.length ? `<p class="links">${options.links.map(renderLink).join(" ")}</p>` : ""
+  }<nav>${nav}</nav></header>
 ${body}
 <footer>${escapeHtml(options.footer ?? "")}</footer>
 </main></body></html>

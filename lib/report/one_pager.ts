@@ -12,10 +12,19 @@ import { plotFit } from "../plot/fit_chart.ts";
 import { plotResponseCurves, type PlotResponseOptions } from "../plot/response_chart.ts";
 import { plotEffectShares } from "../plot/share_chart.ts";
 import { plotWaterfall } from "../plot/waterfall_chart.ts";
-import { renderReport, type ReportBlock, type ReportSection } from "./html_report.ts";
-import type { ModelSummary } from "./model_summary.ts";
+import {
+  renderReport,
+  type ReportBlock,
+  type ReportLink,
+  type ReportSection,
+} from "./html_report.ts";
+import type { ModelSummary } from "../analysis/model_summary.ts";
+import { plotResidualAcf, plotResidualQq, plotResidualsVsFitted } from "../plot/residual_charts.ts";
+import { plotVif } from "../plot/vif_chart.ts";
+import { plotRollingStability } from "../plot/stability_chart.ts";
+import { plotScatterMatrix } from "../plot/scatter_matrix.ts";
 import type { DataQualityReport } from "../prep/quality_report.ts";
-import { Table } from "./table.ts";
+import { Table } from "../display/table.ts";
 
 /** Options of {@link onePager}. */
 export interface OnePagerOptions {
@@ -31,6 +40,8 @@ export interface OnePagerOptions {
   readonly responsePoints?: PlotResponseOptions["points"];
   /** What prep checked and changed; shown, week by week, before the diagnostics. @default undefined */
   readonly quality?: DataQualityReport;
+  /** Links under the title to files beside the report (e.g. the budget planner). @default [] */
+  readonly links?: readonly ReportLink[];
 }
 
 const GLOSSARY: readonly [string, string][] = [
@@ -169,15 +180,38 @@ export function onePager(summary: ModelSummary, options: OnePagerOptions = {}): 
       title: "Diagnostics",
       blocks: [
         ...warnings,
-        { kind: "table", table: summary.residuals },
+        { kind: "table", table: summary.residuals.toTable() },
+        {
+          kind: "text",
+          text:
+            "Residuals (actual − fitted) should scatter evenly around 0 whatever the fitted value, stay inside the autocorrelation band, and follow the QQ line; a pattern, bars outside the band or a bent QQ line point to a term the model misses.",
+        },
+        { kind: "chart", chart: plotResidualsVsFitted(summary.residualPlots) },
+        { kind: "chart", chart: plotResidualAcf(summary.residualPlots) },
+        { kind: "chart", chart: plotResidualQq(summary.residualPlots) },
         ...(summary.vif
-          ? [{
-            kind: "table" as const,
-            table: new Table(summary.vif.rows.map((r) => ({ term: r.name, VIF: r.vif })), {
-              caption: "Variance inflation of the model's terms",
-            }),
-          }]
+          ? [
+            { kind: "chart" as const, chart: plotVif(summary.vif) },
+            {
+              kind: "table" as const,
+              table: new Table(summary.vif.rows.map((r) => ({ term: r.name, VIF: r.vif })), {
+                caption: "Variance inflation of the model's terms",
+              }),
+            },
+          ]
           : []),
+        ...(summary.stability
+          ? [
+            {
+              kind: "text" as const,
+              text:
+                "Stability: the model refitted on rolling windows of weeks. A channel whose ROAS swings from window to window, or changes sign, is not pinned down by the data.",
+            },
+            { kind: "chart" as const, chart: plotRollingStability(summary.stability) },
+            { kind: "table" as const, table: summary.stability.toTable() },
+          ]
+          : []),
+        { kind: "chart", chart: plotScatterMatrix(fit.data) },
         {
           kind: "table",
           table: new Table(
@@ -207,6 +241,7 @@ export function onePager(summary: ModelSummary, options: OnePagerOptions = {}): 
     subtitle: options.subtitle ??
       `KPI "${kpi}" · ${first} to ${last} · ${fit.spec.channels.length} channels · ${fit.kind} model`,
     footer: options.footer ?? "",
+    ...(options.links ? { links: options.links } : {}),
   });
 }
 

@@ -7,7 +7,7 @@
 import type { FittedTransformParam, TransformParamStatus, TransformSpec } from "../types.ts";
 import type { DataQualityReport } from "../prep/quality_report.ts";
 import { VERSION } from "../version.ts";
-import type { ModelSummary } from "./model_summary.ts";
+import type { ModelSummary } from "../analysis/model_summary.ts";
 
 /** One channel of `result.json`. */
 export interface ResultChannel {
@@ -97,6 +97,23 @@ export interface ResultJson {
     }[];
     readonly vif: Readonly<Record<string, number>>;
     readonly warnings: readonly { readonly code: string; readonly message: string }[];
+    readonly residual_acf: readonly number[];
+    readonly stability?: {
+      readonly windows: readonly {
+        readonly start: string;
+        readonly end: string;
+        readonly roas: Readonly<Record<string, number>>;
+      }[];
+      readonly summary: readonly {
+        readonly channel: string;
+        readonly mean: number;
+        readonly sd: number;
+        readonly cv: number;
+        readonly min: number;
+        readonly max: number;
+        readonly sign_changes: boolean;
+      }[];
+    };
     readonly rhat_max?: number;
     readonly ess_bulk_min?: number;
     readonly divergences?: number;
@@ -202,13 +219,30 @@ export function resultJson(summary: ModelSummary, options: ResultJsonOptions): R
     },
     diagnostics: {
       residual_tests: summary.residuals.rows.map((r) => ({
-        test: String(r.test),
-        statistic: typeof r.statistic === "number" ? r.statistic : null,
-        p_value: typeof r.pValue === "number" ? r.pValue : null,
-        verdict: String(r.verdict),
+        test: r.test,
+        statistic: r.statistic,
+        p_value: r.pValue ?? null,
+        verdict: r.verdict,
       })),
       vif: Object.fromEntries((summary.vif?.rows ?? []).map((r) => [r.name, r.vif])),
       warnings: summary.warnings.map((w) => ({ code: w.code, message: w.message })),
+      residual_acf: Array.from(summary.residualPlots.acf),
+      ...(summary.stability
+        ? {
+          stability: {
+            windows: summary.stability.windows,
+            summary: summary.stability.summary.map((s) => ({
+              channel: s.name,
+              mean: s.mean,
+              sd: s.sd,
+              cv: s.cv,
+              min: s.min,
+              max: s.max,
+              sign_changes: s.signChanges,
+            })),
+          },
+        }
+        : {}),
       ...(c ? { rhat_max: c.rhatMax, ess_bulk_min: c.essBulkMin, divergences: c.divergences } : {}),
     },
     response_curves: summary.curves.curves.map((rc) => ({

@@ -13,6 +13,7 @@ export * from "./registry.ts";
 export * from "./apply_channel.ts";
 export * from "./adstock/geometric.ts";
 export * from "./adstock/delayed.ts";
+export * from "./adstock/binomial.ts";
 export * from "./adstock/weibull.ts";
 export * from "./saturation/hill.ts";
 export * from "./saturation/logistic.ts";

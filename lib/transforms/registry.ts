@@ -9,6 +9,7 @@ import type { TransformSpec } from "../types.ts";
 import type { TransformDescriptor, TransformFamily } from "./descriptor.ts";
 import { GEOMETRIC, GEOMETRIC_NORMALIZED } from "./adstock/geometric.ts";
 import { DELAYED } from "./adstock/delayed.ts";
+import { BINOMIAL } from "./adstock/binomial.ts";
 import { WEIBULL_CDF, WEIBULL_PDF } from "./adstock/weibull.ts";
 import { HILL, POWER_HILL } from "./saturation/hill.ts";
 import { LOGISTIC } from "./saturation/logistic.ts";
@@ -22,6 +23,7 @@ const REGISTRY: ReadonlyMap<string, TransformDescriptor> = new Map(
     GEOMETRIC,
     GEOMETRIC_NORMALIZED,
     DELAYED,
+    BINOMIAL,
     WEIBULL_CDF,
     WEIBULL_PDF,
     HILL,

@@ -20,6 +20,7 @@ import type { TimeSplit } from "../analysis/cv.ts";
 import { getTransform } from "../transforms/registry.ts";
 import type { TransformDescriptor } from "../transforms/descriptor.ts";
 import { designBasis, designMatrix } from "../models/design_matrix.ts";
+import { rejectChannelFeatures } from "../features/baseline.ts";
 import { createRidgeWorkspace, solveRidge } from "../models/ridge_solve.ts";
 import type { Evaluator } from "./evaluator.ts";
 
@@ -75,6 +76,7 @@ export function createEvaluator(payload: unknown): Evaluator {
   const paramIndex = new Map(p.paramNames.map((name, i) => [name, i]));
 
   // --- fixed part: baseline columns and the response -------------------------------------
+  rejectChannelFeatures(spec.baseline, spec.channels.map((ch) => ch.name), "tune");
   const basis = designBasis(data, spec);
   const design = designMatrix(data, basis);
   const baseCols = design.values.filter((_, j) => design.columns[j]?.group !== "media");

@@ -1,7 +1,7 @@
 /**
  * `mmm fit --config FILE --out DIR [--seed N] [--quiet]`: prep, tuning or fitting as configured,
- * then `DIR/result.json`, `DIR/model.json` and `DIR/report.html`, written only once everything
- * has been computed, each atomically.
+ * then `DIR/result.json`, `DIR/model.json`, `DIR/report.html` and `DIR/planner.html`, written
+ * only once everything has been computed, each atomically.
  *
  * @module
  */
@@ -17,8 +17,10 @@ import { terminalSamplingProgress } from "../../lib/models/bayes/sampling_progre
 import { BayesFit } from "../../lib/models/bayes/bayes_fit.ts";
 import { posteriorPredictive } from "../../lib/models/bayes/predictive_check.ts";
 import { plotPredictiveCheck } from "../../lib/plot/predictive_chart.ts";
-import { fitMediation, type MediationFit } from "../../lib/mediation/fit_mediation.ts";
-import { summarizeModel } from "../../lib/report/model_summary.ts";
+import { fitMediation } from "../../lib/mediation/fit_mediation.ts";
+import type { MediationFit } from "../../lib/mediation/mediation_fit.ts";
+import { summarizeModel } from "../../lib/analysis/model_summary.ts";
+import { plannerHtml } from "../../lib/planner/planner_html.ts";
 import { onePager } from "../../lib/report/one_pager.ts";
 import { resultJson } from "../../lib/report/result_json.ts";
 import { channelsCsv, decompositionCsv, responseCurvesCsv } from "../../lib/report/csv_exports.ts";
@@ -43,7 +45,8 @@ function throttled(f: (p: SearchProgress) => void): (p: SearchProgress) => void 
 
 /** The fit command. */
 export const fitCommand: Command = {
-  summary: "fit the configured model; write result.json, model.json, report.html and CSV exports",
+  summary:
+    "fit the configured model; write result.json, model.json, report.html, planner.html, CSVs",
   usage: `Usage: deno task mmm fit --config FILE --out DIR [--seed N] [--quiet]
 
 Loads and checks the data, holds out the last holdoutWeeks, tunes (when the config has a
@@ -52,6 +55,7 @@ and writes into DIR:
   result.json   the numbers of the model fitted before the holdout (schema in README.md)
   report.html   a self-contained one-page report of the same
   model.json    the same model refitted on every week, for "mmm optimize" and "mmm forecast"
+  planner.html  the budget planner of model.json: one page that works offline in a browser
   decomposition.csv, channels.csv, response_curves.csv
                 the decomposition (week × term), the channel table and the response curves of
                 result.json, for BI tools
@@ -85,6 +89,7 @@ sampling progress line (Bayesian: each chain's iteration, phase, divergences, ti
     const summarized = summarizeModel(run.fit, {
       ...(run.holdout ? { holdout: run.holdout } : {}),
       ...(run.crossValidation ? { crossValidation: run.crossValidation } : {}),
+      ...(run.stability ? { stability: run.stability } : {}),
     });
     // Bayesian fits: the posterior predictive check, each lift test judged against the model
     // fitted without the lift tests (what the KPI data alone say)
@@ -191,11 +196,14 @@ sampling progress line (Bayesian: each chain's iteration, phase, divergences, ti
       } s · data ${config.data}`,
       extraSections,
       quality: data.quality,
+      links: [{ label: "Open the budget planner", href: "planner.html" }],
     });
+    const planner = await plannerHtml(run.final, { source: "model.json" });
     await Deno.mkdir(out, { recursive: true });
     await writeTextAtomic(join(out, "model.json"), JSON.stringify(run.final.toJSON()));
     await writeTextAtomic(join(out, "result.json"), JSON.stringify(result, null, 2) + "\n");
     await writeTextAtomic(join(out, "report.html"), html);
+    await writeTextAtomic(join(out, "planner.html"), planner);
     await writeTextAtomic(join(out, "decomposition.csv"), decompositionCsv(result));
     await writeTextAtomic(join(out, "channels.csv"), channelsCsv(result));
     await writeTextAtomic(join(out, "response_curves.csv"), responseCurvesCsv(result));

@@ -27,8 +27,9 @@ Deno.test("parseMmmConfig() fills every default and freezes the result", () => {
   assert.equal(c.model.nonNegative, true);
   assert.equal(c.tuning, undefined);
   assert.equal(c.seed, 42);
-  assert.deepEqual(c.crossValidation, { folds: 4, weeks: 13 });
-  assert.equal(parseMmmConfig({ ...base, model: { kind: "bayes" } }).crossValidation.folds, 0);
+  assert.deepEqual(c.crossValidation, { folds: 4, weeks: 13, rolling: true });
+  const bayes = parseMmmConfig({ ...base, model: { kind: "bayes" } });
+  assert.deepEqual([bayes.crossValidation.folds, bayes.crossValidation.rolling], [0, false]);
   assert.deepEqual(c.cleaning, {
     missing: { kpi: "error", spend: "error", controls: "error" },
     duplicates: "error",
@@ -161,6 +162,31 @@ const bad: [string, unknown, RegExp][] = [
     /"crossValidation.folds" must be 0 \(no cross-validation\) or at least 2/,
   ],
   [
+    "a lag of an unknown column",
+    { ...base, features: { lags: { sales: [1] } } },
+    /features.lags.sales must name a channel or control/,
+  ],
+  [
+    "an unknown feature key",
+    { ...base, features: { lagz: {} } },
+    /"features.lagz" is not a known key/,
+  ],
+  [
+    "monthOfYear that is not a boolean",
+    { ...base, seasonality: { monthOfYear: 1 } },
+    /seasonality.monthOfYear must be true or false/,
+  ],
+  [
+    "lags of a channel with tuning",
+    { ...base, tuning: true, features: { lags: { tv: [1] } } },
+    /"features.lags" adds columns to channels, which tuning does not support yet/,
+  ],
+  [
+    "an on-air term with a Bayesian model",
+    { ...base, model: { kind: "bayes" }, features: { zeroSpend: ["tv"] } },
+    /"features.zeroSpend" adds columns to channels, which model.kind "bayes" does not support/,
+  ],
+  [
     "an unknown cleaning key",
     { ...base, cleaning: { missing_kpi: "interpolate" } },
     /"cleaning.missing_kpi" is not a known key/,
@@ -225,4 +251,33 @@ Deno.test("parseMmmConfig() reads a cleaning section; outliers default to the KP
     outliers: { method: "robust-z", action: "winsorize", columns: ["revenue"] },
     numberFormat: { thousands: "," },
   });
+});
+
+Deno.test("parseMmmConfig() reads model features and calendar seasonality as the spec's keys", () => {
+  const c = parseMmmConfig({
+    ...base,
+    controls: ["promo"],
+    seasonality: { yearlyFourier: 1, monthOfYear: true },
+    features: {
+      lags: { tv: [1, 2] },
+      interactions: [["promo", "tv"]],
+      categoricals: ["season"],
+      boxCox: { price: "auto" },
+    },
+  });
+  assert.deepEqual(c.calendar, { monthOfYear: true });
+  assert.deepEqual(c.features, {
+    lags: { tv: [1, 2] },
+    interactions: [["tv", "promo"]],
+    categoricals: { season: null },
+    boxCox: { price: "auto" },
+  });
+  // Control lags and control interactions are fine with tuning: they do not depend on media.
+  const tuned = parseMmmConfig({
+    ...base,
+    controls: ["promo", "price"],
+    tuning: true,
+    features: { lags: { price: [1] }, interactions: [["price", "promo"]] },
+  });
+  assert.deepEqual(tuned.features.lags, { price: [1] });
 });

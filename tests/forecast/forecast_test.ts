@@ -40,6 +40,20 @@ Deno.test("forecast() gives per-week quantile intervals from draws", () => {
   assert.ok(Math.abs(f.upper![0]! - 1.25 * 100 * hill(a1)) < 1e-12);
 });
 
+Deno.test("forecast() gives the plan's total under each draw", () => {
+  // Draw factors {0.5, 1, 1.5} scale β = 100; no history spend, 10/week for 2 weeks, so the
+  // adstock is 10 then 15 and draw d's total is f_d·100·(hill(10) + hill(15)).
+  const quiet = toyData({ tv: [0, 0] });
+  const model = toyModel(quiet, [tv], 0, [0.5, 1, 1.5]);
+  const f = forecast(model, spendPlan(quiet, { weeks: 2, weeklySpend: { tv: 10 } }));
+  const media = 100 * (hill(10) + hill(15));
+  assert.equal(f.drawTotals!.length, 3);
+  [0.5, 1, 1.5].forEach((factor, d) => {
+    assert.ok(Math.abs(f.drawTotals![d]! - factor * media) < 1e-12);
+  });
+  assert.equal(forecast(fit, spendPlan(history, { weeks: 2 })).drawTotals, undefined);
+});
+
 Deno.test("compareScenarios() gives lifts and incremental ROAS per plan", () => {
   const base = spendPlan(history, { weeks: 1, weeklySpend: { tv: 10 } });
   const more = scaleSpend(base, { tv: 2 });

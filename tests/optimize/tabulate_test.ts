@@ -1,5 +1,11 @@
 import assert from "node:assert/strict";
-import { optimizeBudget, pchip, tabulateResponses } from "mixlab";
+import {
+  interpolateResponses,
+  optimizeBudget,
+  pchip,
+  sampleResponses,
+  tabulateResponses,
+} from "mixlab";
 
 Deno.test("pchip() matches scipy's PchipInterpolator", () => {
   // tests/fixtures/reference/optimize_pchip.py (scipy 1.10)
@@ -50,4 +56,35 @@ Deno.test("tabulateResponses() keeps curves, draws and the optimum", () => {
   const exact = optimizeBudget(channels);
   const fast = optimizeBudget(tab);
   assert.ok(Math.abs(exact.totals.optimalResponse - fast.totals.optimalResponse) < 1e-4);
+});
+
+Deno.test("sampleResponses() tables survive JSON and rebuild the same interpolants", () => {
+  const channels = [{
+    name: "tv",
+    currentSpend: 2,
+    response: (x: number) => x / (x + 3),
+    draws: [(x: number) => x / (x + 2)],
+  }];
+  const [table] = sampleResponses(channels, { maxSpend: 9, points: 4 });
+  // quadratic spacing: 9·(i/3)² for i = 0..3
+  assert.deepEqual(Array.from(table!.spend), [0, 1, 4, 9]);
+  assert.deepEqual(Array.from(table!.response), [0, 1 / 4, 4 / 7, 9 / 12]);
+  assert.deepEqual(Array.from(table!.draws![0]!), [0, 1 / 3, 4 / 6, 9 / 11]);
+  const json = JSON.parse(JSON.stringify({
+    ...table,
+    spend: Array.from(table!.spend),
+    response: Array.from(table!.response),
+    draws: table!.draws!.map((d) => Array.from(d)),
+  }));
+  const [rebuilt] = interpolateResponses([{
+    ...json,
+    spend: Float64Array.from(json.spend),
+    response: Float64Array.from(json.response),
+    draws: json.draws.map((d: number[]) => Float64Array.from(d)),
+  }]);
+  const [direct] = tabulateResponses(channels, { maxSpend: 9, points: 4 });
+  for (const x of [0, 0.5, 2, 3.7, 9, 12]) {
+    assert.equal(rebuilt!.response(x), direct!.response(x));
+    assert.equal(rebuilt!.draws![0]!(x), direct!.draws![0]!(x));
+  }
 });

@@ -55,8 +55,35 @@ Deno.test("onePager() renders every section, escapes names and shows holdout met
   assert.ok(!html.includes("<script"), "no script element, the channel name is text");
   assert.ok(html.includes("&lt;script&gt;"));
   assert.match(html, /R² \(holdout\)/);
+  assert.match(html, /MAE \(holdout\)/);
+  for (
+    const chart of [
+      "Residuals against fitted values",
+      "Autocorrelation of the residuals",
+      "Normal QQ plot of the residuals",
+      "Variance inflation of the model",
+      "Scatter matrix of the KPI and spend",
+    ]
+  ) {
+    assert.ok(html.includes(chart), chart);
+  }
   assert.ok(
     !/https?:\/\//.test(html.replace(/xmlns(:\w+)?="http:\/\/www\.w3\.org\/[^"]*"/g, "")),
     "no network references",
   );
+});
+
+Deno.test("onePager() links to files beside it, escaped, and refuses absolute addresses", () => {
+  const summary = summarizeModel(fitRidge(data, spec, { lambda: 0 }));
+  const html = onePager(summary, {
+    links: [{ label: "Open the <budget> planner", href: "planner.html?a=1&b=2" }],
+  });
+  assert.ok(
+    html.includes(
+      '<a class="action" href="planner.html?a=1&amp;b=2">Open the &lt;budget&gt; planner</a>',
+    ),
+  );
+  for (const href of ["javascript:alert(1)", "https://example.com/x", "//example.com"]) {
+    assert.throws(() => onePager(summary, { links: [{ label: "x", href }] }), TypeError);
+  }
 });

@@ -70,3 +70,69 @@ for (const [kind, settings] of kinds) {
     },
   });
 }
+
+Deno.test({
+  name: "mmm fit, forecast and optimize run a model with features, text columns included",
+  sanitizeResources: false,
+  fn: async () => {
+    const dir = await Deno.makeTempDir({ prefix: "mixlab-features-" });
+    try {
+      // demo.csv plus a text column (the half-year) and competitors' TV spend
+      const lines = Deno.readTextFileSync(join(root, "data", "demo.csv")).trim().split("\n");
+      const csv = [
+        `${lines[0]},half,competitor_tv`,
+        ...lines.slice(1).map((l, t) =>
+          `${l},${Number(l.slice(5, 7)) <= 6 ? "H1" : "H2"},${1000 + (t * 37) % 500}`
+        ),
+      ].join("\n");
+      await Deno.writeTextFile(join(dir, "data.csv"), csv);
+      const config = JSON.parse(Deno.readTextFileSync(join(root, "data", "demo.config.json")));
+      delete config.tuning;
+      config.data = "data.csv";
+      config.controls = ["promo", "holiday"];
+      config.model = { kind: "ridge", lambda: 0.1 };
+      config.crossValidation = { folds: 2 };
+      config.seasonality = { yearlyFourier: 1, monthOfYear: true };
+      config.features = {
+        lags: { tv: [1] },
+        interactions: [["tv", "promo"]],
+        categoricals: { half: "H1" },
+        boxCox: { price: "auto" },
+        shareOfVoice: { tv: "competitor_tv" },
+        zeroSpend: ["search"],
+      };
+      await Deno.writeTextFile(join(dir, "config.json"), JSON.stringify(config));
+      const out = join(dir, "fit");
+      const r = await mmm(["fit", "--config", join(dir, "config.json"), "--out", out]);
+      assert.equal(r.code, 0, r.stderr);
+      const result = JSON.parse(await Deno.readTextFile(join(out, "result.json")));
+      const d = result.decomposition;
+      assert.ok("half" in d.terms && "price" in d.terms, Object.keys(d.terms).join(", "));
+      d.fitted.forEach((y: number, t: number) => {
+        let sum = d.baseline[t];
+        for (const v of Object.values(d.channels) as number[][]) sum += v[t] as number;
+        assert.ok(Math.abs(sum - y) <= 1e-9 * Math.abs(y));
+      });
+      const fc = await mmm([
+        "forecast",
+        "--result",
+        join(out, "result.json"),
+        "--weeks",
+        "4",
+        "--out",
+        join(dir, "fc"),
+      ]);
+      assert.equal(fc.code, 0, fc.stderr);
+      const opt = await mmm([
+        "optimize",
+        "--result",
+        join(out, "result.json"),
+        "--out",
+        join(dir, "o"),
+      ]);
+      assert.equal(opt.code, 0, opt.stderr);
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
+});

@@ -4,7 +4,8 @@
  * @module
  */
 import chisquareCdf from "@stdlib/dist-chisquare-cdf";
-import { checkResiduals, mean } from "./_checks.ts";
+import { checkResiduals } from "./_checks.ts";
+import { autocorrelation } from "./residual_diagnostics.ts";
 
 /** Options of {@link ljungBox}. */
 export interface LjungBoxOptions {
@@ -73,17 +74,11 @@ export function ljungBox(residuals: Float64Array, options: LjungBoxOptions = {})
     }
   }
   const maxLag = Math.max(...lags);
-  const m = mean(residuals);
-  let c0 = 0;
-  for (const v of residuals) c0 += (v - m) ** 2;
+  const acf = autocorrelation(residuals, maxLag);
   // cumulative sums of r_k²/(n − k) and r_k² for k = 1..maxLag
   const cumLb = new Float64Array(maxLag + 1), cumBp = new Float64Array(maxLag + 1);
   for (let k = 1; k <= maxLag; k++) {
-    let ck = 0;
-    for (let t = k; t < n; t++) {
-      ck += ((residuals[t] as number) - m) * ((residuals[t - k] as number) - m);
-    }
-    const r = ck / c0;
+    const r = acf[k - 1] as number;
     cumLb[k] = (cumLb[k - 1] as number) + r * r / (n - k);
     cumBp[k] = (cumBp[k - 1] as number) + r * r;
   }

@@ -12,3 +12,5 @@ export * from "./breusch_pagan.ts";
 export * from "./vif.ts";
 export * from "./coefficient_stability.ts";
 export * from "./residual_report.ts";
+export * from "./residual_diagnostics.ts";
+export * from "./rolling_stability.ts";

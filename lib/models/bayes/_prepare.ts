@@ -13,6 +13,7 @@ import type { PosteriorLiftTest } from "./model.ts";
 import type { Prior } from "./priors.ts";
 import type { BayesChainJob, BayesOptions } from "./fit_bayes.ts";
 import { resolveLiftTests } from "./lift_tests.ts";
+import { rejectChannelFeatures } from "../../features/baseline.ts";
 
 /** A fit prepared for sampling: the scaled inputs and everything to map draws back. */
 export interface Prepared {
@@ -48,6 +49,7 @@ export function prepare(data: MmmData, spec: ModelSpec, options: BayesOptions): 
       hint: "fit each geo separately or aggregate to national rows",
     });
   }
+  rejectChannelFeatures(spec.baseline, spec.channels.map((c) => c.name), "fit Bayesian model");
   const basis = designBasis(data, spec);
   const design = designMatrix(data, basis);
   const y = design.y as Float64Array, n = y.length;

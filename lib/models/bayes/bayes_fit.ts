@@ -29,8 +29,8 @@ import type {
   Term,
   TermGroup,
 } from "../../types.ts";
-import { JUPYTER_DISPLAY, type MimeBundle } from "../../_internal/display.ts";
-import { Table } from "../../report/table.ts";
+import { JUPYTER_DISPLAY, type MimeBundle } from "../../display/jupyter.ts";
+import { Table } from "../../display/table.ts";
 import {
   type DesignBasis,
   designBasis,

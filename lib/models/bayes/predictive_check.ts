@@ -15,12 +15,11 @@
  *
  * @module
  */
-import { JUPYTER_DISPLAY, type MimeBundle } from "../../_internal/display.ts";
+import { JUPYTER_DISPLAY, type MimeBundle } from "../../display/jupyter.ts";
 import { quantileSorted } from "../../_internal/quantile.ts";
-import { Table } from "../../report/table.ts";
+import { Table } from "../../display/table.ts";
 import { Rng } from "../../rng.ts";
 import type { Diagnostic, LiftTest, MmmData, ModelSpec } from "../../types.ts";
-import { drawIndices } from "../../analysis/roas.ts";
 import type { BayesOptions } from "./fit_bayes.ts";
 import { prepare } from "./_prepare.ts";
 import { MmmPosterior } from "./model.ts";
@@ -86,7 +85,20 @@ export class PredictiveCheck {
 
   /** Wraps computed checks; use {@link priorPredictive} or {@link posteriorPredictive}. */
   constructor(
-    init: Omit<PredictiveCheck, "toTable" | "toJSON" | "diagnostics" | typeof JUPYTER_DISPLAY>,
+    init: Pick<
+      PredictiveCheck,
+      | "kind"
+      | "dates"
+      | "kpiName"
+      | "actual"
+      | "band"
+      | "coverage"
+      | "roas"
+      | "mediaShare"
+      | "negativeBaseline"
+      | "liftTests"
+      | "draws"
+    >,
   ) {
     this.kind = init.kind;
     this.dates = init.dates;
@@ -197,6 +209,12 @@ export class PredictiveCheck {
   [JUPYTER_DISPLAY](): MimeBundle {
     return this.toTable()[JUPYTER_DISPLAY]();
   }
+}
+
+/** Up to `max` evenly spaced draw indices of `nDraws` (analysis/roas.ts picks draws the same way). */
+function drawIndices(nDraws: number, max: number): number[] {
+  const k = Math.min(nDraws, max);
+  return Array.from({ length: k }, (_, i) => Math.floor((i * nDraws) / k));
 }
 
 function fmt(v: number): string {

@@ -6,12 +6,12 @@
  *
  * @module
  */
-import { JUPYTER_DISPLAY, type MimeBundle } from "../../_internal/display.ts";
+import { JUPYTER_DISPLAY, type MimeBundle } from "../../display/jupyter.ts";
 import { quantileSorted } from "../../_internal/quantile.ts";
-import { Table } from "../../report/table.ts";
+import { Table } from "../../display/table.ts";
 import { Rng } from "../../rng.ts";
-import { roasDraws } from "../../analysis/roas_probability.ts";
 import type { BayesFit } from "./bayes_fit.ts";
+import type { PredictiveCheck } from "./predictive_check.ts";
 import { type Prior, samplePrior } from "./priors.ts";
 
 /** One parameter's prior and posterior. */
@@ -75,42 +75,46 @@ function priorSummary(prior: Prior, rng: Rng): PriorPosteriorRow["prior"] {
  * parameter of a fit (see the module doc).
  *
  * @param fit A Bayesian fit (made with this version's priors recorded).
+ * @param posterior The fit's posterior predictive check (`posteriorPredictive(fit)`), whose
+ * per-channel ROAS intervals the ROAS rows show.
  * @param options Seed of the prior draws. @default { seed: 0 }
  * @returns The rows, as a table in Jupyter.
  */
 export function priorPosterior(
   fit: BayesFit,
+  posterior: PredictiveCheck,
   options: { readonly seed?: number } = {},
 ): PriorPosterior {
   const rng = new Rng(options.seed ?? 0);
-  const roas = roasDraws(fit);
   const params = fit.transformParams();
   const rows: PriorPosteriorRow[] = [];
   for (const record of fit.priors) {
     const prior = priorSummary(record.prior, rng);
-    let channel: string, parameter: string, posterior: PriorPosteriorRow["posterior"];
+    let channel: string, parameter: string, summary: PriorPosteriorRow["posterior"];
     if (record.mediaPrior !== undefined) {
       channel = record.name;
       parameter = record.mediaPrior;
-      const draws = record.mediaPrior === "roas"
-        ? Float64Array.from(roas.get(channel) ?? []).sort()
-        : Float64Array.from(fit.draws(channel)).sort();
-      let mean = 0;
-      for (const d of draws) mean += d / draws.length;
-      posterior = { mean, lower: quantileSorted(draws, 0.05), upper: quantileSorted(draws, 0.95) };
+      const roas = posterior.roas.find((r) => r.channel === channel)?.roas;
+      if (record.mediaPrior === "roas" && roas !== undefined) summary = roas;
+      else {
+        const draws = Float64Array.from(fit.draws(channel)).sort();
+        let mean = 0;
+        for (const d of draws) mean += d / draws.length;
+        summary = { mean, lower: quantileSorted(draws, 0.05), upper: quantileSorted(draws, 0.95) };
+      }
     } else {
       const p = params.find((q) => `${q.channel}.${q.name}` === record.name);
       if (p === undefined || p.interval === undefined) continue;
       channel = p.channel;
       parameter = p.name;
-      posterior = { mean: p.value, lower: p.interval[0], upper: p.interval[1] };
+      summary = { mean: p.value, lower: p.interval[0], upper: p.interval[1] };
     }
     rows.push({
       channel,
       parameter,
       prior,
-      posterior,
-      widthRatio: (posterior.upper - posterior.lower) / (prior.upper - prior.lower),
+      posterior: summary,
+      widthRatio: (summary.upper - summary.lower) / (prior.upper - prior.lower),
     });
   }
   return new PriorPosterior(rows);

@@ -1,0 +1,146 @@
+/**
+ * `deno task recovery [--quick] [--methods a,b] [--sets id,prefix*] [--json FILE] [--seed N]`:
+ * the independent recovery study. Generates the data sets listed in tasks/recovery/sets.jsonl
+ * with generators written independently of lib/ (tasks/recovery/generators), fits every method
+ * of the registry (tasks/recovery/methods) on the first n − 13 weeks of each, as the CLI does,
+ * and prints error and coverage against the truth over those weeks.
+ *
+ * `--write DIR` writes the sets instead (CSV, truth JSON, default and true-transform configs)
+ * for the CLI and Python. `--list` prints the sets.
+ *
+ * Output: the tables on stdout are byte-identical between runs with the same arguments;
+ * progress and seconds per fit (which vary) go to stderr, and `seconds` fields in the JSON.
+ *
+ * @module
+ */
+import { parseArgs } from "std/cli";
+import { fileURLToPath } from "node:url";
+import { dirname, join } from "std/path";
+import { writeTextAtomic } from "./_atomic_write.ts";
+import { generateSet, parseGrid, type SetDefinition } from "./recovery/grid.ts";
+import { HOLDOUT_WEEKS } from "./recovery/mixlab_input.ts";
+import type { RecoveryMethod } from "./recovery/method.ts";
+import { METHODS } from "./recovery/methods/mod.ts";
+import { runStudy } from "./recovery/study.ts";
+import { writeSets } from "./recovery/write_sets.ts";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const GRID = join(HERE, "recovery", "sets.jsonl");
+const OPTUNA = join(HERE, "..", "tests", "fixtures", "reference", "recovery_optuna.json");
+
+const USAGE =
+  `Usage: deno task recovery [--quick] [--methods NAMES] [--sets IDS] [--json FILE] [--seed N]
+       deno task recovery --write DIR [--sets IDS]
+       deno task recovery --list [--quick]
+
+Fits every method on the data sets of tasks/recovery/sets.jsonl (generated independently of
+lib/) and prints, per method and per generator: median absolute ROAS error, share of channels
+more than 50% off, 90% interval coverage, share of fits with a warning, the median error on sets
+where ols-true is within 3% ("easy"), and the largest estimated/true effect-share ratio among
+fits without a warning. Every fit uses the first n - ${HOLDOUT_WEEKS} weeks (the CLI's holdout).
+
+  --quick        the sets marked quick, fewer tuning trials and draws (a CI-sized run)
+  --methods A,B  methods to run (${METHODS.map((m) => m.name).join(", ")})
+  --sets A,B*    set ids, or prefixes ending in *
+  --json FILE    also write every fit and figure as JSON
+  --seed N       seed of every fit (default 42, the config default)
+  --write DIR    write each set's CSV, truth JSON and configs into DIR, and stop
+  --list         print the sets and stop
+
+stdout is byte-identical for the same arguments; progress and seconds per fit go to stderr.`;
+
+class UsageError extends Error {}
+
+function matches(id: string, pattern: string): boolean {
+  return pattern.endsWith("*") ? id.startsWith(pattern.slice(0, -1)) : id === pattern;
+}
+
+function selectSets(grid: readonly SetDefinition[], spec: string | undefined, quick: boolean) {
+  if (spec === undefined) return grid.filter((d) => !quick || d.quick);
+  const wanted = spec.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  for (const w of wanted) {
+    if (!grid.some((d) => matches(d.id, w))) {
+      throw new UsageError(`--sets: no set matches "${w}" (deno task recovery --list shows them)`);
+    }
+  }
+  return grid.filter((d) => wanted.some((w) => matches(d.id, w)));
+}
+
+function selectMethods(spec: string | undefined): RecoveryMethod[] {
+  if (spec === undefined) return [...METHODS];
+  const names = spec.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  for (const n of names) {
+    if (!METHODS.some((m) => m.name === n)) {
+      throw new UsageError(
+        `--methods: unknown method "${n}"; use ${METHODS.map((m) => m.name).join(", ")}`,
+      );
+    }
+  }
+  return METHODS.filter((m) => names.includes(m.name));
+}
+
+async function main(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      quick: { type: "boolean", default: false },
+      methods: { type: "string" },
+      sets: { type: "string" },
+      json: { type: "string" },
+      seed: { type: "string", default: "42" },
+      write: { type: "string" },
+      list: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const seed = Number(values.seed);
+  if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) {
+    throw new UsageError(`--seed must be a whole number in [0, 2^32), got "${values.seed}"`);
+  }
+  const grid = parseGrid(await Deno.readTextFile(GRID));
+  const defs = selectSets(grid, values.sets, values.quick);
+  if (values.list) {
+    for (const d of defs) console.log(`${d.id}  seed ${d.seed}${d.quick ? "  (quick)" : ""}`);
+    return 0;
+  }
+  const methods = selectMethods(values.methods);
+  const sets = defs.map(generateSet);
+  if (values.write !== undefined) {
+    const files = await writeSets(sets, values.write);
+    console.log(`wrote ${files.length} files for ${sets.length} sets into ${values.write}`);
+    return 0;
+  }
+  const result = await runStudy(sets, {
+    methods,
+    quick: values.quick,
+    seed,
+    optunaPath: OPTUNA,
+    onFit: (fit, done, total) =>
+      console.error(
+        `[${done}/${total}] ${fit.set} ${fit.method} ${fit.seconds.toFixed(1)} s${
+          fit.failure === undefined ? "" : ` FAILED: ${fit.failure}`
+        }`,
+      ),
+  });
+  console.log(result.report);
+  console.error(`\nseconds per fit (these vary between runs):\n${result.timing}`);
+  if (values.json !== undefined) {
+    await writeTextAtomic(values.json, JSON.stringify(result.json, null, 1) + "\n");
+  }
+  return 0;
+}
+
+try {
+  Deno.exit(await main(Deno.args));
+} catch (e) {
+  const parseError = String((e as { code?: unknown }).code ?? "").startsWith("ERR_PARSE_ARGS");
+  const known = e instanceof UsageError || parseError ||
+    e instanceof Deno.errors.PermissionDenied || e instanceof Deno.errors.NotFound;
+  console.error(`error: ${e instanceof Error ? e.message : String(e)}`);
+  Deno.exit(known ? 2 : 1);
+}

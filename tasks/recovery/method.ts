@@ -1,0 +1,88 @@
+/**
+ * What a recovery method is: a name, one line saying what it does, and a function from a
+ * generated data set to per-channel estimates and the warnings the fit raised. Every method
+ * fits on the same weeks (all but the last {@link HOLDOUT_WEEKS}, as the CLI does) and is
+ * scored against the truth over those weeks.
+ *
+ * @module
+ */
+import { fitConfigured } from "../../lib/config/fit_configured.ts";
+import { parseMmmConfig } from "../../lib/config/mmm_config.ts";
+import { summarizeModel } from "../../lib/analysis/model_summary.ts";
+import type { MmmData } from "../../lib/types.ts";
+import type { GeneratedSet } from "./generators/truth.ts";
+import { type ConfigJson, HOLDOUT_WEEKS } from "./mixlab_input.ts";
+
+/** What a method is given. */
+export interface MethodInput {
+  /** The generated set (its truth must not be used, except by the `*-true` ceiling methods). */
+  readonly set: GeneratedSet;
+  /** The set as mixlab data, every week (the method holds out the last {@link HOLDOUT_WEEKS}). */
+  readonly data: MmmData;
+  /** The config a new user writes for the set (`"tuning": true`, nothing else). */
+  readonly config: ConfigJson;
+  /** Short run for CI: fewer tuning trials and posterior draws. */
+  readonly quick: boolean;
+  /** The seed of every fit. */
+  readonly seed: number;
+}
+
+/** One channel's estimate. */
+export interface ChannelEstimate {
+  /** Channel name. */
+  readonly name: string;
+  /** ROAS over the training weeks. */
+  readonly roas: number;
+  /** 90% interval of the ROAS, where the method has one. */
+  readonly roasCi90?: readonly [number, number];
+  /** Share of the media effect. */
+  readonly effectShare: number;
+}
+
+/** A method's answer on one set. */
+export interface MethodEstimate {
+  /** Per channel, in the set's channel order. */
+  readonly channels: readonly ChannelEstimate[];
+  /** Codes of the diagnostics of level "warning" the fit raised (with subjects, e.g. `vif-high:tv`). */
+  readonly warnings: readonly string[];
+}
+
+/** A recovery method. */
+export interface RecoveryMethod {
+  /** Name used by `--methods` and in the table. */
+  readonly name: string;
+  /** One line: what it fits and how. */
+  readonly summary: string;
+  /** Fits one set. */
+  estimate(input: MethodInput): Promise<MethodEstimate>;
+}
+
+/**
+ * Runs a config through the library entry the CLI uses (`parseMmmConfig`, `fitConfigured`,
+ * `summarizeModel`), seeded with `seed`, and reads what `result.json` would report: each
+ * channel's ROAS (and `roas_ci90` where there are draws), effect share, and the warnings.
+ */
+export async function estimateConfigured(
+  config: ConfigJson,
+  data: MmmData,
+  seed: number,
+): Promise<MethodEstimate> {
+  const parsed = parseMmmConfig({ ...config, seed });
+  if (parsed.holdoutWeeks !== HOLDOUT_WEEKS) {
+    throw new RangeError(`Cannot run a recovery method: holdoutWeeks must be ${HOLDOUT_WEEKS}`);
+  }
+  const run = await fitConfigured(parsed, data);
+  const summary = summarizeModel(run.fit, run.holdout ? { holdout: run.holdout } : {});
+  const shares = new Map(summary.decomposition.channels.map((c) => [c.channel, c.effectShare]));
+  return {
+    channels: summary.returns.channels.map((r): ChannelEstimate => ({
+      name: r.channel,
+      roas: r.roas.value,
+      effectShare: shares.get(r.channel) ?? 0,
+      ...(r.roas.lower === undefined ? {} : { roasCi90: [r.roas.lower, r.roas.upper as number] }),
+    })),
+    warnings: summary.warnings.filter((w) => w.level === "warning").map((w) =>
+      w.subject === undefined ? w.code : `${w.code}:${w.subject}`
+    ),
+  };
+}
