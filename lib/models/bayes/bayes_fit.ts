@@ -43,10 +43,8 @@ import { dataFromJSON, dataToJSON } from "../linear_model.ts";
 import type { PosteriorParameterGroup } from "./model.ts";
 import type { Prior } from "./priors.ts";
 import { essBulk, essTail, rhat } from "./convergence.ts";
+import { BaselineMemo, MediaColumnMemo } from "./_prediction_memo.ts";
 import { quantileSorted } from "../../_internal/quantile.ts";
-
-/** Cache key of predictions without history. */
-const NO_HISTORY = {};
 
 /** Most draws averaged for a posterior mean prediction. */
 const MEAN_DRAWS = 64;
@@ -269,15 +267,12 @@ export class BayesFit implements FittedModel {
   readonly #warnings: readonly Diagnostic[];
   /** The basis without channels: builds the baseline columns only. */
   readonly #baselineBasis: DesignBasis;
-  readonly #baselineCache = new WeakMap<
-    readonly string[],
-    {
-      controls: MmmData["controls"];
-      columns: readonly DesignColumn[];
-      values: readonly Float64Array[];
-    }
-  >();
-  readonly #mediaCache: WeakMap<Float64Array, WeakMap<object, Float64Array>>[];
+  /** Media columns by channel, spend, history and draw; the baseline design by rows. */
+  readonly #media = new MediaColumnMemo();
+  readonly #baseline = new BaselineMemo<{
+    columns: readonly DesignColumn[];
+    values: readonly Float64Array[];
+  }>();
 
   /** Assembles a fit from its parts; use `fitBayes` or {@link loadBayesModel}. */
   constructor(parts: BayesFitParts) {
@@ -349,7 +344,6 @@ export class BayesFit implements FittedModel {
     this.spec = withValues(parts.spec, this.#transformParams);
     this.#basis = designBasis(parts.data, this.spec);
     this.#baselineBasis = { ...this.#basis, spec: { ...this.spec, channels: [] } };
-    this.#mediaCache = this.spec.channels.map(() => new WeakMap());
     this.summary = Object.freeze(summary);
     this.parameters = Object.freeze(summary.map((s): ParameterRow => ({
       name: s.name,
@@ -422,66 +416,53 @@ export class BayesFit implements FittedModel {
 
   /**
    * The baseline design columns of `data` (controls, trend, seasonality, events; no media),
-   * cached per dates and controls arrays: they do not depend on spend or on the draw.
+   * memoised by rows: they depend neither on spend nor on the draw.
    */
-  #baseline(data: MmmData): { columns: readonly DesignColumn[]; values: readonly Float64Array[] } {
-    const hit = this.#baselineCache.get(data.dates);
-    if (hit !== undefined && hit.controls === data.controls) return hit;
-    const design = designMatrix(data, this.#baselineBasis, { response: false });
-    const entry = { controls: data.controls, columns: design.columns, values: design.values };
-    this.#baselineCache.set(data.dates, entry);
-    return entry;
-  }
-
-  /** β_c times channel c's media column at a point, for `data` after `history`. */
-  #media(c: number, point: Float64Array, data: MmmData, history: MmmData | undefined) {
-    const col = mediaColumn(data, this.#channelAt(c, point), history ? { history } : {});
-    const b = point[this.#layout.beta[c] as number] as number;
-    for (let t = 0; t < col.length; t++) col[t] = b * (col[t] as number);
-    return col;
+  #baselineDesign(data: MmmData): {
+    columns: readonly DesignColumn[];
+    values: readonly Float64Array[];
+  } {
+    return this.#baseline.get(data, () => {
+      const d = designMatrix(data, this.#baselineBasis, { response: false });
+      return { columns: d.columns, values: d.values };
+    });
   }
 
   /**
-   * β_c·column_c of every mean draw (row-major: draw, then row), cached per spend array (and the
-   * history's), so that predictions which change one channel's spend recompute only its column.
+   * Channel c's media column (without its coefficient) under `draw` (−1: the posterior means),
+   * memoised by spend, history and draw, so that a what-if moving one channel recomputes one
+   * channel. The column is shared: do not change it.
    */
-  #meanMedia(c: number, data: MmmData, history: MmmData | undefined): Float64Array {
+  #column(c: number, draw: number, data: MmmData, history: MmmData | undefined): Float64Array {
     const name = this.spec.channels[c]!.name;
-    const spend = data.channels.find((ch) => ch.name === name)?.spend;
-    const hSpend = history?.channels.find((ch) => ch.name === name)?.spend;
-    let byHistory = spend ? this.#mediaCache[c]!.get(spend) : undefined;
-    const key = hSpend ?? NO_HISTORY;
-    const hit = byHistory?.get(key);
-    if (hit !== undefined) return hit;
-    const n = data.dates.length, draws = this.#meanDraws, out = new Float64Array(draws.length * n);
-    draws.forEach((d, i) => out.set(this.#media(c, this.#point(d), data, history), i * n));
-    if (spend) {
-      if (byHistory === undefined) {
-        byHistory = new WeakMap();
-        this.#mediaCache[c]!.set(spend, byHistory);
-      }
-      byHistory.set(key, out);
-    }
-    return out;
+    const spendOf = (d: MmmData) => d.channels.find((x) => x.name === name)?.spend;
+    const compute = () =>
+      mediaColumn(data, this.#channelAt(c, this.#point(draw < 0 ? undefined : draw)), {
+        ...(history ? { history } : {}),
+      });
+    const spend = spendOf(data);
+    return spend && !data.geo
+      ? this.#media.column(name, spend, history && spendOf(history), draw, compute)
+      : compute();
   }
 
   /** The posterior mean prediction: the average over the mean draws of each draw's prediction. */
   #predictMean(data: MmmData, history: MmmData | undefined): Float64Array {
     const n = data.dates.length, draws = this.#meanDraws, k = draws.length, L = this.#layout;
-    const base = this.#baseline(data);
-    const media = this.spec.channels.map((_, c) => this.#meanMedia(c, data, history));
+    const base = this.#baselineDesign(data);
     const out = new Float64Array(n), eta = new Float64Array(n);
     const linear = this.spec.specification === "linear";
-    for (let i = 0; i < k; i++) {
-      const point = this.#point(draws[i] as number);
+    for (const d of draws) {
+      const point = this.#point(d);
       eta.fill(point[0] as number);
       base.values.forEach((z, j) => {
         const g = point[L.baselineStart + j] as number;
         for (let t = 0; t < n; t++) eta[t] = (eta[t] as number) + g * (z[t] as number);
       });
-      for (const m of media) {
-        for (let t = 0; t < n; t++) eta[t] = (eta[t] as number) + (m[i * n + t] as number);
-      }
+      this.spec.channels.forEach((_, c) => {
+        const col = this.#column(c, d, data, history), b = point[L.beta[c] as number] as number;
+        for (let t = 0; t < n; t++) eta[t] = (eta[t] as number) + b * (col[t] as number);
+      });
       for (let t = 0; t < n; t++) {
         out[t] = (out[t] as number) + (linear ? (eta[t] as number) : Math.exp(eta[t] as number));
       }
@@ -505,13 +486,11 @@ export class BayesFit implements FittedModel {
       values: new Float64Array(n).fill(point[0] as number),
     });
     this.spec.channels.forEach((ch, c) => {
-      terms.push({
-        name: ch.name,
-        group: "media",
-        values: this.#media(c, point, data, options.history),
-      });
+      const col = this.#column(c, options.draw ?? -1, data, options.history);
+      const b = point[L.beta[c] as number] as number;
+      terms.push({ name: ch.name, group: "media", values: col.map((v) => b * v) });
     });
-    const base = this.#baseline(data);
+    const base = this.#baselineDesign(data);
     const byTerm = new Map<string, { group: TermGroup; values: Float64Array }>();
     base.columns.forEach((col, j) => {
       const coef = point[L.baselineStart + j] as number;
