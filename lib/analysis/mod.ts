@@ -14,3 +14,4 @@ export * from "./adstock_curve.ts";
 export * from "./cross_validate.ts";
 export * from "./cv_selection.ts";
 export * from "./sensitivity.ts";
+export * from "./drift.ts";

@@ -9,3 +9,4 @@ export * from "./forecast.ts";
 export * from "./scenarios.ts";
 export * from "./backtest.ts";
 export * from "./plan_csv.ts";
+export * from "./refresh.ts";
