@@ -44,8 +44,32 @@ export function weekdayOfDay(day: number): number {
   return (((day + 3) % 7) + 7) % 7;
 }
 
+/** Calendar year (UTC) of a day number. */
+export function yearOfDay(day: number): number {
+  return new Date(day * MS_PER_DAY).getUTCFullYear();
+}
+
 /** Days since 1 January of the day's year (0 on 1 January), for seasonality. */
 export function dayOfYear(day: number): number {
-  const year = new Date(day * MS_PER_DAY).getUTCFullYear();
-  return day - Date.UTC(year, 0, 1) / MS_PER_DAY;
+  return day - Date.UTC(yearOfDay(day), 0, 1) / MS_PER_DAY;
+}
+
+/**
+ * `weeks` ISO dates, 7 days apart, after `last`.
+ *
+ * @example The two weeks after a Monday
+ * ```ts
+ * import { continueWeekly } from "mixlab";
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(continueWeekly("2024-12-23", 2), ["2024-12-30", "2025-01-06"]);
+ * ```
+ */
+export function continueWeekly(last: string, weeks: number): string[] {
+  const first = epochDay(last);
+  return Array.from({ length: weeks }, (_, i) => isoFromDay(first + (i + 1) * 7));
+}
+
+/** ISO `yyyy-mm-dd` strings to UTC `Date`s (midnight), for time axes. */
+export function toDates(dates: readonly string[]): Date[] {
+  return dates.map((d) => new Date(epochDay(d) * MS_PER_DAY));
 }

@@ -11,7 +11,9 @@ export * from "./errors.ts";
 export * from "./rng.ts";
 export * from "./version.ts";
 export * from "./mmm_data.ts";
-export { epochDay } from "./dates.ts";
+export { continueWeekly, epochDay } from "./dates.ts";
+export type { DenseMatrix, MatrixLike } from "./_internal/linalg.ts";
+export * from "./display/mod.ts";
 export * from "./plot/mod.ts";
 export * from "./report/mod.ts";
 export * from "./transforms/mod.ts";
@@ -21,6 +23,13 @@ export * from "./models/bayes/mod.ts";
 export * from "./analysis/mod.ts";
 export * from "./mediation/mod.ts";
 export * from "./tuning/mod.ts";
+export {
+  crowdingDistance,
+  dominates,
+  paretoFront,
+  paretoRanks,
+  rankOrder,
+} from "./_internal/pareto.ts";
 export * from "./forecast/mod.ts";
 export * from "./optimize/mod.ts";
 export * from "./planner/mod.ts";

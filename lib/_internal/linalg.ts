@@ -9,7 +9,9 @@ import { Matrix, QrDecomposition, SingularValueDecomposition } from "ml-matrix";
 
 /** A dense row-major matrix. */
 export interface DenseMatrix {
+  /** Number of rows. */
   readonly rows: number;
+  /** Number of columns. */
   readonly cols: number;
   /** `data[i * cols + j]` is row i, column j. */
   readonly data: Float64Array;

@@ -4,8 +4,8 @@
  *
  * @module
  */
-import { JUPYTER_DISPLAY, type MimeBundle } from "../_internal/display.ts";
-import { Table } from "../report/table.ts";
+import { JUPYTER_DISPLAY, type MimeBundle } from "../display/jupyter.ts";
+import { Table } from "../display/table.ts";
 import { applyAdstock } from "../transforms/apply_channel.ts";
 import type { FittedModel, TransformSpec } from "../types.ts";
 

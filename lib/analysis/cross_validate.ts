@@ -5,9 +5,9 @@
  *
  * @module
  */
-import { JUPYTER_DISPLAY, type MimeBundle } from "../_internal/display.ts";
+import { JUPYTER_DISPLAY, type MimeBundle } from "../display/jupyter.ts";
 import { sliceRows } from "../mmm_data.ts";
-import { Table } from "../report/table.ts";
+import { Table } from "../display/table.ts";
 import type { FittedModel, MmmData } from "../types.ts";
 import { expandingWindowSplit, type TimeSplit } from "./cv.ts";
 import { mae, mape, r2, rmse } from "./metrics.ts";

@@ -5,8 +5,8 @@
  *
  * @module
  */
-import { JUPYTER_DISPLAY, type MimeBundle } from "../_internal/display.ts";
-import { Table } from "../report/table.ts";
+import { JUPYTER_DISPLAY, type MimeBundle } from "../display/jupyter.ts";
+import { Table } from "../display/table.ts";
 import type { FittedModel, MmmData } from "../types.ts";
 import { crossValidate, type CrossValidateOptions } from "./cross_validate.ts";
 

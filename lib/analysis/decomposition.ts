@@ -5,8 +5,8 @@
  * @module
  */
 import { sum } from "../_internal/array.ts";
-import { JUPYTER_DISPLAY, type MimeBundle } from "../_internal/display.ts";
-import { Table } from "../report/table.ts";
+import { JUPYTER_DISPLAY, type MimeBundle } from "../display/jupyter.ts";
+import { Table } from "../display/table.ts";
 import type { FittedModel, MmmData, Term, TermGroup } from "../types.ts";
 
 /** One term's total over the period. */

@@ -12,6 +12,7 @@ export * from "./response_curve.ts";
 export * from "./diagnostics/mod.ts";
 export * from "./adstock_curve.ts";
 export * from "./cross_validate.ts";
+export * from "./model_summary.ts";
 export * from "./cv_selection.ts";
 export * from "./sensitivity.ts";
 export * from "./drift.ts";

@@ -11,10 +11,10 @@
  * @module
  */
 import { mean } from "../_internal/array.ts";
-import { JUPYTER_DISPLAY, type MimeBundle } from "../_internal/display.ts";
+import { JUPYTER_DISPLAY, type MimeBundle } from "../display/jupyter.ts";
 import { withSpend } from "../mmm_data.ts";
 import { drawIndices } from "./roas.ts";
-import { Table } from "../report/table.ts";
+import { Table } from "../display/table.ts";
 import type { FittedModel, MmmData } from "../types.ts";
 
 /** A channel's weekly response as a function of a steady weekly spend. */

@@ -12,10 +12,10 @@
  * @module
  */
 import { sum } from "../_internal/array.ts";
-import { JUPYTER_DISPLAY, type MimeBundle } from "../_internal/display.ts";
+import { JUPYTER_DISPLAY, type MimeBundle } from "../display/jupyter.ts";
 import { quantile } from "../_internal/quantile.ts";
 import { scaleSpend } from "../mmm_data.ts";
-import { Table } from "../report/table.ts";
+import { Table } from "../display/table.ts";
 import type { FittedModel, MmmData } from "../types.ts";
 
 /** An estimate with an optional interval. */

@@ -13,10 +13,10 @@
  * @module
  */
 import { sum } from "../_internal/array.ts";
-import { JUPYTER_DISPLAY, type MimeBundle } from "../_internal/display.ts";
+import { JUPYTER_DISPLAY, type MimeBundle } from "../display/jupyter.ts";
 import { quantile } from "../_internal/quantile.ts";
 import { scaleSpend } from "../mmm_data.ts";
-import { Table } from "../report/table.ts";
+import { Table } from "../display/table.ts";
 import { ConfigError } from "../errors.ts";
 import type { FittedModel, MmmData } from "../types.ts";
 import { drawIndices, type Estimate } from "./roas.ts";

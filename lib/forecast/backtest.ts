@@ -4,11 +4,11 @@
  *
  * @module
  */
-import { JUPYTER_DISPLAY, type MimeBundle } from "../_internal/display.ts";
+import { JUPYTER_DISPLAY, type MimeBundle } from "../display/jupyter.ts";
 import { mae, mape, r2, rmse } from "../analysis/metrics.ts";
 import { ConfigError } from "../errors.ts";
 import { sliceRows } from "../mmm_data.ts";
-import { Table } from "../report/table.ts";
+import { Table } from "../display/table.ts";
 import type { FittedModel, MmmData } from "../types.ts";
 import { forecast, type ForecastResult } from "./forecast.ts";
 

@@ -5,10 +5,10 @@
  *
  * @module
  */
-import { JUPYTER_DISPLAY, type MimeBundle } from "../_internal/display.ts";
+import { JUPYTER_DISPLAY, type MimeBundle } from "../display/jupyter.ts";
 import { quantile } from "../_internal/quantile.ts";
 import { drawIndices } from "../analysis/roas.ts";
-import { Table } from "../report/table.ts";
+import { Table } from "../display/table.ts";
 import type { Decomposition, FittedModel, MmmData } from "../types.ts";
 
 /** Options of {@link forecast}. */

@@ -11,7 +11,7 @@ import { mean } from "../_internal/array.ts";
 import { csvRecord, parseCsv } from "../_internal/csv.ts";
 import { MmmDataError } from "../errors.ts";
 import type { MmmData } from "../types.ts";
-import { continueWeekly } from "./spend_plan.ts";
+import { continueWeekly } from "../dates.ts";
 
 /** Options of {@link parsePlanCsv}. */
 export interface ParsePlanOptions {

@@ -7,12 +7,12 @@
  * @module
  */
 import { sum } from "../_internal/array.ts";
-import { JUPYTER_DISPLAY, type MimeBundle } from "../_internal/display.ts";
+import { JUPYTER_DISPLAY, type MimeBundle } from "../display/jupyter.ts";
 import { quantile } from "../_internal/quantile.ts";
 import { drawIndices, type Estimate } from "../analysis/roas.ts";
 import { ConfigError } from "../errors.ts";
 import { withSpend } from "../mmm_data.ts";
-import { Table } from "../report/table.ts";
+import { Table } from "../display/table.ts";
 import type { FittedModel, MmmData } from "../types.ts";
 
 /** One scenario's outcome. */

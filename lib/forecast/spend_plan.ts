@@ -10,6 +10,7 @@
 import { mean } from "../_internal/array.ts";
 import { ConfigError } from "../errors.ts";
 import type { MmmData } from "../types.ts";
+import { continueWeekly } from "../dates.ts";
 
 /** Options of {@link spendPlan}. */
 export interface SpendPlanOptions {
@@ -122,13 +123,4 @@ function checkNames(
       );
     }
   }
-}
-
-/** `weeks` ISO dates, 7 days apart, after `last`. */
-export function continueWeekly(last: string, weeks: number): string[] {
-  const t0 = Date.parse(`${last}T00:00:00Z`);
-  return Array.from(
-    { length: weeks },
-    (_, i) => new Date(t0 + (i + 1) * 7 * 86_400_000).toISOString().slice(0, 10),
-  );
 }

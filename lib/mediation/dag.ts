@@ -14,8 +14,11 @@
  */
 import { ConfigError } from "../errors.ts";
 import type { Diagnostic } from "../types.ts";
-import { JUPYTER_DISPLAY, type MimeBundle } from "../_internal/display.ts";
-import { renderDag } from "./dag_chart.ts";
+import { JUPYTER_DISPLAY, type MimeBundle } from "../display/jupyter.ts";
+import { renderDag } from "../plot/dag_chart.ts";
+import { dSeparated, firstSubset, reach, topologicalIds } from "./_graph.ts";
+import { badControls } from "./_bad_controls.ts";
+import { validateDagInput } from "./_validate_dag.ts";
 
 /** What a node stands for in a media mix model. */
 export type NodeRole = "channel" | "mediator" | "control" | "confounder" | "outcome";
@@ -131,21 +134,6 @@ export class CausalDag {
     return [...ids].sort((a, b) => a - b).map((i) => (this.nodes[i] as DagNode).name);
   }
 
-  #reach(start: Iterable<number>, next: readonly (readonly number[])[]): Set<number> {
-    const seen = new Set<number>();
-    const stack = [...start];
-    while (stack.length > 0) {
-      const v = stack.pop() as number;
-      for (const w of next[v] as readonly number[]) {
-        if (!seen.has(w)) {
-          seen.add(w);
-          stack.push(w);
-        }
-      }
-    }
-    return seen;
-  }
-
   /** The parents of a node, in node order. */
   parents(name: string): string[] {
     return this.#names(this.#parents[this.#id(name, "list parents")] as readonly number[]);
@@ -158,12 +146,12 @@ export class CausalDag {
 
   /** The proper ancestors of a node (not the node itself), in node order. */
   ancestors(name: string): string[] {
-    return this.#names(this.#reach([this.#id(name, "list ancestors")], this.#parents));
+    return this.#names(reach([this.#id(name, "list ancestors")], this.#parents));
   }
 
   /** The proper descendants of a node (not the node itself), in node order. */
   descendants(name: string): string[] {
-    return this.#names(this.#reach([this.#id(name, "list descendants")], this.#children));
+    return this.#names(reach([this.#id(name, "list descendants")], this.#children));
   }
 
   /**
@@ -203,7 +191,7 @@ export class CausalDag {
     const xi = this.#id(x, "test the back-door criterion");
     const yi = this.#id(y, "test the back-door criterion");
     const z = new Set(given.map((g) => this.#id(g, "test the back-door criterion")));
-    const desc = this.#reach([xi], this.#children);
+    const desc = reach([xi], this.#children);
     for (const v of z) if (desc.has(v) || v === xi) return false;
     return dSeparated(this.#parents, xi, yi, z, xi);
   }
@@ -252,8 +240,8 @@ export class CausalDag {
       const z = new Set(pa);
       return dSeparated(this.#parents, xi, yi, z, xi) ? this.#names(z) : undefined;
     }
-    const desc = this.#reach([xi], this.#children);
-    const relevant = this.#reach([xi, yi], this.#parents);
+    const desc = reach([xi], this.#children);
+    const relevant = reach([xi, yi], this.#parents);
     const candidates: number[] = [];
     for (let i = 0; i < this.nodes.length; i++) {
       if (i === xi || i === yi || desc.has(i) || !relevant.has(i)) continue;
@@ -310,85 +298,13 @@ export class CausalDag {
       );
     }
     const xi = this.#id(x, "check regressors"), yi = this.#id(y, "check regressors");
-    const desc = this.#reach([xi], this.#children);
-    const ancY = this.#reach([yi], this.#parents);
-    const descY = this.#reach([yi], this.#children);
-    const out: Diagnostic[] = [];
-    const z = new Set<number>();
-    const seen = new Set<string>();
-    for (const r of regressors) {
-      if (r === x || seen.has(r)) continue;
-      seen.add(r);
-      const ri = this.#index.get(r);
-      if (ri === undefined) {
-        out.push({
-          level: "info",
-          code: "not-in-dag",
-          message: `Regressor "${r}" is not in the causal graph, so it was not checked`,
-          subject: r,
-        });
-        continue;
-      }
-      if (ri === yi) continue;
-      if (desc.has(ri)) {
-        const mediates = ancY.has(ri);
-        if (mediates && effect === "direct") {
-          z.add(ri);
-          continue;
-        }
-        const code = mediates
-          ? "bad-control-mediator"
-          : descY.has(ri)
-          ? "bad-control-collider"
-          : "bad-control-descendant";
-        const why = mediates
-          ? `it lies on a causal path from "${x}" to "${y}", so controlling for it removes part of the effect`
-          : descY.has(ri)
-          ? `it is caused by both "${x}" and "${y}", so controlling for it biases the estimate`
-          : `it is caused by "${x}", so controlling for it can bias the estimate`;
-        out.push({
-          level: "warning",
-          code,
-          message: `Regressor "${r}" is a bad control for the ${effect} effect of "${x}": ${why}`,
-          subject: r,
-        });
-        continue;
-      }
-      z.add(ri);
-    }
-    // A pre-treatment regressor is a collider-type bad control when the remaining regressors
-    // satisfy the back-door criterion without it and fail with it.
-    for (const ri of [...z]) {
-      const without = new Set(z);
-      without.delete(ri);
-      const opens = !dSeparated(this.#parents, xi, yi, z, xi) &&
-        dSeparated(this.#parents, xi, yi, without, xi);
-      if (opens) {
-        const r = (this.nodes[ri] as DagNode).name;
-        out.push({
-          level: "warning",
-          code: "bad-control-collider",
-          message:
-            `Regressor "${r}" is a bad control for the ${effect} effect of "${x}": it is a collider (or a descendant of one) and controlling for it opens a non-causal path to "${y}"`,
-          subject: r,
-        });
-        z.delete(ri);
-      }
-    }
-    if (!dSeparated(this.#parents, xi, yi, z, xi)) {
-      const suggestion = this.adjustmentSet(x, y);
-      out.push({
-        level: "warning",
-        code: "open-backdoor",
-        message: suggestion === undefined
-          ? `The regressors leave a back-door path from "${x}" to "${y}" open, and no set of observed nodes closes it`
-          : `The regressors leave a back-door path from "${x}" to "${y}" open; adjust for ${
-            suggestion.length === 0 ? "nothing else" : suggestion.map((s) => `"${s}"`).join(", ")
-          }`,
-        subject: x,
-      });
-    }
-    return out;
+    const graph = {
+      nodes: this.nodes,
+      index: this.#index,
+      parents: this.#parents,
+      children: this.#children,
+    };
+    return badControls(graph, { x, y, xi, yi, effect }, regressors, () => this.adjustmentSet(x, y));
   }
 
   /** A plain JSON form that {@link defineDag} accepts back. */
@@ -442,56 +358,8 @@ export class CausalDag {
  * ```
  */
 export function defineDag(input: DagInput): CausalDag {
-  if (typeof input !== "object" || input === null || !Array.isArray(input.nodes)) {
-    throw new TypeError(
-      "Cannot define graph: input must have a `nodes` array and an `edges` array",
-    );
-  }
-  if (!Array.isArray(input.edges)) {
-    throw new TypeError("Cannot define graph: `edges` must be an array of [from, to] pairs");
-  }
-  const names = new Set<string>();
-  input.nodes.forEach((n, i) => {
-    if (typeof n?.name !== "string" || n.name === "") {
-      throw new ConfigError(`Cannot define graph: node ${i} has no name`, { key: `nodes.${i}` });
-    }
-    if (names.has(n.name)) {
-      throw new ConfigError(`Cannot define graph: node "${n.name}" is declared twice`, {
-        key: `nodes.${i}`,
-      });
-    }
-    if (!NODE_ROLES.includes(n.role)) {
-      throw new ConfigError(`Cannot define graph: node "${n.name}" has unknown role "${n.role}"`, {
-        key: `nodes.${i}.role`,
-        hint: `use one of ${NODE_ROLES.map((r) => `"${r}"`).join(", ")}`,
-      });
-    }
-    names.add(n.name);
-  });
-  const pairs = new Set<string>();
-  input.edges.forEach((e, i) => {
-    if (!Array.isArray(e) || e.length !== 2) {
-      throw new TypeError(`Cannot define graph: edge ${i} must be a [from, to] pair`);
-    }
-    for (const end of e) {
-      if (!names.has(end)) {
-        throw new ConfigError(`Cannot define graph: edge ${i} names unknown node "${end}"`, {
-          key: `edges.${i}`,
-          hint: "declare the node in `nodes` first",
-        });
-      }
-    }
-    if (e[0] === e[1]) {
-      throw new ConfigError(`Cannot define graph: edge ${i} is a self-loop on "${e[0]}"`, {
-        key: `edges.${i}`,
-      });
-    }
-    pairs.add(`${e[0]}\u0000${e[1]}`);
-  });
-  const dag = new CausalDag({
-    nodes: input.nodes,
-    edges: [...pairs].map((p) => p.split("\u0000") as unknown as DagEdge),
-  });
+  const edges = validateDagInput(input, NODE_ROLES);
+  const dag = new CausalDag({ nodes: input.nodes, edges });
   if (dag.topologicalOrder().length !== dag.nodes.length) {
     throw new ConfigError("Cannot define graph: the edges contain a cycle", {
       key: "edges",
@@ -499,99 +367,4 @@ export function defineDag(input: DagInput): CausalDag {
     });
   }
   return dag;
-}
-
-/** Kahn's algorithm; returns fewer ids than nodes when there is a cycle. */
-function topologicalIds(parents: readonly (readonly number[])[]): number[] {
-  const n = parents.length;
-  const indegree = parents.map((p) => p.length);
-  const children: number[][] = parents.map(() => []);
-  parents.forEach((ps, v) => ps.forEach((p) => (children[p] as number[]).push(v)));
-  const order: number[] = [];
-  const ready: number[] = [];
-  for (let v = 0; v < n; v++) if (indegree[v] === 0) ready.push(v);
-  while (ready.length > 0) {
-    ready.sort((a, b) => a - b);
-    const v = ready.shift() as number;
-    order.push(v);
-    for (const w of children[v] as number[]) {
-      indegree[w] = (indegree[w] as number) - 1;
-      if (indegree[w] === 0) ready.push(w);
-    }
-  }
-  return order;
-}
-
-/**
- * d-separation of x and y given z by the moralised ancestral graph; when `cut` ≥ 0 the edges
- * out of node `cut` are removed first (the back-door graph).
- */
-function dSeparated(
-  parents: readonly (readonly number[])[],
-  x: number,
-  y: number,
-  z: ReadonlySet<number>,
-  cut: number,
-): boolean {
-  const pa = (v: number): readonly number[] =>
-    (parents[v] as readonly number[]).filter((p) => p !== cut);
-  const keep = new Set<number>([x, y, ...z]);
-  const stack = [...keep];
-  while (stack.length > 0) {
-    const v = stack.pop() as number;
-    for (const p of pa(v)) {
-      if (!keep.has(p)) {
-        keep.add(p);
-        stack.push(p);
-      }
-    }
-  }
-  const adj = new Map<number, Set<number>>();
-  const link = (a: number, b: number) => {
-    if (!adj.has(a)) adj.set(a, new Set());
-    if (!adj.has(b)) adj.set(b, new Set());
-    (adj.get(a) as Set<number>).add(b);
-    (adj.get(b) as Set<number>).add(a);
-  };
-  for (const v of keep) {
-    const ps = pa(v);
-    for (let i = 0; i < ps.length; i++) {
-      link(v, ps[i] as number);
-      for (let j = i + 1; j < ps.length; j++) link(ps[i] as number, ps[j] as number);
-    }
-  }
-  if (z.has(x) || z.has(y)) return true;
-  const seen = new Set<number>([x]);
-  const queue = [x];
-  while (queue.length > 0) {
-    const v = queue.pop() as number;
-    if (v === y) return false;
-    for (const w of adj.get(v) ?? []) {
-      if (!seen.has(w) && !z.has(w)) {
-        seen.add(w);
-        queue.push(w);
-      }
-    }
-  }
-  return true;
-}
-
-/** The first subset of `items` of the given size (lexicographic order) that passes `test`. */
-function firstSubset(
-  items: readonly number[],
-  size: number,
-  test: (subset: readonly number[]) => boolean,
-): number[] | undefined {
-  const pick: number[] = [];
-  const go = (start: number): number[] | undefined => {
-    if (pick.length === size) return test(pick) ? [...pick] : undefined;
-    for (let i = start; i <= items.length - (size - pick.length); i++) {
-      pick.push(items[i] as number);
-      const found = go(i + 1);
-      pick.pop();
-      if (found !== undefined) return found;
-    }
-    return undefined;
-  };
-  return go(0);
 }

@@ -12,8 +12,8 @@
  * @module
  */
 import type { Diagnostic } from "../types.ts";
-import { JUPYTER_DISPLAY, type MimeBundle } from "../_internal/display.ts";
-import { type Cell, type Table, table } from "../report/table.ts";
+import { JUPYTER_DISPLAY, type MimeBundle } from "../display/jupyter.ts";
+import { type Cell, type Table, table } from "../display/table.ts";
 import type { SobelTest } from "./sobel.ts";
 
 /** An effect with its uncertainty. */

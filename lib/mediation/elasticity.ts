@@ -20,8 +20,8 @@
  * @module
  */
 import type { FittedModel, MmmData, ParameterRow } from "../types.ts";
-import { JUPYTER_DISPLAY, type MimeBundle } from "../_internal/display.ts";
-import { type Cell, type Table, table } from "../report/table.ts";
+import { JUPYTER_DISPLAY, type MimeBundle } from "../display/jupyter.ts";
+import { type Cell, type Table, table } from "../display/table.ts";
 import { quantileSorted } from "../_internal/quantile.ts";
 
 /** One variable's elasticity. */

@@ -28,16 +28,20 @@
  */
 import normalQuantile from "@stdlib/dist-normal-quantile";
 import { ConfigError } from "../errors.ts";
-import type { ChannelSpec, Diagnostic, FittedModel, MmmData, ModelSpec } from "../types.ts";
-import { type DenseMatrix, fromColumns } from "../_internal/linalg.ts";
-import { JUPYTER_DISPLAY, type MimeBundle } from "../_internal/display.ts";
-import { type Cell, type Table, table } from "../report/table.ts";
-import { designBasis, designMatrix, mediaColumn } from "../models/design_matrix.ts";
+import type { ChannelSpec, MmmData, ModelSpec } from "../types.ts";
 import { fitOls } from "../models/ols.ts";
 import { scaleSet, summarizeReplicates } from "./_summary.ts";
-import { praisWinsten } from "./_prais_winsten.ts";
+import { resolveIntervalOptions } from "./_interval_options.ts";
 import { runTwoStage } from "./_two_stage.ts";
-import type { CausalDag, DagInput } from "./dag.ts";
+import {
+  type MediationDesign,
+  mediationDesign,
+  type MediationSettings,
+  sum,
+} from "./_mediation_design.ts";
+import { mediationDiagnostics } from "./_mediation_diagnostics.ts";
+import type { CausalDag } from "./dag.ts";
+import { type AttributionRow, MediationFit } from "./mediation_fit.ts";
 import {
   type ChannelEffects,
   type EffectSet,
@@ -87,114 +91,6 @@ export interface FitMediationOptions {
   readonly seed?: number;
 }
 
-/** One channel's credit: the naive model's next to the mediation-aware one. */
-export interface AttributionRow {
-  /** Channel name. */
-  readonly channel: string;
-  /** Its role in the analysis. */
-  readonly role: "upstream" | "mediator" | "other";
-  /** Spend over the period. */
-  readonly spend: number;
-  /** Contribution in the KPI model where every channel sits side by side (direct only). */
-  readonly naiveContribution: number;
-  /** naiveContribution / spend. */
-  readonly naiveRoas: number;
-  /**
-   * Mediation-aware credit: the total effect for upstream channels; for the mediator, what it
-   * would contribute without the part all upstream channels induce together; unchanged otherwise.
-   */
-  readonly totalContribution: number;
-  /** totalContribution / spend. */
-  readonly totalRoas: number;
-  /** Interval of totalRoas at the result's level (upstream channels only). */
-  readonly totalRoasLower: number | undefined;
-  /** Interval of totalRoas at the result's level (upstream channels only). */
-  readonly totalRoasUpper: number | undefined;
-}
-
-/** What {@link fitMediation} returns: effects, attribution, and the DAG findings. */
-export class MediationFit {
-  /** Direct, indirect and total effects per upstream channel. */
-  readonly effects: MediationResult;
-  /** Naive and mediation-aware credit per channel of the spec. */
-  readonly attribution: readonly AttributionRow[];
-  /** Findings from the causal graph and the fits. */
-  readonly diagnostics: readonly Diagnostic[];
-  /**
-   * The stage-2 KPI model fitted by `fitOls` (the naive, side-by-side model), for
-   * decomposition, elasticities and diagnostics.
-   */
-  readonly outcomeModel: FittedModel;
-  /** The causal graph the regressors were checked against, if one was given. */
-  readonly dag: CausalDag | undefined;
-
-  /** Wraps results; made by {@link fitMediation}. */
-  constructor(
-    effects: MediationResult,
-    attribution: readonly AttributionRow[],
-    diagnostics: readonly Diagnostic[],
-    outcomeModel: FittedModel,
-    dag?: CausalDag,
-  ) {
-    this.effects = effects;
-    this.attribution = attribution;
-    this.diagnostics = diagnostics;
-    this.outcomeModel = outcomeModel;
-    this.dag = dag;
-  }
-
-  /** Total-effect ROAS next to the naive (direct-only) ROAS, one row per channel. */
-  attributionTable(): Table {
-    const pct = Math.round(this.effects.level * 100);
-    const rows: Record<string, Cell>[] = this.attribution.map((r) => ({
-      channel: r.channel,
-      role: r.role,
-      spend: r.spend,
-      "naive contribution": r.naiveContribution,
-      "naive ROAS": r.naiveRoas,
-      "total-effect contribution": r.totalContribution,
-      "total-effect ROAS": r.totalRoas,
-      [`${pct}% lower`]: r.totalRoasLower,
-      [`${pct}% upper`]: r.totalRoasUpper,
-      "credit moved": r.totalContribution - r.naiveContribution,
-    }));
-    return table(rows, {
-      caption: `Attribution with mediation through "${this.effects.mediator}"`,
-    });
-  }
-
-  /** A plain JSON form (without the outcome model, which serialises itself with its data). */
-  toJSON(): {
-    effects: ReturnType<MediationResult["toJSON"]>;
-    attribution: readonly AttributionRow[];
-    diagnostics: readonly Diagnostic[];
-    dag: DagInput | undefined;
-  } {
-    return {
-      effects: this.effects.toJSON(),
-      attribution: this.attribution,
-      diagnostics: this.diagnostics,
-      dag: this.dag?.toJSON(),
-    };
-  }
-
-  /** Shows the causal graph (when given), the effects and the attribution tables in Jupyter. */
-  [JUPYTER_DISPLAY](): MimeBundle {
-    const effects = this.effects.toTable("perSpend");
-    const attribution = this.attributionTable();
-    const graph = this.dag === undefined ? "" : this.dag.toSvg() + "\n";
-    return {
-      "text/html": graph + effects.toHtml() + "\n" + attribution.toHtml(),
-      "text/plain": effects.toText() + "\n\n" + attribution.toText(),
-    };
-  }
-
-  /** `"MediationFit"`. */
-  get [Symbol.toStringTag](): string {
-    return "MediationFit";
-  }
-}
-
 /**
  * Fits the two-stage mediation model on `data` and returns each upstream channel's direct,
  * indirect and total effect with intervals, and the attribution table.
@@ -228,23 +124,33 @@ export class MediationFit {
  * ```
  */
 export function fitMediation(data: MmmData, options: FitMediationOptions): MediationFit {
+  const settings = resolveMediationOptions(options);
+  const design = mediationDesign(data, options, settings);
+  const run = runStages(data, options, settings, design);
+  const effects = channelEffects(options, settings, design, run);
+  const { fit1, fit2 } = run;
+  const names1 = ["intercept", ...options.upstream, ...design.rest1.map((r) => r.c.name)];
+  const names2 = ["intercept", ...design.cols.map((c) => c.name)];
+  const result = new MediationResult({
+    mediator: options.mediator,
+    outcome: data.kpi.name,
+    effects,
+    level: settings.level,
+    interval: settings.method,
+    replicates: settings.method === "normal" ? 0 : run.used,
+    stage1: Object.fromEntries(names1.map((name, i) => [name, fit1.coef[i] as number])),
+    stage2: Object.fromEntries(names2.map((name, i) => [name, fit2.coef[i] as number])),
+    diagnostics: run.diagnostics,
+  });
+  const attribution = attributionRows(options, design, run, effects);
+  const diagnostics = mediationDiagnostics(data, options, settings, design, run);
+  const outcomeModel = fitOls(data, options.spec, { level: settings.level });
+  return new MediationFit(result, attribution, diagnostics, outcomeModel, options.dag);
+}
+
+function resolveMediationOptions(options: FitMediationOptions): MediationSettings {
   const spec = options.spec;
-  const level = options.level ?? 0.9;
-  if (!(level > 0 && level < 1)) {
-    throw new RangeError(`Cannot fit mediation: level must be in (0, 1), got ${level}`);
-  }
-  const method = options.interval ?? "bootstrap";
-  if (method !== "normal" && method !== "bootstrap" && method !== "monte-carlo") {
-    throw new RangeError(
-      `Cannot fit mediation: interval must be "normal", "bootstrap" or "monte-carlo", got "${method}"`,
-    );
-  }
-  const replicates = options.replicates ?? 1000;
-  if (!Number.isInteger(replicates) || replicates < 2) {
-    throw new RangeError(
-      `Cannot fit mediation: replicates must be an integer of at least 2, got ${replicates}`,
-    );
-  }
+  const { level, method, replicates } = resolveIntervalOptions(options, "fit mediation");
   const stage1Features = options.stage1Features ?? "media";
   if (stage1Features !== "media" && stage1Features !== "spend") {
     throw new RangeError(
@@ -283,73 +189,35 @@ export function fitMediation(data: MmmData, options: FitMediationOptions): Media
     }
   }
 
-  // Stage 2: the MMM design. Stage 1: upstream features and the non-media columns.
-  const basis = designBasis(data, spec);
-  const design = designMatrix(data, basis);
-  const cols = design.columns;
-  const n = data.dates.length;
-  const ones = new Float64Array(n).fill(1);
-  const stage2Index = (name: string) => cols.findIndex((c) => c.name === name);
-  const mediatorCol = stage2Index(options.mediator);
-  const upstreamCols = options.upstream.map(stage2Index);
-  const mediatorChannel = basis.spec.channels.find((c) => c.name === options.mediator);
-  const mediatorValues = mediatorIsChannel
-    ? (data.channels.find((c) => c.name === options.mediator)?.spend as Float64Array)
-    : (data.controls.find((c) => c.name === options.mediator)?.values as Float64Array);
-  const spendOf = (name: string) =>
-    data.channels.find((c) => c.name === name)?.spend as Float64Array;
-  const features1 = options.upstream.map((u, j) =>
-    stage1Features === "spend" ? spendOf(u) : design.values[upstreamCols[j] as number]!
-  );
-  const rest1 = cols
-    .map((c, i) => ({ c, v: design.values[i] as Float64Array }))
-    .filter(({ c }) => c.group !== "media" && c.name !== options.mediator);
-  const columns1 = [ones, ...features1, ...rest1.map((r) => r.v)];
-  const starts = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    starts[i] = i === 0 || data.geo?.values[i] !== data.geo?.values[i - 1] ? 1 : 0;
-  }
-  const whitened = stage1Errors === "ar1"
-    ? praisWinsten(columns1, mediatorValues, starts)
-    : { x: fromColumns(columns1), y: mediatorValues, rho: 0 };
-  const x1 = whitened.x;
-  const x2 = fromColumns([ones, ...design.values]);
+  return { level, method, replicates, stage1Features, stage1Errors, mediatorIsChannel };
+}
+type TwoStageRun = ReturnType<typeof runTwoStage>;
+
+/**
+ * Fits both stages, and re-fits them on bootstrap or Monte Carlo replicates, keeping each
+ * upstream channel's direct and indirect effect per replicate.
+ */
+function runStages(
+  data: MmmData,
+  options: FitMediationOptions,
+  settings: MediationSettings,
+  design: MediationDesign,
+): TwoStageRun {
+  const { mediatorCol, upstreamCols, featureSums2, inducedBy } = design;
   const k = options.upstream.length;
-
-  // g(M) and the counterfactual mediator column without upstream j's induced part.
-  const gOf = (m: Float64Array): Float64Array =>
-    mediatorChannel === undefined
-      ? m
-      : mediaColumn(withSpend(data, options.mediator, m), mediatorChannel);
-  const gActual = design.values[mediatorCol] as Float64Array;
-  const sumG = sum(gActual);
-  const removed = (shares: readonly number[]): number => {
-    const m = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      let v = mediatorValues[i] as number;
-      for (let j = 0; j < k; j++) {
-        v -= (shares[j] as number) * ((features1[j] as Float64Array)[i] as number);
-      }
-      m[i] = mediatorIsChannel ? Math.max(0, v) : v;
-    }
-    return sumG - sum(gOf(m));
-  };
-  const inducedBy = (j: number, a: number): number =>
-    removed(Array.from({ length: k }, (_, i) => (i === j ? a : 0)));
-  const featureSums2 = upstreamCols.map((c) => sum(design.values[c] as Float64Array));
-
-  const run = runTwoStage(
+  const method = settings.method;
+  return runTwoStage(
     {
-      x1,
-      y1: whitened.y,
-      x2,
+      x1: design.whitened.x,
+      y1: design.whitened.y,
+      x2: design.x2,
       y2: data.kpi.values,
       stage1Name: `stage 1 ("${options.mediator}")`,
       stage2Name: `stage 2 ("${data.kpi.name}")`,
     },
     {
       method: method === "normal" ? "none" : method,
-      replicates,
+      replicates: settings.replicates,
       blockLength: options.blockLength,
       seed: options.seed ?? 0,
     },
@@ -362,13 +230,24 @@ export function fitMediation(data: MmmData, options: FitMediationOptions): Media
       }
     },
   );
+}
+
+/** Direct, indirect and total effects of each upstream channel, with intervals. */
+function channelEffects(
+  options: FitMediationOptions,
+  settings: MediationSettings,
+  design: MediationDesign,
+  run: TwoStageRun,
+): ChannelEffects[] {
+  const { level, method } = settings;
+  const { upstreamCols, featureSums2, inducedBy, spendOf } = design;
   const { fit1, fit2 } = run;
-  const p1 = x1.cols, p2 = x2.cols;
-  const bIdx = 1 + mediatorCol;
+  const p1 = design.whitened.x.cols, p2 = design.x2.cols;
+  const bIdx = 1 + design.mediatorCol;
   const b = fit2.coef[bIdx] as number, varB = fit2.cov[bIdx * p2 + bIdx] as number;
   const z = normalQuantile(1 - (1 - level) / 2, 0, 1);
 
-  const effects: ChannelEffects[] = options.upstream.map((u, j) => {
+  return options.upstream.map((u, j) => {
     const cIdx = 1 + (upstreamCols[j] as number);
     const a = fit1.coef[1 + j] as number, varA = fit1.cov[(1 + j) * p1 + 1 + j] as number;
     const c = fit2.coef[cIdx] as number, varC = fit2.cov[cIdx * p2 + cIdx] as number;
@@ -414,27 +293,23 @@ export function fitMediation(data: MmmData, options: FitMediationOptions): Media
       sobel: sobelTest({ a, seA: Math.sqrt(varA), b, seB: Math.sqrt(varB) }),
     };
   });
+}
 
-  const names1 = ["intercept", ...options.upstream, ...rest1.map((r) => r.c.name)];
-  const names2 = ["intercept", ...cols.map((c) => c.name)];
-  const result = new MediationResult({
-    mediator: options.mediator,
-    outcome: data.kpi.name,
-    effects,
-    level,
-    interval: method,
-    replicates: method === "normal" ? 0 : run.used,
-    stage1: Object.fromEntries(names1.map((name, i) => [name, fit1.coef[i] as number])),
-    stage2: Object.fromEntries(names2.map((name, i) => [name, fit2.coef[i] as number])),
-    diagnostics: run.diagnostics,
-  });
-
-  // Attribution: naive = stage-2 contributions; aware = total effects and the mediator's own part.
-  const inducedAll = removed(options.upstream.map((_, j) => fit1.coef[1 + j] as number));
-  const attribution = basis.spec.channels.map((ch: ChannelSpec): AttributionRow => {
+/** Naive credit (stage-2 contributions) next to mediation-aware credit, per channel. */
+function attributionRows(
+  options: FitMediationOptions,
+  design: MediationDesign,
+  run: TwoStageRun,
+  effects: readonly ChannelEffects[],
+): AttributionRow[] {
+  const { fit1, fit2 } = run;
+  const { basis, stage2Index, spendOf } = design;
+  const b = fit2.coef[1 + design.mediatorCol] as number;
+  const inducedAll = design.removed(options.upstream.map((_, j) => fit1.coef[1 + j] as number));
+  return basis.spec.channels.map((ch: ChannelSpec): AttributionRow => {
     const col = stage2Index(ch.name);
     const spend = sum(spendOf(ch.name));
-    const naive = (fit2.coef[1 + col] as number) * sum(design.values[col] as Float64Array);
+    const naive = (fit2.coef[1 + col] as number) * sum(design.design.values[col] as Float64Array);
     const j = options.upstream.indexOf(ch.name);
     if (j >= 0) {
       const e = effects[j] as ChannelEffects;
@@ -463,92 +338,4 @@ export function fitMediation(data: MmmData, options: FitMediationOptions): Media
       totalRoasUpper: undefined,
     };
   });
-
-  const diagnostics: Diagnostic[] = [...run.diagnostics];
-  if (stage1Errors === "independent") {
-    const r1 = lagOneAutocorrelation(residuals(x1, whitened.y, fit1.coef), starts);
-    if (Math.abs(r1.value) > 2.5 / Math.sqrt(r1.pairs)) {
-      diagnostics.push({
-        level: "warning",
-        code: "stage1-autocorrelated",
-        message: `Stage 1 residuals have lag-1 autocorrelation ${
-          r1.value.toFixed(3)
-        } (beyond ±2.5/√${r1.pairs}): OLS standard errors, and the normal and Monte Carlo intervals of the indirect effects, are too narrow; fit stage 1 with stage1Errors "ar1"`,
-        subject: options.mediator,
-      });
-    }
-  }
-  if (stage1Errors === "ar1") {
-    diagnostics.push({
-      level: "info",
-      code: "stage1-ar1",
-      message: `Stage 1 errors have lag-1 autocorrelation ${
-        whitened.rho.toFixed(3)
-      } (Prais-Winsten)`,
-      subject: options.mediator,
-    });
-  }
-  if (options.dag !== undefined) {
-    const seen = new Set<string>();
-    const regressors2 = [...new Set(cols.map((c) => c.term))];
-    const regressors1 = [...options.upstream, ...new Set(rest1.map((r) => r.c.term))];
-    for (const u of options.upstream) {
-      const found = [
-        ...options.dag.checkRegressors(u, data.kpi.name, regressors2, { effect: "direct" }),
-        ...options.dag.checkRegressors(u, options.mediator, regressors1),
-      ];
-      for (const d of found) {
-        const key = `${d.code}|${d.message}`;
-        if (!seen.has(key)) {
-          seen.add(key);
-          diagnostics.push(d);
-        }
-      }
-    }
-  }
-  const outcomeModel = fitOls(data, spec, { level });
-  return new MediationFit(result, attribution, diagnostics, outcomeModel, options.dag);
-}
-
-/** y − X·coef for a row-major design. */
-function residuals(x: DenseMatrix, y: Float64Array, coef: Float64Array): Float64Array {
-  const out = new Float64Array(x.rows);
-  for (let i = 0; i < x.rows; i++) {
-    let f = 0;
-    for (let j = 0; j < x.cols; j++) f += (x.data[i * x.cols + j] as number) * (coef[j] as number);
-    out[i] = (y[i] as number) - f;
-  }
-  return out;
-}
-
-/**
- * Lag-1 autocorrelation Σ e_t·e_{t−1} / Σ e_t² of residuals, pairing rows within a series only
- * (`starts[t]` = 1 where a geo begins), and the number of pairs: under independent errors it is
- * about normal with sd 1/√pairs (Box & Jenkins 1976, §2.1.6).
- */
-function lagOneAutocorrelation(
-  e: Float64Array,
-  starts: Uint8Array,
-): { value: number; pairs: number } {
-  let num = 0, den = 0, pairs = 0;
-  for (let i = 0; i < e.length; i++) {
-    den += (e[i] as number) ** 2;
-    if (i === 0 || starts[i] === 1) continue;
-    num += (e[i] as number) * (e[i - 1] as number);
-    pairs++;
-  }
-  return { value: den > 0 ? num / den : 0, pairs: Math.max(1, pairs) };
-}
-
-function withSpend(data: MmmData, channel: string, spend: Float64Array): MmmData {
-  return {
-    ...data,
-    channels: data.channels.map((c) => (c.name === channel ? { name: c.name, spend } : c)),
-  };
-}
-
-function sum(values: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < values.length; i++) s += values[i] as number;
-  return s;
 }

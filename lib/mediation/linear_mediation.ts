@@ -21,6 +21,7 @@ import normalQuantile from "@stdlib/dist-normal-quantile";
 import type { NamedSeries } from "../types.ts";
 import { fromColumns } from "../_internal/linalg.ts";
 import { scaleSet, summarizeReplicates } from "./_summary.ts";
+import { resolveIntervalOptions } from "./_interval_options.ts";
 import { runTwoStage } from "./_two_stage.ts";
 import {
   type ChannelEffects,
@@ -103,22 +104,7 @@ export function mediateLinear(
   input: LinearMediationInput,
   options: LinearMediationOptions = {},
 ): MediationResult {
-  const level = options.level ?? 0.9;
-  if (!(level > 0 && level < 1)) {
-    throw new RangeError(`Cannot run mediation: level must be in (0, 1), got ${level}`);
-  }
-  const method = options.interval ?? "bootstrap";
-  if (method !== "normal" && method !== "bootstrap" && method !== "monte-carlo") {
-    throw new RangeError(
-      `Cannot run mediation: interval must be "normal", "bootstrap" or "monte-carlo", got "${method}"`,
-    );
-  }
-  const replicates = options.replicates ?? 1000;
-  if (!Number.isInteger(replicates) || replicates < 2) {
-    throw new RangeError(
-      `Cannot run mediation: replicates must be an integer of at least 2, got ${replicates}`,
-    );
-  }
+  const { level, method, replicates } = resolveIntervalOptions(options, "run mediation");
   const layout = resolveLayout(input);
   const { k } = layout;
   const x1 = fromColumns(layout.stage1Columns), x2 = fromColumns(layout.stage2Columns);

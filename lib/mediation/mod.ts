@@ -7,12 +7,12 @@
  * @module
  */
 export * from "./dag.ts";
-export * from "./dag_chart.ts";
 export * from "./block_bootstrap.ts";
 export * from "./sobel.ts";
 export * from "./effects.ts";
 export * from "./linear_mediation.ts";
 export * from "./posterior_effects.ts";
 export * from "./elasticity.ts";
+export * from "./mediation_fit.ts";
 export * from "./fit_mediation.ts";
 export * from "./model_mediation.ts";

@@ -7,8 +7,8 @@
  * @module
  */
 import type { MmmData, ModelSpec } from "../types.ts";
-import { JUPYTER_DISPLAY } from "../_internal/display.ts";
-import { type Cell, table } from "../report/table.ts";
+import { JUPYTER_DISPLAY } from "../display/jupyter.ts";
+import { type Cell, table } from "../display/table.ts";
 import { designBasis, designMatrix } from "./design_matrix.ts";
 import {
   centerDesign,

@@ -26,8 +26,8 @@ import type {
   Term,
   TermGroup,
 } from "../types.ts";
-import { JUPYTER_DISPLAY } from "../_internal/display.ts";
-import { table } from "../report/table.ts";
+import { JUPYTER_DISPLAY } from "../display/jupyter.ts";
+import { table } from "../display/table.ts";
 import { type DesignBasis, type DesignMatrix, designMatrix } from "./design_matrix.ts";
 import { specToJSON } from "./model_spec.ts";
 

@@ -14,7 +14,7 @@ import {
   type LiftDistribution,
 } from "./allocation_result.ts";
 import type { ResolvedProblem } from "./_problem.ts";
-import type { Totals } from "./_solve.ts";
+import type { Totals } from "./_program.ts";
 import type { ChannelResponse, SpendCurve } from "./types.ts";
 import { quantileSorted } from "../_internal/quantile.ts";
 

@@ -7,8 +7,8 @@
  * @module
  */
 import { escapeHtml, formatNumber } from "../_internal/html.ts";
-import { JUPYTER_DISPLAY, type MimeBundle } from "../_internal/display.ts";
-import { Table } from "../report/table.ts";
+import { JUPYTER_DISPLAY, type MimeBundle } from "../display/jupyter.ts";
+import { Table } from "../display/table.ts";
 import type { Diagnostic } from "../types.ts";
 
 /** One channel's line of an allocation. */

@@ -8,7 +8,7 @@
 import type { AllocationResult } from "./allocation_result.ts";
 import { assemble } from "./_assemble.ts";
 import { resolveProblem } from "./_problem.ts";
-import { positiveOption } from "./optimize_budget.ts";
+import { positiveOption } from "./option_checks.ts";
 import type { ChannelResponse } from "./types.ts";
 
 /** Options of {@link gridSearchAllocation}. */

@@ -15,7 +15,7 @@
 import { ConfigError } from "../errors.ts";
 import { type LinearRow, solveLinearProgram } from "./lp_model.ts";
 import { type Piecewise, samplePiecewise, slopes } from "./_piecewise.ts";
-import { breakpointsOption, positiveOption } from "./optimize_budget.ts";
+import { breakpointsOption, positiveOption } from "./option_checks.ts";
 import type { SpendCurve } from "./types.ts";
 
 /** One channel of a horizon plan. */

@@ -13,6 +13,7 @@
  */
 export * from "./types.ts";
 export * from "./allocation_result.ts";
+export * from "./option_checks.ts";
 export * from "./optimize_budget.ts";
 export * from "./target_kpi.ts";
 export * from "./target_efficiency.ts";

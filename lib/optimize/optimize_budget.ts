@@ -5,9 +5,10 @@
  * @module
  */
 import type { AllocationResult } from "./allocation_result.ts";
-import { assemble } from "./_assemble.ts";
 import { resolveProblem } from "./_problem.ts";
-import { solvePwl, type Totals } from "./_solve.ts";
+import { solveMode } from "./_solve_mode.ts";
+import { positiveOption } from "./option_checks.ts";
+import type { Totals } from "./_program.ts";
 import type { ChannelResponse, SolveMethod, SolverOptions, SpendConstraints } from "./types.ts";
 
 /** Options of {@link optimizeBudget}. */
@@ -25,23 +26,6 @@ export interface OptimizeBudgetOptions extends SpendConstraints, SolverOptions {
   readonly method?: SolveMethod;
   /** Quantile levels of the lift distribution when channels carry draws. @default [0.05, 0.5, 0.95] */
   readonly quantiles?: readonly number[];
-}
-
-/** Checks a finite positive option. */
-export function positiveOption(value: number, name: string, action: string): number {
-  if (!Number.isFinite(value) || value < 0) {
-    throw new RangeError(`Cannot ${action}: ${name} must be finite and >= 0, got ${value}`);
-  }
-  return value;
-}
-
-/** Checks the breakpoint count. */
-export function breakpointsOption(value: number | undefined): number {
-  const n = value ?? 50;
-  if (!Number.isInteger(n) || n < 3) {
-    throw new RangeError(`Cannot optimize budget: breakpoints must be an integer >= 3, got ${n}`);
-  }
-  return n;
 }
 
 /**
@@ -91,20 +75,5 @@ export function optimizeBudget(
     objective: "max-response",
     budget: { value: budget, mode: options.budgetMode ?? "equal" },
   };
-  const answer = solvePwl(
-    problem,
-    totals,
-    breakpointsOption(options.breakpoints),
-    options.refine ?? true,
-    options.method ?? "auto",
-  );
-  return assemble(channels, problem, {
-    mode: "max-response",
-    method: answer.method,
-    spend: answer.spend,
-    pwlObjective: answer.pwlObjective,
-    upperBound: answer.upperBound,
-    totals,
-    quantiles: options.quantiles ?? [0.05, 0.5, 0.95],
-  });
+  return solveMode(channels, problem, totals, "max-response", options);
 }

@@ -17,9 +17,9 @@ import type { AllocationResult } from "./allocation_result.ts";
 import { assemble } from "./_assemble.ts";
 import { samplePiecewise } from "./_piecewise.ts";
 import { resolveProblem } from "./_problem.ts";
-import type { Totals } from "./_solve.ts";
+import type { Totals } from "./_program.ts";
 import { type LinearRow, solveLinearProgram } from "./lp_model.ts";
-import { breakpointsOption, positiveOption } from "./optimize_budget.ts";
+import { breakpointsOption, positiveOption } from "./option_checks.ts";
 import type { ChannelBound, ChannelResponse } from "./types.ts";
 
 /** Options of {@link optimizeBudgetRiskAverse}. */

@@ -9,8 +9,9 @@
 import type { AllocationResult } from "./allocation_result.ts";
 import { assemble } from "./_assemble.ts";
 import { resolveProblem } from "./_problem.ts";
-import { solvePwl, type Totals } from "./_solve.ts";
-import { positiveOption } from "./optimize_budget.ts";
+import { solvePwl } from "./_solve.ts";
+import type { Totals } from "./_program.ts";
+import { positiveOption } from "./option_checks.ts";
 import type { ChannelResponse, SpendConstraints } from "./types.ts";
 
 /** Options of {@link roasLpAllocation}. */

@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { positiveOption } from "./optimize_budget.ts";
+import { positiveOption } from "./option_checks.ts";
 import type { ChannelResponse, SpendCurve } from "./types.ts";
 
 /** Options of {@link tabulateResponses}. */

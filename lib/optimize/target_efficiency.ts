@@ -5,10 +5,10 @@
  * @module
  */
 import type { AllocationResult } from "./allocation_result.ts";
-import { assemble } from "./_assemble.ts";
 import { resolveProblem } from "./_problem.ts";
-import { solvePwl, type Totals } from "./_solve.ts";
-import { breakpointsOption, positiveOption } from "./optimize_budget.ts";
+import { solveMode, spendCap } from "./_solve_mode.ts";
+import type { Totals } from "./_program.ts";
+import { positiveOption } from "./option_checks.ts";
 import type { ChannelResponse, SolverOptions, SpendConstraints } from "./types.ts";
 
 /** Options of {@link maximizeAtTargetEfficiency}: give exactly one of `targetRoas`, `targetCpa`. */
@@ -55,30 +55,12 @@ export function maximizeAtTargetEfficiency(
   const roas = options.targetRoas !== undefined
     ? positiveOption(options.targetRoas, "targetRoas", action)
     : 1 / positiveOption(options.targetCpa!, "targetCpa", action);
-  const cap = positiveOption(
-    options.maxBudget ?? 3 * channels.reduce((a, c) => a + c.currentSpend, 0),
-    "maxBudget",
-    action,
-  );
+  const cap = spendCap(channels, options.maxBudget, action);
   const problem = resolveProblem(channels, options, cap);
   const totals: Totals = {
     objective: "max-response",
     budget: { value: cap, mode: "atMost" },
     minRoas: roas,
   };
-  const answer = solvePwl(
-    problem,
-    totals,
-    breakpointsOption(options.breakpoints),
-    options.refine ?? true,
-  );
-  return assemble(channels, problem, {
-    mode: "target-efficiency",
-    method: answer.method,
-    spend: answer.spend,
-    pwlObjective: answer.pwlObjective,
-    upperBound: undefined,
-    totals,
-    quantiles: options.quantiles ?? [0.05, 0.5, 0.95],
-  });
+  return solveMode(channels, problem, totals, "target-efficiency", options);
 }

@@ -5,10 +5,10 @@
  */
 import { InfeasibleError } from "../errors.ts";
 import type { AllocationResult } from "./allocation_result.ts";
-import { assemble } from "./_assemble.ts";
 import { resolveProblem } from "./_problem.ts";
-import { solvePwl, type Totals } from "./_solve.ts";
-import { breakpointsOption, positiveOption } from "./optimize_budget.ts";
+import { solveMode, spendCap } from "./_solve_mode.ts";
+import type { Totals } from "./_program.ts";
+import { positiveOption } from "./option_checks.ts";
 import type { ChannelResponse, SolverOptions, SpendConstraints } from "./types.ts";
 
 /** Options of {@link minimizeSpendForTarget}. */
@@ -50,11 +50,7 @@ export function minimizeSpendForTarget(
 ): AllocationResult {
   const action = "minimize spend for target";
   const target = positiveOption(options.targetKpi, "targetKpi", action);
-  const cap = positiveOption(
-    options.maxBudget ?? 3 * channels.reduce((a, c) => a + c.currentSpend, 0),
-    "maxBudget",
-    action,
-  );
+  const cap = spendCap(channels, options.maxBudget, action);
   const problem = resolveProblem(channels, options, cap);
   const reach = problem.channels.reduce(
     (a, c) => a + c.curve(c.locked ? c.current : c.upper),
@@ -71,19 +67,5 @@ export function minimizeSpendForTarget(
     budget: { value: cap, mode: "atMost" },
     minResponse: target,
   };
-  const answer = solvePwl(
-    problem,
-    totals,
-    breakpointsOption(options.breakpoints),
-    options.refine ?? true,
-  );
-  return assemble(channels, problem, {
-    mode: "min-spend",
-    method: answer.method,
-    spend: answer.spend,
-    pwlObjective: answer.pwlObjective,
-    upperBound: undefined,
-    totals,
-    quantiles: options.quantiles ?? [0.05, 0.5, 0.95],
-  });
+  return solveMode(channels, problem, totals, "min-spend", options);
 }

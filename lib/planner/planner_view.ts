@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { JUPYTER_DISPLAY, type MimeBundle } from "../_internal/display.ts";
+import { JUPYTER_DISPLAY, type MimeBundle } from "../display/jupyter.ts";
 import { escapeHtml } from "../_internal/html.ts";
 import type { FittedModel } from "../types.ts";
 import { plannerHtml, type PlannerHtmlOptions } from "./planner_html.ts";

@@ -5,7 +5,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { DecompositionResult } from "../analysis/decomposition.ts";
-import { toDates } from "./_dates.ts";
+import { toDates } from "../dates.ts";
 import { type Chart, renderChart } from "./render.ts";
 import { PALETTE } from "./theme.ts";
 

@@ -4,7 +4,7 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
-import { toDates } from "./_dates.ts";
+import { toDates } from "../dates.ts";
 import { type Chart, renderChart } from "./render.ts";
 import { PALETTE } from "./theme.ts";
 

@@ -7,7 +7,7 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
-import { toDates } from "./_dates.ts";
+import { toDates } from "../dates.ts";
 import { PALETTE } from "./theme.ts";
 
 /** What the forecast chart shows. */

@@ -7,7 +7,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
-import { JUPYTER_DISPLAY, type MimeBundle } from "../_internal/display.ts";
+import { JUPYTER_DISPLAY, type MimeBundle } from "../display/jupyter.ts";
 import { themed } from "./theme.ts";
 
 /**
@@ -44,11 +44,14 @@ export class Chart {
   }
 }
 
+/** An Observable Plot specification (`Plot.plot` options) without its `document`. */
+export type ChartSpec = Plot.PlotOptions;
+
 /**
  * Renders an Observable Plot spec with mixlab's theme (width, height, font) to a {@link Chart}.
  * Options given in `spec` win over the theme.
  */
-export function renderChart(spec: Plot.PlotOptions): Chart {
+export function renderChart(spec: ChartSpec): Chart {
   const { document } = parseHTML("<!DOCTYPE html><html><head></head><body></body></html>");
   const element = Plot.plot({ ...themed(spec), document: document as unknown as Document });
   return new Chart((element as unknown as { outerHTML: string }).outerHTML);

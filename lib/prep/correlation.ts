@@ -3,9 +3,9 @@
  *
  * @module
  */
-import { JUPYTER_DISPLAY, type MimeBundle } from "../_internal/display.ts";
+import { JUPYTER_DISPLAY, type MimeBundle } from "../display/jupyter.ts";
 import type { MmmData, NamedSeries } from "../types.ts";
-import { type Table, table } from "../report/table.ts";
+import { type Table, table } from "../display/table.ts";
 
 /** Options of {@link correlationMatrix}. */
 export interface CorrelationOptions {

@@ -6,7 +6,7 @@
  * @module
  */
 import { MmmDataError } from "../errors.ts";
-import { dayFromParts } from "../dates.ts";
+import { dayFromParts, isoFromDay } from "../dates.ts";
 
 /** The date formats prep understands. */
 export type DateFormat = "yyyy-mm-dd" | "dd/mm/yyyy" | "mm/dd/yyyy";
@@ -198,7 +198,7 @@ export function parseDates(
       hint: result.hint,
     });
   }
-  return Array.from(result.days, (d) => new Date(d * 86_400_000).toISOString().slice(0, 10));
+  return Array.from(result.days, isoFromDay);
 }
 
 function mixedIndices(values: readonly string[]): number[] {

@@ -4,8 +4,8 @@
  *
  * @module
  */
-import { JUPYTER_DISPLAY, type MimeBundle } from "../_internal/display.ts";
-import { type Table, table } from "../report/table.ts";
+import { JUPYTER_DISPLAY, type MimeBundle } from "../display/jupyter.ts";
+import { type Table, table } from "../display/table.ts";
 
 /** The outcome of one check or cleaning step. */
 export type QualityStatus = "ok" | "info" | "fixed" | "warning";

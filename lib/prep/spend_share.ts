@@ -4,7 +4,7 @@
  * @module
  */
 import type { MmmData } from "../types.ts";
-import { type Table, table } from "../report/table.ts";
+import { type Table, table } from "../display/table.ts";
 
 /** Options of {@link spendShare}. */
 export interface SpendShareOptions {

@@ -7,7 +7,7 @@
  */
 import { escapeHtml } from "../_internal/html.ts";
 import type { Chart } from "../plot/render.ts";
-import type { Table } from "./table.ts";
+import type { Table } from "../display/table.ts";
 
 /** A block of a report section. */
 export type ReportBlock =

@@ -1,11 +1,10 @@
 /**
- * Report building blocks: self-displaying tables and the self-contained HTML report.
+ * Reports: the self-contained HTML report, the one-pager and `result.json`, built from a
+ * model summary (`summarizeModel` in analysis).
  *
  * @module
  */
-export * from "./table.ts";
 export * from "./html_report.ts";
-export * from "./model_summary.ts";
 export * from "./one_pager.ts";
 export * from "./result_json.ts";
 export * from "./csv.ts";

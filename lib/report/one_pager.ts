@@ -18,13 +18,13 @@ import {
   type ReportLink,
   type ReportSection,
 } from "./html_report.ts";
-import type { ModelSummary } from "./model_summary.ts";
+import type { ModelSummary } from "../analysis/model_summary.ts";
 import { plotResidualAcf, plotResidualQq, plotResidualsVsFitted } from "../plot/residual_charts.ts";
 import { plotVif } from "../plot/vif_chart.ts";
 import { plotRollingStability } from "../plot/stability_chart.ts";
 import { plotScatterMatrix } from "../plot/scatter_matrix.ts";
 import type { DataQualityReport } from "../prep/quality_report.ts";
-import { Table } from "./table.ts";
+import { Table } from "../display/table.ts";
 
 /** Options of {@link onePager}. */
 export interface OnePagerOptions {
@@ -180,7 +180,7 @@ export function onePager(summary: ModelSummary, options: OnePagerOptions = {}): 
       title: "Diagnostics",
       blocks: [
         ...warnings,
-        { kind: "table", table: summary.residuals },
+        { kind: "table", table: summary.residuals.toTable() },
         {
           kind: "text",
           text:

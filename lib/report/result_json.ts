@@ -7,7 +7,7 @@
 import type { ChannelSpec } from "../types.ts";
 import type { DataQualityReport } from "../prep/quality_report.ts";
 import { VERSION } from "../version.ts";
-import type { ModelSummary } from "./model_summary.ts";
+import type { ModelSummary } from "../analysis/model_summary.ts";
 
 /** One channel of `result.json`. */
 export interface ResultChannel {
@@ -182,10 +182,10 @@ export function resultJson(summary: ModelSummary, options: ResultJsonOptions): R
     },
     diagnostics: {
       residual_tests: summary.residuals.rows.map((r) => ({
-        test: String(r.test),
-        statistic: typeof r.statistic === "number" ? r.statistic : null,
-        p_value: typeof r.pValue === "number" ? r.pValue : null,
-        verdict: String(r.verdict),
+        test: r.test,
+        statistic: r.statistic,
+        p_value: r.pValue ?? null,
+        verdict: r.verdict,
       })),
       vif: Object.fromEntries((summary.vif?.rows ?? []).map((r) => [r.name, r.vif])),
       warnings: summary.warnings.map((w) => ({ code: w.code, message: w.message })),

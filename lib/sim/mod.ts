@@ -4,6 +4,8 @@
  * @module
  */
 export * from "./simulate.ts";
+export * from "./truth.ts";
+export type { SpendPattern } from "./_spend.ts";
 export * from "./response.ts";
 export * from "./presets.ts";
 export * from "./write_simulation.ts";

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { type Table, table } from "../report/table.ts";
+import { type Table, table } from "../display/table.ts";
 import type { Simulation } from "./simulate.ts";
 
 /**

@@ -7,7 +7,7 @@
  * @module
  */
 import type { Sampler, SamplerOptions } from "./sampler.ts";
-import { dominates, rankOrder } from "./pareto.ts";
+import { dominates, rankOrder } from "../_internal/pareto.ts";
 import { latinHypercubeSampler } from "./latin_hypercube_sampler.ts";
 import { trialRng } from "./_trial_rng.ts";
 

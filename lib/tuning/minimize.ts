@@ -17,7 +17,7 @@ import {
   loadEvaluator,
 } from "./evaluator.ts";
 import { WorkerPool } from "./_worker_pool.ts";
-import { paretoFront } from "./pareto.ts";
+import { paretoFront } from "../_internal/pareto.ts";
 import { randomSampler } from "./random_sampler.ts";
 import { latinHypercubeSampler } from "./latin_hypercube_sampler.ts";
 import { tpeSampler } from "./tpe_sampler.ts";

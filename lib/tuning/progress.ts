@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { JUPYTER_DISPLAY, type MimeBundle } from "../_internal/display.ts";
+import { JUPYTER_DISPLAY, type MimeBundle } from "../display/jupyter.ts";
 import { escapeHtml, formatNumber } from "../_internal/html.ts";
 import type { SearchProgress } from "./minimize.ts";
 

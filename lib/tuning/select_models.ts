@@ -6,7 +6,7 @@
  * @module
  */
 import type { SearchResult } from "./minimize.ts";
-import { paretoRanks } from "./pareto.ts";
+import { paretoRanks } from "../_internal/pareto.ts";
 import { chooseClusterCount, kmeans } from "./kmeans.ts";
 import { quantileSorted } from "../_internal/quantile.ts";
 

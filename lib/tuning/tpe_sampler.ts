@@ -8,7 +8,7 @@
  */
 import normalCdf from "@stdlib/dist-normal-cdf";
 import type { Sampler, SamplerOptions } from "./sampler.ts";
-import { rankOrder } from "./pareto.ts";
+import { rankOrder } from "../_internal/pareto.ts";
 import { trialRng } from "./_trial_rng.ts";
 import type { Rng } from "../rng.ts";
 

@@ -11,14 +11,18 @@ import type { FittedModel, MmmData, ModelSpec } from "../types.ts";
 import { expandingWindowSplit, type TimeSplit } from "../analysis/cv.ts";
 import { designBasis } from "../models/design_matrix.ts";
 import { fitRidge } from "../models/ridge.ts";
-import { type Cell, type Table, table } from "../report/table.ts";
-import { JUPYTER_DISPLAY, type MimeBundle } from "../_internal/display.ts";
+import { type Cell, type Table, table } from "../display/table.ts";
+import { JUPYTER_DISPLAY, type MimeBundle } from "../display/jupyter.ts";
 import type { Chart } from "../plot/render.ts";
 import { minimize, type MinimizeOptions, type SearchResult } from "./minimize.ts";
 import { mmmSearchSpace, type MmmSearchSpaceOptions } from "./mmm_search_space.ts";
 import type { CvMetric, LiftTest, MmmObjectivePayload } from "./mmm_objective.ts";
 import { type ModelSelection, selectModels, type SelectModelsOptions } from "./select_models.ts";
-import { plotObjectiveByTrial, plotParameterDistributions, plotParetoFront } from "./plots.ts";
+import {
+  plotObjectiveByTrial,
+  plotParameterDistributions,
+  plotParetoFront,
+} from "../plot/search_charts.ts";
 
 /** Options of {@link tune}. */
 export interface TuneOptions extends MinimizeOptions, MmmSearchSpaceOptions {

@@ -12,8 +12,9 @@ import {
   loadConfiguredData,
   modelSpecFromConfig,
 } from "../../lib/config/fit_configured.ts";
-import { fitMediation, type MediationFit } from "../../lib/mediation/fit_mediation.ts";
-import { summarizeModel } from "../../lib/report/model_summary.ts";
+import { fitMediation } from "../../lib/mediation/fit_mediation.ts";
+import type { MediationFit } from "../../lib/mediation/mediation_fit.ts";
+import { summarizeModel } from "../../lib/analysis/model_summary.ts";
 import { plannerHtml } from "../../lib/planner/planner_html.ts";
 import { onePager } from "../../lib/report/one_pager.ts";
 import { resultJson } from "../../lib/report/result_json.ts";

@@ -8,7 +8,7 @@
  */
 import { fitConfigured } from "../../lib/config/fit_configured.ts";
 import { parseMmmConfig } from "../../lib/config/mmm_config.ts";
-import { summarizeModel } from "../../lib/report/model_summary.ts";
+import { summarizeModel } from "../../lib/analysis/model_summary.ts";
 import type { MmmData } from "../../lib/types.ts";
 import type { GeneratedSet } from "./generators/truth.ts";
 import { type ConfigJson, HOLDOUT_WEEKS } from "./mixlab_input.ts";

@@ -6,9 +6,9 @@
  *
  * @module
  */
-import { JUPYTER_DISPLAY, type MimeBundle } from "../../_internal/display.ts";
+import { JUPYTER_DISPLAY, type MimeBundle } from "../../display/jupyter.ts";
 import { sliceRows } from "../../mmm_data.ts";
-import { Table } from "../../report/table.ts";
+import { Table } from "../../display/table.ts";
 import type { Diagnostic, FittedModel, MmmData } from "../../types.ts";
 import {
   coefficientStability,

@@ -27,8 +27,8 @@ import type {
   Term,
   TermGroup,
 } from "../../types.ts";
-import { JUPYTER_DISPLAY, type MimeBundle } from "../../_internal/display.ts";
-import { Table } from "../../report/table.ts";
+import { JUPYTER_DISPLAY, type MimeBundle } from "../../display/jupyter.ts";
+import { Table } from "../../display/table.ts";
 import { type DesignBasis, designBasis, designMatrix, mediaColumn } from "../design_matrix.ts";
 import { type ModelSpecJson, specFromJSON, specToJSON } from "../model_spec.ts";
 import { dataFromJSON, dataToJSON } from "../linear_model.ts";

@@ -13,7 +13,8 @@
  *
  * @module
  */
-import type { DenseMatrix } from "../../_internal/linalg.ts";
+import type { DenseMatrix, MatrixLike } from "../../_internal/linalg.ts";
+import { resolveX } from "./_settings.ts";
 import type { Rng } from "../../rng.ts";
 
 /** sklearn's FEATURE_THRESHOLD: values closer than this are treated as equal. */
@@ -57,27 +58,25 @@ export function presortColumns(x: DenseMatrix): Int32Array[] {
 }
 
 /**
- * Grows a tree on the rows listed in `samples` (repeats allowed). `presorted` is
- * {@link presortColumns} of `x`. Each feature keeps the node's samples in its own sorted order,
- * and a split partitions every feature's segment stably, so nothing is re-sorted below the root.
+ * The node samples as slots 0…m−1 (one per sampled row, repeats allowed), each feature's slots
+ * in that feature's sorted order (from {@link presortColumns}, so nothing is sorted here).
  */
-export function growTree(
+interface Slots {
+  /** The data row of each slot. */
+  readonly row: Int32Array;
+  /** The response of each slot. */
+  readonly y: Float64Array;
+  /** Per feature, the slots sorted by it; a node owns one segment [start, end) of each. */
+  readonly order: Int32Array[];
+}
+
+function slotsOf(
   x: DenseMatrix,
   y: Float64Array,
   samples: Int32Array,
   presorted: readonly Int32Array[],
-  settings: CartSettings,
-): TreeArrays {
-  const p = x.cols, data = x.data, m = samples.length;
-  const feature: number[] = [], threshold: number[] = [], left: number[] = [], right: number[] = [];
-  const value: number[] = [], nSamples: number[] = [];
-  const importance = new Float64Array(p);
-  const { maxDepth, minSamplesSplit, minSamplesLeaf } = settings;
-  const maxFeatures = Math.min(settings.maxFeatures, p);
-  const featureOrder = Int32Array.from({ length: p }, (_, j) => j);
-  let depthReached = 0;
-
-  // slots 0..m−1 stand for the sampled rows; order[f] lists the slots sorted by feature f
+): Slots {
+  const m = samples.length;
   const slotRow = samples;
   const slotY = new Float64Array(m);
   for (let s = 0; s < m; s++) slotY[s] = y[slotRow[s] as number] as number;
@@ -105,19 +104,131 @@ export function growTree(
     }
     return o;
   });
+  return { row: slotRow, y: slotY, order };
+}
+
+/** The best split of a node: feature, threshold, and the position in that feature's order. */
+interface Split {
+  readonly feature: number;
+  readonly threshold: number;
+  readonly pos: number;
+}
+
+/**
+ * The split of the node's segment [start, end) with the largest drop in squared error (the
+ * largest Σ²left/nLeft + Σ²right/nRight), over `maxFeatures` non-constant features visited in
+ * `featureOrder` (shuffled first when not all features are examined); undefined when none.
+ */
+function bestSplit(
+  x: DenseMatrix,
+  slots: Slots,
+  start: number,
+  end: number,
+  total: number,
+  featureOrder: Int32Array,
+  settings: CartSettings,
+): Split | undefined {
+  const p = x.cols, data = x.data;
+  const maxFeatures = Math.min(settings.maxFeatures, p), minSamplesLeaf = settings.minSamplesLeaf;
+  let bestProxy = -Infinity, bestFeature = -1, bestThreshold = 0, bestPos = 0;
+  // visit features in a random order until maxFeatures non-constant ones were examined
+  if (maxFeatures < p) {
+    const rng = settings.rng as Rng;
+    for (let j = p - 1; j > 0; j--) {
+      const k = rng.int(j + 1), t = featureOrder[j] as number;
+      featureOrder[j] = featureOrder[k] as number;
+      featureOrder[k] = t;
+    }
+  }
+  let examined = 0;
+  for (let fi = 0; fi < p && examined < maxFeatures; fi++) {
+    const f = featureOrder[fi] as number, o = slots.order[f] as Int32Array;
+    const xAt = (i: number) => data[(slots.row[o[i] as number] as number) * p + f] as number;
+    if (xAt(end - 1) <= xAt(start) + FEATURE_THRESHOLD) continue;
+    examined++;
+    let sumLeft = 0, xPrev = xAt(start);
+    for (let i = start + 1; i < end; i++) {
+      sumLeft += slots.y[o[i - 1] as number] as number;
+      const xCur = xAt(i);
+      const before = xPrev;
+      xPrev = xCur;
+      if (xCur <= before + FEATURE_THRESHOLD) continue;
+      const nLeft = i - start, nRight = end - i;
+      if (nLeft < minSamplesLeaf || nRight < minSamplesLeaf) continue;
+      const sumRight = total - sumLeft;
+      const proxy = sumLeft * sumLeft / nLeft + sumRight * sumRight / nRight;
+      if (proxy > bestProxy) {
+        bestProxy = proxy;
+        bestFeature = f;
+        bestPos = i;
+        let t = before / 2 + xCur / 2;
+        if (t === xCur || !Number.isFinite(t)) t = before;
+        bestThreshold = t;
+      }
+    }
+  }
+  return bestFeature < 0
+    ? undefined
+    : { feature: bestFeature, threshold: bestThreshold, pos: bestPos };
+}
+
+/**
+ * Sends the first `split.pos − start` slots of the split feature's order left: partitions every
+ * feature's segment stably so each child keeps its slots sorted. `goesLeft` and `buffer` are
+ * scratch arrays of the slot count.
+ */
+function partition(
+  slots: Slots,
+  start: number,
+  end: number,
+  split: Split,
+  goesLeft: Uint8Array,
+  buffer: Int32Array,
+): void {
+  const ob = slots.order[split.feature] as Int32Array;
+  for (let i = start; i < end; i++) goesLeft[ob[i] as number] = i < split.pos ? 1 : 0;
+  for (const o of slots.order) {
+    let l = start, r = 0;
+    for (let i = start; i < end; i++) {
+      const slot = o[i] as number;
+      if (goesLeft[slot] === 1) o[l++] = slot;
+      else buffer[r++] = slot;
+    }
+    o.set(buffer.subarray(0, r), l);
+  }
+}
+
+/**
+ * Grows a tree on the rows listed in `samples` (repeats allowed). `presorted` is
+ * {@link presortColumns} of `x`. Each feature keeps the node's samples in its own sorted order,
+ * and a split partitions every feature's segment stably, so nothing is re-sorted below the root.
+ */
+export function growTree(
+  x: DenseMatrix,
+  y: Float64Array,
+  samples: Int32Array,
+  presorted: readonly Int32Array[],
+  settings: CartSettings,
+): TreeArrays {
+  const p = x.cols, m = samples.length;
+  const feature: number[] = [], threshold: number[] = [], left: number[] = [], right: number[] = [];
+  const value: number[] = [], nSamples: number[] = [];
+  const importance = new Float64Array(p);
+  const { maxDepth, minSamplesSplit, minSamplesLeaf } = settings;
+  const featureOrder = Int32Array.from({ length: p }, (_, j) => j);
+  let depthReached = 0;
+  const slots = slotsOf(x, y, samples, presorted);
   const goesLeft = new Uint8Array(m);
   const buffer = new Int32Array(m);
-
+  const o0 = slots.order[0] as Int32Array;
   const sse = (start: number, end: number, mean: number): number => {
-    const o = order[0] as Int32Array;
     let ss = 0;
-    for (let i = start; i < end; i++) ss += ((slotY[o[i] as number] as number) - mean) ** 2;
+    for (let i = start; i < end; i++) ss += ((slots.y[o0[i] as number] as number) - mean) ** 2;
     return ss;
   };
   const sum = (start: number, end: number): number => {
-    const o = order[0] as Int32Array;
     let s = 0;
-    for (let i = start; i < end; i++) s += slotY[o[i] as number] as number;
+    for (let i = start; i < end; i++) s += slots.y[o0[i] as number] as number;
     return s;
   };
 
@@ -146,65 +257,15 @@ export function growTree(
     if (
       depth >= maxDepth || n < minSamplesSplit || n < 2 * minSamplesLeaf || nodeSse <= 0
     ) continue;
-
-    let bestProxy = -Infinity, bestFeature = -1, bestThreshold = 0, bestPos = 0;
-    // visit features in a random order until maxFeatures non-constant ones were examined
-    if (maxFeatures < p) {
-      const rng = settings.rng as Rng;
-      for (let j = p - 1; j > 0; j--) {
-        const k = rng.int(j + 1), t = featureOrder[j] as number;
-        featureOrder[j] = featureOrder[k] as number;
-        featureOrder[k] = t;
-      }
-    }
-    let examined = 0;
-    for (let fi = 0; fi < p && examined < maxFeatures; fi++) {
-      const f = featureOrder[fi] as number, o = order[f] as Int32Array;
-      const xAt = (i: number) => data[(slotRow[o[i] as number] as number) * p + f] as number;
-      if (xAt(end - 1) <= xAt(start) + FEATURE_THRESHOLD) continue;
-      examined++;
-      let sumLeft = 0, xPrev = xAt(start);
-      for (let i = start + 1; i < end; i++) {
-        sumLeft += slotY[o[i - 1] as number] as number;
-        const xCur = xAt(i);
-        const before = xPrev;
-        xPrev = xCur;
-        if (xCur <= before + FEATURE_THRESHOLD) continue;
-        const nLeft = i - start, nRight = end - i;
-        if (nLeft < minSamplesLeaf || nRight < minSamplesLeaf) continue;
-        const sumRight = total - sumLeft;
-        const proxy = sumLeft * sumLeft / nLeft + sumRight * sumRight / nRight;
-        if (proxy > bestProxy) {
-          bestProxy = proxy;
-          bestFeature = f;
-          bestPos = i;
-          let t = before / 2 + xCur / 2;
-          if (t === xCur || !Number.isFinite(t)) t = before;
-          bestThreshold = t;
-        }
-      }
-    }
-    if (bestFeature < 0) continue;
-    // the first bestPos − start slots in the split feature's order go left; partition every
-    // feature's segment stably so each child keeps its slots sorted
-    const ob = order[bestFeature] as Int32Array;
-    for (let i = start; i < end; i++) goesLeft[ob[i] as number] = i < bestPos ? 1 : 0;
-    for (const o of order) {
-      let l = start, r = 0;
-      for (let i = start; i < end; i++) {
-        const slot = o[i] as number;
-        if (goesLeft[slot] === 1) o[l++] = slot;
-        else buffer[r++] = slot;
-      }
-      o.set(buffer.subarray(0, r), l);
-    }
-    const mid = bestPos;
-    feature[node] = bestFeature;
-    threshold[node] = bestThreshold;
-    importance[bestFeature] = (importance[bestFeature] as number) + nodeSse / m;
+    const split = bestSplit(x, slots, start, end, total, featureOrder, settings);
+    if (split === undefined) continue;
+    partition(slots, start, end, split, goesLeft, buffer);
+    feature[node] = split.feature;
+    threshold[node] = split.threshold;
+    importance[split.feature] = (importance[split.feature] as number) + nodeSse / m;
     // right pushed first so the left subtree is grown first (pre-order node ids)
-    stack.push([mid, end, depth + 1, node, false]);
-    stack.push([start, mid, depth + 1, node, true]);
+    stack.push([split.pos, end, depth + 1, node, false]);
+    stack.push([start, split.pos, depth + 1, node, true]);
   }
   return {
     feature: Int32Array.from(feature),
@@ -216,6 +277,24 @@ export function growTree(
     importance,
     depth: depthReached,
   };
+}
+
+/**
+ * `base + Σ weight · tree(x)` for every row of `x`, after checking `x` has the `nFeatures`
+ * columns the trees were fitted on (an error says it cannot `action`).
+ */
+export function predictTrees(
+  action: string,
+  trees: readonly TreeArrays[],
+  nFeatures: number,
+  x: MatrixLike,
+  base: number,
+  weight: number,
+): Float64Array {
+  const m = resolveX(action, x, nFeatures);
+  const out = new Float64Array(m.rows).fill(base);
+  for (const t of trees) addTreePrediction(t, m, weight, out);
+  return out;
 }
 
 /** Adds `weight ·` the tree's prediction for every row of `x` to `out`. */
@@ -241,13 +320,21 @@ export function addTreePrediction(
 
 /** A tree as plain JSON (number arrays). */
 export interface TreeJson {
+  /** Split feature per node (−1 at a leaf). */
   readonly feature: readonly number[];
+  /** Split threshold per node: rows with x ≤ threshold go left. */
   readonly threshold: readonly number[];
+  /** Left child per node (−1 at a leaf). */
   readonly left: readonly number[];
+  /** Right child per node (−1 at a leaf). */
   readonly right: readonly number[];
+  /** Mean response of the node's rows. */
   readonly value: readonly number[];
+  /** Rows per node. */
   readonly nSamples: readonly number[];
+  /** Impurity decrease per feature, summed over the tree's splits. */
   readonly importance: readonly number[];
+  /** Depth of the deepest node. */
   readonly depth: number;
 }
 

@@ -8,13 +8,14 @@ import { Rng } from "../../rng.ts";
 import {
   addTreePrediction,
   growTree,
+  predictTrees,
   presortColumns,
   type TreeArrays,
   treeFromJSON,
   type TreeJson,
   treeToJSON,
 } from "./_cart.ts";
-import { checkFraction, checkInteger, normalise, resolveX, resolveXY } from "./_settings.ts";
+import { checkFraction, checkInteger, normalise, resolveXY } from "./_settings.ts";
 import type { Regressor } from "./regressor.ts";
 
 /** Options of {@link fitGradientBoostingRegressor}. */
@@ -120,10 +121,14 @@ export class GradientBoostingRegressor implements Regressor {
 
   /** Predictions for the rows of `x`. */
   predict(x: MatrixLike): Float64Array {
-    const m = resolveX("predict with gradient boosting", x, this.nFeatures);
-    const out = new Float64Array(m.rows).fill(this.init);
-    for (const t of this.#trees) addTreePrediction(t, m, this.learningRate, out);
-    return out;
+    return predictTrees(
+      "predict with gradient boosting",
+      this.#trees,
+      this.nFeatures,
+      x,
+      this.init,
+      this.learningRate,
+    );
   }
 }
 

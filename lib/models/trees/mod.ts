@@ -6,6 +6,7 @@
  * @module
  */
 export * from "./regressor.ts";
+export type { TreeJson } from "./_cart.ts";
 export * from "./regression_tree.ts";
 export * from "./random_forest.ts";
 export * from "./gradient_boosting.ts";

@@ -8,13 +8,14 @@ import { Rng } from "../../rng.ts";
 import {
   addTreePrediction,
   growTree,
+  predictTrees,
   presortColumns,
   type TreeArrays,
   treeFromJSON,
   type TreeJson,
   treeToJSON,
 } from "./_cart.ts";
-import { checkFraction, checkInteger, normalise, resolveX, resolveXY } from "./_settings.ts";
+import { checkFraction, checkInteger, normalise, resolveXY } from "./_settings.ts";
 import type { Regressor } from "./regressor.ts";
 
 /** Options of {@link fitRandomForestRegressor}. */
@@ -109,11 +110,15 @@ export class RandomForestRegressor implements Regressor {
 
   /** Predictions for the rows of `x`: the mean of the trees' predictions. */
   predict(x: MatrixLike): Float64Array {
-    const m = resolveX("predict with the random forest", x, this.nFeatures);
-    const out = new Float64Array(m.rows);
-    const w = 1 / this.#trees.length;
-    for (const t of this.#trees) addTreePrediction(t, m, w, out);
-    return out;
+    const trees = this.#trees;
+    return predictTrees(
+      "predict with the random forest",
+      trees,
+      this.nFeatures,
+      x,
+      0,
+      1 / trees.length,
+    );
   }
 }
 

@@ -13,8 +13,8 @@ import type {
   ParameterRow,
   PredictOptions,
 } from "../../types.ts";
-import { JUPYTER_DISPLAY, type MimeBundle } from "../../_internal/display.ts";
-import { type Table, table } from "../../report/table.ts";
+import { JUPYTER_DISPLAY, type MimeBundle } from "../../display/jupyter.ts";
+import { type Table, table } from "../../display/table.ts";
 import { type DesignBasis, designBasis, designMatrix } from "../design_matrix.ts";
 import { dataFromJSON, dataToJSON } from "../linear_model.ts";
 import { specFromJSON, specToJSON } from "../model_spec.ts";

@@ -144,107 +144,134 @@ const SCALE_DOC = "Weibull scale in rows (lags); Robyn's relative scale s on n r
 const MAX_LAG_DOC = "number of lags carrying weight, fixed so weights do not depend on the " +
   "data length (Robyn uses the series length: set it to the number of rows to match)";
 
-/** Registry descriptor of {@link weibullCdfAdstock} (kind `"weibull-cdf"`). */
-export const WEIBULL_CDF: TransformDescriptor = {
-  kind: "weibull-cdf",
-  family: "adstock",
-  doc: "Robyn's Weibull CDF adstock: weights Π(1 - F(i)), scale in rows",
-  params: {
+/**
+ * The parameters of a Weibull adstock: shape (its range and default differ between the CDF and
+ * PDF forms), scale in rows, and a fixed window of 52 lags (at least `minLag`).
+ */
+function weibullParams(
+  shape: { readonly upper: number; readonly default: number; readonly doc: string },
+  minLag: number,
+): TransformDescriptor["params"] {
+  return {
     shape: {
       lower: 0.0001,
-      upper: 2,
-      default: 1,
+      upper: shape.upper,
+      default: shape.default,
       min: 0.0001,
       max: 20,
-      doc: "Weibull shape; Robyn's CDF range 0.0001-2 (1 = exponential decay)",
+      doc: shape.doc,
     },
     scale: { lower: 0.5, upper: 20, default: 3, min: 0.001, max: 520, doc: SCALE_DOC },
     maxLag: {
       lower: 52,
       upper: 52,
       default: 52,
-      min: 1,
+      min: minLag,
       max: 520,
       integer: true,
       doc: MAX_LAG_DOC,
     },
-  },
-  apply: (x, p, out) => weibullCdfAdstock(x, resolved(p), out),
-  gradient(x, p) {
-    const { shape: k, scale: lambda, maxLag } = resolved(p), lags = lagCount(maxLag);
-    const dk = new Float64Array(lags), dl = new Float64Array(lags);
-    let cum = 0, cumK = 0;
-    for (let l = 1; l <= lags; l++) {
-      const w = Math.exp(-cum);
-      // w_l = exp(-Σ_{i<l} (i/λ)^k): d/dk = -w Σ (i/λ)^k ln(i/λ); d/dλ = w (k/λ) Σ (i/λ)^k
-      dk[l - 1] = -w * cumK;
-      dl[l - 1] = w * (k / lambda) * cum;
-      const z = l / lambda, zk = Math.pow(z, k);
-      cum += zk;
-      cumK += zk * Math.log(z);
+  };
+}
+
+/** What distinguishes the two Weibull descriptors. */
+interface WeibullForm {
+  readonly kind: string;
+  readonly doc: string;
+  readonly shape: Parameters<typeof weibullParams>[0];
+  readonly minLag: number;
+  readonly adstock: (x: Float64Array, params: WeibullParams, out?: Float64Array) => Float64Array;
+  /** d weight_l / d shape and d weight_l / d scale for lags 1…lags. */
+  readonly lagGradients: (k: number, lambda: number, lags: number) => [Float64Array, Float64Array];
+}
+
+/** A Weibull adstock's registry descriptor: the gradient convolves the weights' derivatives. */
+function weibullDescriptor(form: WeibullForm): TransformDescriptor {
+  const descriptor: TransformDescriptor = {
+    kind: form.kind,
+    family: "adstock",
+    doc: form.doc,
+    params: weibullParams(form.shape, form.minLag),
+    apply: (x, p, out) => form.adstock(x, resolved(p), out),
+    gradient(x, p) {
+      const { shape: k, scale: lambda, maxLag } = resolved(p);
+      const [wk, wl] = form.lagGradients(k, lambda, lagCount(maxLag));
+      return {
+        shape: convolveLags(x, wk, new Float64Array(x.length)),
+        scale: convolveLags(x, wl, new Float64Array(x.length)),
+      };
+    },
+    gain: (p) => windowGain(descriptor.apply, p, lagCount(param(p, "maxLag"))),
+    gainGradient: (p) => windowGainGradient(descriptor.gradient, p, lagCount(param(p, "maxLag"))),
+  };
+  return descriptor;
+}
+
+/** Derivatives of the CDF weights w_l = exp(-Σ_{i<l} (i/λ)^k). */
+function cdfLagGradients(k: number, lambda: number, lags: number): [Float64Array, Float64Array] {
+  const dk = new Float64Array(lags), dl = new Float64Array(lags);
+  let cum = 0, cumK = 0;
+  for (let l = 1; l <= lags; l++) {
+    const w = Math.exp(-cum);
+    // w_l = exp(-Σ_{i<l} (i/λ)^k): d/dk = -w Σ (i/λ)^k ln(i/λ); d/dλ = w (k/λ) Σ (i/λ)^k
+    dk[l - 1] = -w * cumK;
+    dl[l - 1] = w * (k / lambda) * cum;
+    const z = l / lambda, zk = Math.pow(z, k);
+    cum += zk;
+    cumK += zk * Math.log(z);
+  }
+  return [dk, dl];
+}
+
+/** Derivatives of the min-max scaled density weights. */
+function pdfLagGradients(k: number, lambda: number, lags: number): [Float64Array, Float64Array] {
+  const f = new Float64Array(lags), dfk = new Float64Array(lags), dfl = new Float64Array(lags);
+  for (let l = 1; l <= lags; l++) {
+    const z = l / lambda, zk = Math.pow(z, k), v = weibullDensity(l, k, lambda);
+    f[l - 1] = v;
+    // ln f = ln k - k ln λ + (k-1) ln l - (l/λ)^k
+    dfk[l - 1] = v * (1 / k + Math.log(z) * (1 - zk));
+    dfl[l - 1] = v * (k / lambda) * (zk - 1);
+  }
+  const { lo, hi } = minMax(f);
+  const min = f[lo] as number, range = (f[hi] as number) - min;
+  const wk = new Float64Array(lags), wl = new Float64Array(lags);
+  if (range > 0) {
+    const rk = (dfk[hi] as number) - (dfk[lo] as number);
+    const rl = (dfl[hi] as number) - (dfl[lo] as number);
+    for (let i = 0; i < lags; i++) {
+      const c = (f[i] as number) - min;
+      wk[i] = ((dfk[i] as number) - (dfk[lo] as number)) / range - c * rk / (range * range);
+      wl[i] = ((dfl[i] as number) - (dfl[lo] as number)) / range - c * rl / (range * range);
     }
-    return {
-      shape: convolveLags(x, dk, new Float64Array(x.length)),
-      scale: convolveLags(x, dl, new Float64Array(x.length)),
-    };
+  }
+  return [wk, wl];
+}
+
+/** Registry descriptor of {@link weibullCdfAdstock} (kind `"weibull-cdf"`). */
+export const WEIBULL_CDF: TransformDescriptor = weibullDescriptor({
+  kind: "weibull-cdf",
+  doc: "Robyn's Weibull CDF adstock: weights Π(1 - F(i)), scale in rows",
+  shape: {
+    upper: 2,
+    default: 1,
+    doc: "Weibull shape; Robyn's CDF range 0.0001-2 (1 = exponential decay)",
   },
-  gain: (p) => windowGain(WEIBULL_CDF.apply, p, lagCount(param(p, "maxLag"))),
-  gainGradient: (p) => windowGainGradient(WEIBULL_CDF.gradient, p, lagCount(param(p, "maxLag"))),
-};
+  minLag: 1,
+  adstock: weibullCdfAdstock,
+  lagGradients: cdfLagGradients,
+});
 
 /** Registry descriptor of {@link weibullPdfAdstock} (kind `"weibull-pdf"`). */
-export const WEIBULL_PDF: TransformDescriptor = {
+export const WEIBULL_PDF: TransformDescriptor = weibullDescriptor({
   kind: "weibull-pdf",
-  family: "adstock",
   doc: "Robyn's Weibull PDF adstock: min-max scaled density weights, scale in rows",
-  params: {
-    shape: {
-      lower: 0.0001,
-      upper: 10,
-      default: 2,
-      min: 0.0001,
-      max: 20,
-      doc: "Weibull shape; Robyn's PDF range 0.0001-10 (above 2 the effect peaks later)",
-    },
-    scale: { lower: 0.5, upper: 20, default: 3, min: 0.001, max: 520, doc: SCALE_DOC },
-    maxLag: {
-      lower: 52,
-      upper: 52,
-      default: 52,
-      min: 2,
-      max: 520,
-      integer: true,
-      doc: MAX_LAG_DOC,
-    },
+  shape: {
+    upper: 10,
+    default: 2,
+    doc: "Weibull shape; Robyn's PDF range 0.0001-10 (above 2 the effect peaks later)",
   },
-  apply: (x, p, out) => weibullPdfAdstock(x, resolved(p), out),
-  gradient(x, p) {
-    const { shape: k, scale: lambda, maxLag } = resolved(p), lags = lagCount(maxLag);
-    const f = new Float64Array(lags), dfk = new Float64Array(lags), dfl = new Float64Array(lags);
-    for (let l = 1; l <= lags; l++) {
-      const z = l / lambda, zk = Math.pow(z, k), v = weibullDensity(l, k, lambda);
-      f[l - 1] = v;
-      // ln f = ln k - k ln λ + (k-1) ln l - (l/λ)^k
-      dfk[l - 1] = v * (1 / k + Math.log(z) * (1 - zk));
-      dfl[l - 1] = v * (k / lambda) * (zk - 1);
-    }
-    const { lo, hi } = minMax(f);
-    const min = f[lo] as number, range = (f[hi] as number) - min;
-    const wk = new Float64Array(lags), wl = new Float64Array(lags);
-    if (range > 0) {
-      const rk = (dfk[hi] as number) - (dfk[lo] as number);
-      const rl = (dfl[hi] as number) - (dfl[lo] as number);
-      for (let i = 0; i < lags; i++) {
-        const c = (f[i] as number) - min;
-        wk[i] = ((dfk[i] as number) - (dfk[lo] as number)) / range - c * rk / (range * range);
-        wl[i] = ((dfl[i] as number) - (dfl[lo] as number)) / range - c * rl / (range * range);
-      }
-    }
-    return {
-      shape: convolveLags(x, wk, new Float64Array(x.length)),
-      scale: convolveLags(x, wl, new Float64Array(x.length)),
-    };
-  },
-  gain: (p) => windowGain(WEIBULL_PDF.apply, p, lagCount(param(p, "maxLag"))),
-  gainGradient: (p) => windowGainGradient(WEIBULL_PDF.gradient, p, lagCount(param(p, "maxLag"))),
-};
+  minLag: 2,
+  adstock: weibullPdfAdstock,
+  lagGradients: pdfLagGradients,
+});

@@ -28,3 +28,14 @@ Deno.test("residualReport() verdicts follow the statsmodels p-values", () => {
   assert.equal(t.rows[3]?.verdict, "error size does not depend on the regressors");
   assert.throws(() => residualReport(resid, undefined, { alpha: 1 }), RangeError);
 });
+
+Deno.test("residualReport() flags the tests statsmodels rejects, and its table is a view", () => {
+  // statsmodels on resid (diag_residual_tests.py): DW 1.428 < 1.5, Ljung-Box p = 2.3e-15,
+  // Jarque-Bera p = 0.566, Breusch-Pagan p = 0.836.
+  const report = residualReport(resid, [x1, x2, x3]);
+  assert.deepEqual(report.rows.map((r) => r.flagged), [true, true, false, false]);
+  const view = report.toTable();
+  assert.deepEqual(view.columns, ["test", "statistic", "pValue", "verdict"]);
+  assert.equal(view.rows[1]?.pValue, report.rows[1]?.pValue);
+  assert.match(view.caption ?? "", /significance level 0\.05/);
+});

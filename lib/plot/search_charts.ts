@@ -2,15 +2,39 @@
  * Charts of a search for notebooks: objective by trial (with the running best), the Pareto
  * front of two objectives, and where the best trials put each parameter within its bounds.
  *
+ * The charts read a {@link SearchTrace}: the part of tuning's `SearchTrace` they draw, so plot
+ * does not depend on tuning (tuning's `TuneResult` draws itself through these functions).
+ *
  * @module
  */
 import * as Plot from "@observablehq/plot";
-import { type Chart, renderChart } from "../plot/render.ts";
-import { PALETTE } from "../plot/theme.ts";
+import { type Chart, renderChart } from "./render.ts";
+import { PALETTE } from "./theme.ts";
+
+import { rankOrder } from "../_internal/pareto.ts";
 
 const BLUE = PALETTE[0] as string, RED = PALETTE[5] as string, GREY = PALETTE[8] as string;
-import type { SearchResult } from "./minimize.ts";
-import { rankOrder } from "./pareto.ts";
+
+/** What the search charts read of a search (a tuning `SearchTrace` is one). */
+export interface SearchTrace {
+  /** Objective names. */
+  readonly objectives: readonly string[];
+  /** Every evaluated trial, by index. */
+  readonly trials: readonly { readonly index: number }[];
+  /** Parameter values, trials × parameters, row-major. */
+  readonly paramMatrix: Float64Array;
+  /** Objective values, trials × objectives, row-major. */
+  readonly valueMatrix: Float64Array;
+  /** Indices of the Pareto-optimal trials. */
+  readonly front: readonly number[];
+  /** The searched space: parameter names, which are free, and the map to the unit cube. */
+  readonly space: {
+    readonly params: readonly { readonly name: string }[];
+    readonly free: readonly number[];
+    readonly dimension: number;
+    toUnit(values: ArrayLike<number>, out: Float64Array<ArrayBuffer>): Float64Array;
+  };
+}
 
 /** Options of {@link plotObjectiveByTrial}. */
 export interface PlotObjectiveOptions {
@@ -18,7 +42,7 @@ export interface PlotObjectiveOptions {
   readonly objective?: string;
 }
 
-function objectiveIndex(result: SearchResult, name: string | undefined): number {
+function objectiveIndex(result: SearchTrace, name: string | undefined): number {
   if (name === undefined) return 0;
   const j = result.objectives.indexOf(name);
   if (j < 0) {
@@ -44,7 +68,7 @@ function objectiveIndex(result: SearchResult, name: string | undefined): number 
  * ```
  */
 export function plotObjectiveByTrial(
-  result: SearchResult,
+  result: SearchTrace,
   options: PlotObjectiveOptions = {},
 ): Chart {
   const j = objectiveIndex(result, options.objective);
@@ -88,7 +112,7 @@ export interface PlotParetoOptions {
  *
  * @throws {RangeError} when the search has fewer than two objectives.
  */
-export function plotParetoFront(result: SearchResult, options: PlotParetoOptions = {}): Chart {
+export function plotParetoFront(result: SearchTrace, options: PlotParetoOptions = {}): Chart {
   if (result.objectives.length < 2) {
     throw new RangeError("Cannot plot Pareto front: the search has one objective");
   }
@@ -131,7 +155,7 @@ export interface PlotParametersOptions {
  * (0 = lower, 1 = upper), one row per parameter; all trials in grey behind.
  */
 export function plotParameterDistributions(
-  result: SearchResult,
+  result: SearchTrace,
   options: PlotParametersOptions = {},
 ): Chart {
   const share = options.top ?? 0.1;

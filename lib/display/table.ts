@@ -4,7 +4,7 @@
  * @module
  */
 import { escapeHtml, formatNumber } from "../_internal/html.ts";
-import { JUPYTER_DISPLAY, type MimeBundle } from "../_internal/display.ts";
+import { JUPYTER_DISPLAY, type MimeBundle } from "./jupyter.ts";
 
 /** A table cell: text is escaped, numbers are formatted, undefined shows as a dash. */
 export type Cell = string | number | boolean | undefined;

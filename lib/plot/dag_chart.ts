@@ -2,26 +2,44 @@
  * Drawing a causal DAG as SVG: a layered layout where a node's layer is the length of the
  * longest directed path into it, so every arrow points rightwards.
  *
+ * The chart reads a {@link DagGraph}: the part of mediation's `CausalDag` it draws, so plot does
+ * not depend on mediation (the DAG shows itself through {@link renderDag}).
+ *
  * @module
  */
 import * as Plot from "@observablehq/plot";
-import { type Chart, renderChart } from "../plot/render.ts";
-import { PALETTE } from "../plot/theme.ts";
-import type { CausalDag, NodeRole } from "./dag.ts";
+import { type Chart, renderChart } from "./render.ts";
+import { PALETTE } from "./theme.ts";
+
+/** What the DAG chart reads of a graph (mediation's `CausalDag` is one). */
+export interface DagGraph {
+  /** The nodes: name, role (`channel`, `mediator`, `control`, `confounder`, `outcome`), latent. */
+  readonly nodes: readonly {
+    readonly name: string;
+    readonly role: string;
+    readonly latent?: boolean;
+  }[];
+  /** The directed edges `[from, to]`. */
+  readonly edges: readonly (readonly [string, string])[];
+  /** Node names, every parent before its children. */
+  topologicalOrder(): readonly string[];
+  /** The parents of a node. */
+  parents(name: string): readonly string[];
+}
 
 /** Where a node is drawn. */
 export interface DagNodePosition {
   /** Node name. */
   readonly name: string;
   /** The node's role. */
-  readonly role: NodeRole;
+  readonly role: string;
   /** Layer: longest directed path from a source to the node. */
   readonly layer: number;
   /** Position within the layer, centred on 0. */
   readonly slot: number;
 }
 
-const ROLE_COLORS: Readonly<Record<NodeRole, string>> = {
+const ROLE_COLORS: Readonly<Record<string, string>> = {
   channel: PALETTE[0] as string,
   mediator: PALETTE[1] as string,
   control: PALETTE[2] as string,
@@ -43,7 +61,7 @@ const ROLE_COLORS: Readonly<Record<NodeRole, string>> = {
  * assert.deepEqual(dagLayout(dag).map((p) => p.layer), [0, 1, 2]);
  * ```
  */
-export function dagLayout(dag: CausalDag): DagNodePosition[] {
+export function dagLayout(dag: DagGraph): DagNodePosition[] {
   const order = dag.topologicalOrder();
   const layer = new Map<string, number>();
   for (const name of order) {
@@ -84,7 +102,7 @@ export function dagLayout(dag: CausalDag): DagNodePosition[] {
  * assert.ok(svg.startsWith("<svg") && svg.includes("search"));
  * ```
  */
-export function renderDag(dag: CausalDag): Chart {
+export function renderDag(dag: DagGraph): Chart {
   const positions = dagLayout(dag);
   const at = new Map(positions.map((p) => [p.name, p]));
   const edges = dag.edges.map(([from, to]) => {
