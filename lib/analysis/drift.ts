@@ -13,8 +13,8 @@
  * @module
  */
 import normalQuantile from "@stdlib/dist-normal-quantile";
-import { JUPYTER_DISPLAY, type MimeBundle } from "../_internal/display.ts";
-import { Table } from "../report/table.ts";
+import { JUPYTER_DISPLAY, type MimeBundle } from "../display/jupyter.ts";
+import { Table } from "../display/table.ts";
 import type { ChannelReturns, Estimate } from "./roas.ts";
 
 /** One channel before and after. */
