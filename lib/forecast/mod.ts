@@ -10,3 +10,4 @@ export * from "./scenarios.ts";
 export * from "./backtest.ts";
 export * from "./plan_csv.ts";
 export * from "./refresh.ts";
+export * from "./refresh_history.ts";

@@ -9,7 +9,7 @@
  *   what happened: a model that forecasts badly needed the refresh.
  *
  * The window is Robyn's: as many weeks as the previous model had, moved forward to end at the
- * last new week (`window: "rolling"`), or every week (`"all"`). Channel scales stay the previous
+ * last new week (`window: "rolling"`), or the previous model's weeks and the new ones (`"all"`). Channel scales stay the previous
  * model's (fixed scaling, so parameters keep their units across refreshes).
  *
  * @module
@@ -25,7 +25,10 @@ import { type ForecastScores, forecastScores } from "./backtest.ts";
 
 /** Options of {@link refresh}. */
 export interface RefreshOptions {
-  /** `"rolling"`: the previous model's number of weeks, ending at the last new week. @default "rolling" */
+  /**
+   * `"rolling"`: the previous model's number of weeks, ending at the last new week; `"all"`: the
+   * previous model's weeks and the new ones. @default "rolling"
+   */
   readonly window?: "rolling" | "all";
   /**
    * A fit's channel returns with intervals, on its own weeks; `refit` fits the same model on
@@ -110,6 +113,26 @@ function continuing(previous: FittedModel, rows: MmmData): MmmData {
 }
 
 /**
+ * The new weeks (rows after the model's last week) and the weeks a refresh fits on.
+ *
+ * @throws {MmmDataError} When no new week follows the model's last, or a week is missing between.
+ */
+export function refreshWindow(
+  previous: FittedModel,
+  rows: MmmData,
+  window: RefreshOptions["window"] = "rolling",
+): { newWeeks: MmmData; window: MmmData } {
+  const newWeeks = continuing(previous, rows);
+  const all = appendRows(previous.data, newWeeks);
+  return {
+    newWeeks,
+    window: window === "all"
+      ? all
+      : sliceRows(all, Math.max(0, all.dates.length - previous.data.dates.length)),
+  };
+}
+
+/**
  * Refits a model with new weeks and reports drift and the previous model's backtest.
  *
  * @param previous The model to refresh (its `data` are its weeks).
@@ -146,11 +169,7 @@ export function refresh(
   options: RefreshOptions = {},
 ): RefreshResult {
   const level = options.level ?? 0.9;
-  const newWeeks = continuing(previous, rows);
-  const all = appendRows(previous.data, newWeeks);
-  const window = (options.window ?? "rolling") === "all"
-    ? all
-    : sliceRows(all, Math.max(0, all.dates.length - previous.data.dates.length));
+  const { newWeeks, window } = refreshWindow(previous, rows, options.window);
   const model = refit(window);
   const returns = options.returns ?? ((fit: FittedModel) => channelReturns(fit, { level }));
   const previousReturns = returns(previous, refit);
