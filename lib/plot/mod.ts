@@ -27,3 +27,4 @@ export * from "./vif_chart.ts";
 export * from "./stability_chart.ts";
 export * from "./scatter_matrix.ts";
 export * from "./tornado_chart.ts";
+export * from "./drift_chart.ts";
