@@ -136,15 +136,22 @@ export function prepare(data: MmmData, spec: ModelSpec, options: BayesOptions): 
 }
 
 /**
- * Coefficient priors of the log-log specification on the scaled log KPI: a channel's
- * coefficient (an elasticity of the KPI to log1p of adstocked scaled spend) is divided by the
- * scale of the log KPI; the default is HalfNormal(0.5) in elasticity units.
+ * Priors of the log-log specification on the scaled log KPI (log KPI / its mean, s_y): a
+ * channel's coefficient (an elasticity of the KPI to log1p of adstocked scaled spend) is divided
+ * by s_y, default HalfNormal(0.2) in elasticity units (three channels at their median
+ * elasticity and mean spend take about a quarter of the KPI); the mean log baseline defaults to
+ * Normal(mean log KPI, 0.3) in log units, the level of the KPI without media within ×0.55 to
+ * ×1.8 of its geometric mean (the linear specification's Normal(1, 0.5) would be 0.5·s_y log
+ * points wide: media could take the whole level).
  */
 function elasticityPriors(
   priors: Readonly<Record<string, Prior>>,
   yScale: number,
 ): Record<string, Prior> {
-  const out: Record<string, Prior> = { coefficient: { dist: "halfnormal", sigma: 0.5 / yScale } };
+  const out: Record<string, Prior> = {
+    coefficient: { dist: "halfnormal", sigma: 0.2 / yScale },
+    intercept: { dist: "normal", mu: 1, sigma: 0.3 / yScale },
+  };
   for (const [k, p] of Object.entries(priors)) {
     if (k !== "coefficient" && !k.endsWith(".coefficient")) out[k] = p;
     else if (p.dist === "halfnormal") out[k] = { dist: "halfnormal", sigma: p.sigma / yScale };

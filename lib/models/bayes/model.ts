@@ -153,32 +153,38 @@ export interface DefaultPriors {
 }
 
 /**
- * The default priors for a scaled KPI ỹ (mean |ỹ| = 1), with s = the standard deviation of ỹ:
+ * The default priors for a scaled KPI ỹ (mean |ỹ| = 1) with J baseline regressors, s the
+ * standard deviation of ỹ:
  *
  * - ROAS ~ LogNormal(0.2, 0.9), Meridian's default `roi` prior (anchors.md §3a): median 1.2,
  *   90% between 0.28 and 5.4;
- * - α (the mean baseline) ~ Normal(1, 0.5): the baseline is most of a KPI whose mean is 1, and
- *   below zero with probability 2%. With the ROAS priors it decides how the KPI's level is
- *   split between baseline and media where the data cannot;
- * - γ ~ Normal(0, s): one standard deviation of a regressor moves the KPI by about one standard
- *   deviation of the KPI at most (on standardised variables a single slope is a correlation);
- *   wider γ priors let trend and seasonality push the baseline below zero;
+ * - α (the mean baseline) ~ Normal(1, 0.3): the baseline is most of a KPI whose mean is 1 —
+ *   90% between 0.5 and 1.5 of it — and below zero with probability 0.04%. With the ROAS priors
+ *   it decides how the KPI's level is split between baseline and media where the data cannot,
+ *   so that media cannot take the intercept's place;
+ * - γ_j ~ Normal(0, s/√J): together the baseline regressors move the KPI by about its own
+ *   standard deviation (on standardised variables a single slope is a correlation); wider γ
+ *   priors let trend and seasonality push the baseline below zero in some week;
  * - σ ~ HalfNormal(s): the noise is not larger than the KPI's own variation;
  * - β ~ HalfNormal(1), for channels without a ROAS prior (`fitBayes` sets a narrower one for
  *   the log-log specification).
  *
+ * Under these priors a baseline that is negative in some week has a prior probability of a few
+ * percent (`priorPredictive` reports it for a data set).
+ *
  * @param y The scaled KPI.
+ * @param regressors The number J of baseline regressors. @default 1
  * @returns The priors.
  *
  * @example The baseline prior scales with the KPI's variation
  * ```ts
  * import { defaultPriors } from "mixlab/models/bayes/mod.ts";
  * import assert from "node:assert/strict";
- * const p = defaultPriors(Float64Array.of(0.5, 1.5, 0.5, 1.5));
- * assert.deepEqual(p.baseline, { dist: "normal", mu: 0, sigma: 0.5 });
+ * const p = defaultPriors(Float64Array.of(0.5, 1.5, 0.5, 1.5), 4);
+ * assert.deepEqual(p.baseline, { dist: "normal", mu: 0, sigma: 0.25 });
  * ```
  */
-export function defaultPriors(y: Float64Array): DefaultPriors {
+export function defaultPriors(y: Float64Array, regressors = 1): DefaultPriors {
   const n = y.length;
   let m = 0;
   for (let t = 0; t < n; t++) m += (y[t] as number) / n;
@@ -188,8 +194,8 @@ export function defaultPriors(y: Float64Array): DefaultPriors {
   return {
     roas: { dist: "lognormal", mu: 0.2, sigma: 0.9 },
     coefficient: { dist: "halfnormal", sigma: 1 },
-    intercept: { dist: "normal", mu: 1, sigma: 0.5 },
-    baseline: { dist: "normal", mu: 0, sigma: s },
+    intercept: { dist: "normal", mu: 1, sigma: 0.3 },
+    baseline: { dist: "normal", mu: 0, sigma: s / Math.sqrt(Math.max(1, regressors)) },
     sigma: { dist: "halfnormal", sigma: s },
   };
 }
@@ -268,7 +274,7 @@ export class MmmPosterior implements LogDensity {
     const overrides = options.priors ?? {};
     const fixAll = options.fixTransforms ?? false;
     const n = input.y.length;
-    const defaults = defaultPriors(input.y);
+    const defaults = defaultPriors(input.y, input.baseline.length);
     this.#y = input.y;
     this.#n = n;
     const params: PosteriorParameter[] = [];

@@ -5,7 +5,9 @@
  * across the seams of merged subtrees, a diagonal or dense Euclidean metric, and Stan's warmup: dual-averaging step
  * size adaptation (Hoffman & Gelman 2014, Algorithm 5; δ = 0.8, γ = 0.05, κ = 0.75, t₀ = 10) and
  * diagonal or dense metric adaptation in doubling windows (75-draw initial buffer, 25-draw first window, 50-draw
- * terminal buffer; Stan Reference Manual, "HMC algorithm parameters").
+ * terminal buffer; Stan Reference Manual, "HMC algorithm parameters"). One departure from Stan:
+ * the metric estimate is regularised towards its own diagonal (a ridge of 1e-3 of each
+ * variance), not towards 1e-3·I, so that tiny posterior scales are not swamped.
  *
  * @module
  */
@@ -836,21 +838,25 @@ function runChain(target: LogDensity, r: Resolved, seed: number): NutsChain {
       }
     }
     if (windows.step()) {
-      // Regularised estimate (Stan): shrink towards 1e-3·I with weight 5 / (n + 5).
+      // Regularised estimate: Stan shrinks towards 1e-3·I with weight 5 / (n + 5); here the
+      // ridge is 1e-3 of each coordinate's own variance, so it stays a small relative
+      // correction whatever the scale (Stan's absolute 1e-3 swamped posterior variances of
+      // 1e-5, as for an MMM's baseline coefficients, and cut the step size tenfold).
       const w = wN / (wN + 5), ridge = 1e-3 * (5 / (wN + 5));
+      const variance = (i: number) =>
+        wN > 1 ? (wM2[r.dense ? i * dim + i : i] as number) / (wN - 1) : 1;
       if (r.dense) {
         const cov = new Float64Array(dim * dim);
         for (let i = 0; i < dim; i++) {
           for (let j = 0; j < dim; j++) {
             const v = wN > 1 ? (wM2[i * dim + j] as number) / (wN - 1) : (i === j ? 1 : 0);
-            cov[i * dim + j] = w * v + (i === j ? ridge : 0);
+            cov[i * dim + j] = w * v + (i === j ? ridge * Math.max(variance(i), 1e-12) : 0);
           }
         }
         s.setCovariance(cov);
       } else {
         for (let i = 0; i < dim; i++) {
-          const v = wN > 1 ? (wM2[i] as number) / (wN - 1) : 1;
-          s.invMetric[i] = w * v + ridge;
+          s.invMetric[i] = w * variance(i) + ridge * Math.max(variance(i), 1e-12);
         }
       }
       wN = 0;

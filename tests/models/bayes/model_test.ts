@@ -128,10 +128,10 @@ Deno.test("MmmPosterior log density equals the hand-written likelihood, lift ter
   // gain 0.125, Hill 1/9; predicted lift β·(5/13 − 1/9), measured 0.5 ± 0.25.
   const lift = 2 * (5 / 13 - 1 / 9);
   ll -= 0.5 * ((0.5 - lift) / 0.25) ** 2;
-  // Priors: log ROAS = log(2m) ~ N(0.2, 0.9); α ~ N(1, 0.5): −0.5; σ ~ HalfNormal(sd(ỹ)) with
-  // sd(ỹ)² = 1/6: −σ²/(2/6) + log σ = −3.
+  // Priors: log ROAS = log(2m) ~ N(0.2, 0.9); α ~ N(1, 0.3): −0.5·(0.5/0.3)²; σ ~ HalfNormal(sd(ỹ))
+  // with sd(ỹ)² = 1/6: −σ²/(2/6) + log σ = −3.
   const roas = -0.5 * ((Math.log(2 * m) - 0.2) / 0.9) ** 2;
-  const expected = ll + roas - 0.5 - 3;
+  const expected = ll + roas - 0.5 * (0.5 / 0.3) ** 2 - 3;
   assert.ok(Math.abs(lp - expected) < 1e-12, `${lp} vs ${expected}`);
 });
 
