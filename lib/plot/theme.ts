@@ -5,6 +5,9 @@
  */
 import type { PlotOptions } from "@observablehq/plot";
 
+/** An Observable Plot specification (`Plot.plot` options), as mixlab's chart builders return it. */
+export type ChartSpec = PlotOptions;
+
 /** Default chart width in pixels. */
 export const CHART_WIDTH = 720;
 /** Default chart height in pixels. */
@@ -37,7 +40,7 @@ export const PALETTE = [
  * assert.equal(options.height, CHART_HEIGHT);
  * ```
  */
-export function themed(spec: PlotOptions): PlotOptions {
+export function themed(spec: ChartSpec): ChartSpec {
   return {
     width: CHART_WIDTH,
     height: CHART_HEIGHT,
