@@ -15,3 +15,4 @@ export * from "./cross_validate.ts";
 export * from "./model_summary.ts";
 export * from "./cv_selection.ts";
 export * from "./sensitivity.ts";
+export * from "./drift.ts";

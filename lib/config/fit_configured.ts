@@ -18,6 +18,7 @@ import {
   rollingStability,
 } from "../analysis/diagnostics/rolling_stability.ts";
 import { fitRidge } from "../models/ridge.ts";
+import { fitBayesLinear } from "../models/bayes_linear.ts";
 import { defineModelSpec } from "../models/model_spec.ts";
 import { loadCsv } from "../prep/load_csv.ts";
 import { loadParquet } from "../prep/load_parquet.ts";
@@ -25,7 +26,7 @@ import type { LoadedData } from "../prep/_assemble.ts";
 import type { LoadOptions } from "../prep/load_options.ts";
 import type { DateFormat } from "../prep/date_format.ts";
 import type { SearchProgress } from "../tuning/minimize.ts";
-import { tune, type TuneResult } from "../tuning/tune.ts";
+import { tune, type TuneOptions, type TuneResult } from "../tuning/tune.ts";
 import type { BoundInput } from "../tuning/mmm_search_space.ts";
 import { getTransform } from "../transforms/registry.ts";
 import { ConfigError } from "../errors.ts";
@@ -191,20 +192,8 @@ export async function fitConfigured(
         { key: "model.kind", hint: 'set model.kind to "ridge" or remove "tuning"' },
       );
     }
-    const t = config.tuning;
     const result = await tune(train, spec, {
-      trials: t.trials,
-      sampler: t.strategy,
-      seed: config.seed,
-      folds: t.folds,
-      metric: t.objectives.includes("mse") ? "mse" : "nrmse",
-      rssd: t.objectives.includes("decomp_rssd"),
-      nonNegative: model.nonNegative,
-      bounds: tuningBounds(config),
-      channelTypes: Object.fromEntries(
-        config.channels.flatMap((c) => (c.type ? [[c.name, c.type]] : [])),
-      ),
-      ...(model.lambda === undefined ? {} : { lambda: model.lambda }),
+      ...configuredTuneOptions(config),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
@@ -258,6 +247,8 @@ export function configuredEstimator(
           draws: model.draws,
           seed,
         });
+    case "bayes-linear":
+      return (rows) => fitBayesLinear(rows, spec, { seed, nDraws: model.draws });
     case "elasticnet":
     case "lasso":
       return (rows) =>
@@ -326,6 +317,29 @@ function lassoPenalty(
     })),
     splits ? { splits } : { folds: 5 },
   );
+}
+
+/** The options of {@link tune} a config's `tuning` section (and model) asks for. */
+export function configuredTuneOptions(config: MmmConfig): TuneOptions {
+  const t = config.tuning;
+  if (t === undefined) {
+    throw new ConfigError("Cannot tune: the config has no tuning section", { key: "tuning" });
+  }
+  const model = config.model;
+  return {
+    trials: t.trials,
+    sampler: t.strategy,
+    seed: config.seed,
+    folds: t.folds,
+    metric: t.objectives.includes("mse") ? "mse" : "nrmse",
+    rssd: t.objectives.includes("decomp_rssd"),
+    nonNegative: model.nonNegative,
+    bounds: tuningBounds(config),
+    channelTypes: Object.fromEntries(
+      config.channels.flatMap((c) => (c.type ? [[c.name, c.type]] : [])),
+    ),
+    ...(model.lambda === undefined ? {} : { lambda: model.lambda }),
+  };
 }
 
 /**

@@ -200,6 +200,7 @@ const MODEL_KINDS = [
   "lasso",
   "random-forest",
   "gradient-boosting",
+  "bayes-linear",
   "bayes",
 ] as const;
 const STRATEGIES = ["random", "latin-hypercube", "tpe", "differential-evolution"] as const;

@@ -76,7 +76,9 @@ background:var(--muted);transform:translateX(-50%)}
 .metrics b{display:block;font-size:16px;font-variant-numeric:tabular-nums}
 .metrics span{font-size:11px;color:var(--muted);overflow-wrap:anywhere}
 .curve svg,.forecast-chart svg{display:block;max-width:100%;height:auto}
-.forecast-chart figure{margin:0}
+.channel,.curve,.forecast-chart,.tile{contain:layout paint style}
+.forecast-chart .legend{display:flex;flex-wrap:wrap;gap:4px 14px;font-size:12px;color:var(--muted);margin:2px 0 4px}
+.forecast-chart .legend i{display:inline-block;width:12px;height:12px;border-radius:2px;margin-right:5px;vertical-align:-1px}
 .bounds{display:flex;align-items:center;flex-wrap:wrap;gap:6px;font-size:12px;color:var(--muted)}
 .bounds input{width:92px;font-size:13px;padding:4px 6px}
 .notes ul{margin:0;padding-left:20px}.notes li{margin:4px 0;color:var(--muted);max-width:920px}

@@ -6,7 +6,7 @@
  * @module
  */
 import { parseArgs } from "std/cli";
-import { join } from "std/path";
+import { join, resolve } from "std/path";
 import {
   fitConfigured,
   loadConfiguredData,
@@ -49,7 +49,9 @@ Loads and checks the data, holds out the last holdoutWeeks, tunes (when the conf
 and writes into DIR:
   result.json   the numbers of the model fitted before the holdout (schema in README.md)
   report.html   a self-contained one-page report of the same
-  model.json    the same model refitted on every week, for "mmm optimize" and "mmm forecast"
+  model.json    the same model refitted on every week, for "mmm optimize", "mmm forecast" and
+                "mmm refresh"
+  config.json   the config it was fitted with (data path made absolute), for "mmm refresh"
   planner.html  the budget planner of model.json: one page that works offline in a browser
   decomposition.csv, channels.csv, response_curves.csv
                 the decomposition (week × term), the channel table and the response curves of
@@ -68,7 +70,7 @@ and writes into DIR:
     });
     const out = required(values.out, "--out", "the folder for result.json and report.html");
     const started = performance.now();
-    const { config, baseDir } = await loadConfigFile(values.config, values.seed);
+    const { config, baseDir, json } = await loadConfigFile(values.config, values.seed);
     const data = await loadConfiguredData(config, { baseDir });
     const progress = values.quiet || !config.tuning ? undefined : throttled(terminalProgress());
     const run = await fitConfigured(config, data, progress ? { onProgress: progress } : {});
@@ -161,6 +163,10 @@ and writes into DIR:
     const planner = await plannerHtml(run.final, { source: "model.json" });
     await Deno.mkdir(out, { recursive: true });
     await writeTextAtomic(join(out, "model.json"), JSON.stringify(run.final.toJSON()));
+    await writeTextAtomic(
+      join(out, "config.json"),
+      JSON.stringify({ ...json, data: resolve(baseDir, config.data) }, null, 2) + "\n",
+    );
     await writeTextAtomic(join(out, "result.json"), JSON.stringify(result, null, 2) + "\n");
     await writeTextAtomic(join(out, "report.html"), html);
     await writeTextAtomic(join(out, "planner.html"), planner);

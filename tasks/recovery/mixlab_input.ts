@@ -127,7 +127,12 @@ export function trueTransforms(set: GeneratedSet, trainWeeks: number): TrueTrans
   });
 }
 
-/** The default config with every channel's true transforms fixed and the given model. */
+/**
+ * The default config with every channel's true transforms fixed and the given model, without
+ * cross-validation or rolling-window refits: the ceiling needs no scores, and an OLS refit on a
+ * window where an event dummy is all zero cannot be solved (the CLI's rolling-stability refits
+ * fail that way on issue12b's events).
+ */
 export function trueConfig(
   set: GeneratedSet,
   model: ConfigJson = { kind: "ols" },
@@ -144,5 +149,6 @@ export function trueConfig(
       }]),
     ),
     model,
+    crossValidation: { folds: 0, rolling: false },
   };
 }

@@ -34,6 +34,7 @@ import { type ModelSpecJson, specFromJSON, specToJSON } from "../model_spec.ts";
 import { dataFromJSON, dataToJSON } from "../linear_model.ts";
 import type { PosteriorParameterGroup } from "./model.ts";
 import { essBulk, essTail, rhat } from "./convergence.ts";
+import { BaselineMemo, MediaColumnMemo } from "./_prediction_memo.ts";
 import { quantileSorted } from "../../_internal/quantile.ts";
 
 /** Most draws averaged for a posterior mean prediction. */
@@ -218,6 +219,8 @@ export class BayesFit implements FittedModel {
   /** Draws in reporting units, row-major nDraws × parameters (chain-major rows). */
   readonly #draws: Float64Array;
   readonly #means: Float64Array;
+  readonly #media = new MediaColumnMemo();
+  readonly #baseline = new BaselineMemo<ReturnType<typeof designMatrix>>();
 
   /** Assembles a fit from its parts; use `fitBayes` or {@link loadBayesModel}. */
   constructor(parts: BayesFitParts) {
@@ -366,13 +369,20 @@ export class BayesFit implements FittedModel {
       group: "intercept",
       values: new Float64Array(n).fill(point[0] as number),
     });
-    this.spec.channels.forEach((_, c) => {
-      const col = mediaColumn(data, this.#channelAt(c, point), history ? { history } : {});
+    this.spec.channels.forEach((ch, c) => {
+      const spendOf = (d: MmmData) => d.channels.find((x) => x.name === ch.name)?.spend;
+      const spend = spendOf(data);
+      const media = () => mediaColumn(data, this.#channelAt(c, point), history ? { history } : {});
+      const shared = spend && !data.geo
+        ? this.#media.column(ch.name, spend, history && spendOf(history), options.draw ?? -1, media)
+        : media();
       const b = point[L.beta[c] as number] as number;
-      for (let t = 0; t < n; t++) col[t] = b * (col[t] as number);
-      terms.push({ name: this.spec.channels[c]!.name, group: "media", values: col });
+      terms.push({ name: ch.name, group: "media", values: shared.map((v) => b * v) });
     });
-    const design = designMatrix(data, this.#basis, { response: false });
+    const design = this.#baseline.get(
+      data,
+      () => designMatrix(data, this.#basis, { response: false }),
+    );
     const byTerm = new Map<string, { group: TermGroup; values: Float64Array }>();
     let j = 0;
     design.columns.forEach((col, k) => {

@@ -35,3 +35,16 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   if (!e) throw new Error(`The planner page has no element "#${id}"`);
   return e as T;
 }
+
+/** A number input with bounds and a step (an id when given). */
+export function numberField(
+  id: string,
+  min: number,
+  max: number | undefined,
+  step: number | "any",
+): HTMLInputElement {
+  const attrs: Record<string, string> = { type: "number", min: String(min), step: String(step) };
+  if (id) attrs.id = id;
+  if (max !== undefined) attrs.max = String(max);
+  return el("input", { attrs });
+}

@@ -1,6 +1,6 @@
 /**
- * Number formats of the planner page: money and KPI amounts with thousands separators, compact
- * forms for large totals, ratios with two decimals and signed changes.
+ * Numbers on the planner page: amounts with thousands separators (compact for very large
+ * totals), ratios with two decimals, signed changes, and the steps spends snap to.
  *
  * @module
  */
@@ -11,10 +11,10 @@ const compact = new Intl.NumberFormat("en-US", {
   maximumSignificantDigits: 3,
 });
 
-/** An amount: whole units below a million, three significant digits (1.23M) above. */
+/** An amount: whole units below 100 million, three significant digits (1.23B) above. */
 export function amount(x: number): string {
   if (!Number.isFinite(x)) return "–";
-  return Math.abs(x) >= 1e6 ? compact.format(x) : whole.format(x);
+  return Math.abs(x) >= 1e8 ? compact.format(x) : whole.format(x);
 }
 
 /** An amount with its sign (+1,200 or −300). */
@@ -35,4 +35,20 @@ export function percent(x: number): string {
   const p = 100 * x;
   if (Math.abs(p) < 0.05) return "±0%";
   return `${p > 0 ? "+" : "−"}${Math.abs(p).toFixed(Math.abs(p) < 10 ? 1 : 0)}%`;
+}
+
+/** The step sliders and typed spends snap to: a power of 10, 1/10,000 to 1/1,000 of the range. */
+export function spendStep(cap: number): number {
+  return 10 ** (Math.floor(Math.log10(cap)) - 4);
+}
+
+/** `x` rounded to a multiple of `step` (a power of 10), without binary noise. */
+export function roundTo(x: number, step: number): number {
+  const digits = Math.max(0, -Math.round(Math.log10(step)));
+  return Number((Math.round(x / step) * step).toFixed(digits));
+}
+
+/** A gain ("up"), a loss ("down") or neither (""), as a class name. */
+export function trend(x: number): string {
+  return Math.abs(x) < 0.5 ? "" : x > 0 ? "up" : "down";
 }
