@@ -92,6 +92,64 @@ export function rowBlocks(data: Pick<MmmData, "dates" | "geo">): RowBlock[] {
   return out;
 }
 
+/**
+ * The rows of `later` after those of `data` (national data: same channels, controls and text
+ * columns, by name).
+ *
+ * @throws {RangeError} When a column of `data` is missing from `later`, or either has geos.
+ *
+ * @example
+ * ```ts
+ * import { appendRows } from "mixlab";
+ * import assert from "node:assert/strict";
+ * const part = (dates: string[], v: number[]) => ({
+ *   dates, kpiKind: "revenue" as const, controls: [],
+ *   kpi: { name: "sales", values: Float64Array.from(v) },
+ *   channels: [{ name: "tv", spend: Float64Array.from(v) }],
+ * });
+ * const all = appendRows(part(["2024-01-01"], [1]), part(["2024-01-08"], [2]));
+ * assert.deepEqual(Array.from(all.kpi.values), [1, 2]);
+ * ```
+ */
+export function appendRows(data: MmmData, later: MmmData): MmmData {
+  if (data.geo !== undefined || later.geo !== undefined) {
+    throw new RangeError("Cannot append rows: geo panels are not supported");
+  }
+  const join = (a: Float64Array, b: Float64Array) => {
+    const out = new Float64Array(a.length + b.length);
+    out.set(a);
+    out.set(b, a.length);
+    return out;
+  };
+  const find = <T extends { name: string }>(list: readonly T[] | undefined, name: string): T => {
+    const hit = list?.find((x) => x.name === name);
+    if (hit === undefined) {
+      throw new RangeError(`Cannot append rows: the later rows lack "${name}"`);
+    }
+    return hit;
+  };
+  const out: MmmData = {
+    dates: [...data.dates, ...later.dates],
+    kpi: { name: data.kpi.name, values: join(data.kpi.values, later.kpi.values) },
+    kpiKind: data.kpiKind,
+    channels: data.channels.map((c) => ({
+      name: c.name,
+      spend: join(c.spend, find(later.channels, c.name).spend),
+    })),
+    controls: data.controls.map((c) => ({
+      name: c.name,
+      values: join(c.values, find(later.controls, c.name).values),
+    })),
+  };
+  return data.categories === undefined ? out : {
+    ...out,
+    categories: data.categories.map((c) => ({
+      name: c.name,
+      values: [...c.values, ...find(later.categories, c.name).values],
+    })),
+  };
+}
+
 /** Spend of every channel by name (for {@link withSpend}). */
 export type SpendByChannel = Readonly<Record<string, Float64Array>>;
 

@@ -1,8 +1,8 @@
 /**
  * `deno task mmm <command> [options]`: mixlab's command line for automated runs.
  *
- * Commands: validate, fit, optimize, forecast, planner, simulate; `--help` on each. Exit codes: 0 done,
- * 2 a problem with the input that the message explains, 1 a bug.
+ * Commands: validate, fit, optimize, forecast, planner, refresh, simulate; `--help` on each.
+ * Exit codes: 0 done, 2 a problem with the input that the message explains, 1 a bug.
  *
  * @module
  */
@@ -11,6 +11,7 @@ import { fitCommand } from "./mmm/fit.ts";
 import { forecastCommand } from "./mmm/forecast.ts";
 import { optimizeCommand } from "./mmm/optimize.ts";
 import { plannerCommand } from "./mmm/planner.ts";
+import { refreshCommand } from "./mmm/refresh.ts";
 import { simulateCommand } from "./mmm/simulate.ts";
 import { validateCommand } from "./mmm/validate.ts";
 
@@ -20,6 +21,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   optimize: optimizeCommand,
   forecast: forecastCommand,
   planner: plannerCommand,
+  refresh: refreshCommand,
   simulate: simulateCommand,
 };
 

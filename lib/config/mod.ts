@@ -5,3 +5,4 @@
  */
 export * from "./mmm_config.ts";
 export * from "./fit_configured.ts";
+export * from "./refresh_configured.ts";

@@ -30,6 +30,16 @@ export interface ForecastScores {
   readonly r2: number;
 }
 
+/** RMSE, MAE, MAPE (zero KPI rows skipped) and R² of a forecast against the actual KPI. */
+export function forecastScores(actual: Float64Array, forecast: Float64Array): ForecastScores {
+  return {
+    rmse: rmse(actual, forecast),
+    mae: mae(actual, forecast),
+    mape: mape(actual, forecast, { zeros: "skip" }),
+    r2: r2(actual, forecast),
+  };
+}
+
 /** A backtest: the model fitted before the cut-off, its forecast and the scores. */
 export interface BacktestResult {
   /** The model fitted on the rows before the cut-off. */
@@ -66,12 +76,7 @@ export function backtest(
   const fit = fitter(train);
   const result = forecast(fit, test, { history: train });
   const actual = test.kpi.values;
-  const scores: ForecastScores = {
-    rmse: rmse(actual, result.mean),
-    mae: mae(actual, result.mean),
-    mape: mape(actual, result.mean, { zeros: "skip" }),
-    r2: r2(actual, result.mean),
-  };
+  const scores = forecastScores(actual, result.mean);
   return {
     fit,
     forecast: result,

@@ -9,3 +9,5 @@ export * from "./forecast.ts";
 export * from "./scenarios.ts";
 export * from "./backtest.ts";
 export * from "./plan_csv.ts";
+export * from "./refresh.ts";
+export * from "./refresh_history.ts";

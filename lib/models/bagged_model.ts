@@ -18,6 +18,7 @@ import type {
   Decomposition,
   Diagnostic,
   FittedModel,
+  FittedTransformParam,
   MmmData,
   ModelSpec,
   ParameterRow,
@@ -115,6 +116,24 @@ export class BaggedModel implements FittedModel {
       );
     }
     return this.members[draw] as LinearModel;
+  }
+
+  /**
+   * The reference model's transform parameters (the tuning run's choice), each with the 5%–95%
+   * range of the values the members chose for it (members of another family do not count).
+   */
+  transformParams(): readonly FittedTransformParam[] {
+    const chosen = this.members.map((m) => m.transformParams());
+    return this.reference.transformParams().map((q) => {
+      const values = chosen.flatMap((params) =>
+        params.filter((r) =>
+          r.channel === q.channel && r.stage === q.stage && r.kind === q.kind && r.name === q.name
+        ).map((r) => r.value)
+      ).sort((a, b) => a - b);
+      if (values.length === 0) return q;
+      const at = (p: number) => values[Math.min(values.length - 1, Math.floor(p * values.length))];
+      return { ...q, interval: [at(0.05) as number, at(0.95) as number] as const };
+    });
   }
 
   /** Member `draw`'s prediction, or the members' mean prediction. */

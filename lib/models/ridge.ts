@@ -29,6 +29,11 @@ export interface RidgeOptions {
   readonly nonNegative?: boolean;
   /** Limits of the guardrails run on the fit (`lib/guardrails/guardrails.ts`). @default {} */
   readonly guardrails?: Partial<GuardrailLimits>;
+  /**
+   * Transform parameters of the spec that a tuning search chose (`"<channel>.<stage>.<param>"`),
+   * reported as `"tuned"` by `transformParams()`. @default []
+   */
+  readonly tuned?: readonly string[];
 }
 
 /**
@@ -93,5 +98,6 @@ export function fitRidge(data: MmmData, spec: ModelSpec, options: RidgeOptions =
       ...zeroMediaDiagnostics(design, coefficients, mask),
     ],
     settings: { lambda, standardize, nonNegative },
+    ...(options.tuned ? { tuned: options.tuned } : {}),
   }, options.guardrails);
 }

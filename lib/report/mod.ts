@@ -9,3 +9,4 @@ export * from "./one_pager.ts";
 export * from "./result_json.ts";
 export * from "./csv.ts";
 export * from "./csv_exports.ts";
+export * from "./refresh_report.ts";

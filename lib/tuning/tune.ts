@@ -7,7 +7,7 @@
  * @module
  */
 import { ConfigError } from "../errors.ts";
-import type { MmmData, ModelSpec } from "../types.ts";
+import type { LiftTest, MmmData, ModelSpec } from "../types.ts";
 import { expandingWindowSplit, type TimeSplit } from "../analysis/cv.ts";
 import { designBasis } from "../models/design_matrix.ts";
 import { fitRidge } from "../models/ridge.ts";
@@ -25,7 +25,7 @@ import {
 import { type BoundInput, mmmSearchSpace, type MmmSearchSpaceOptions } from "./mmm_search_space.ts";
 import { chooseFamilies, type FamilyChoice, type FamilyOptions } from "./families.ts";
 import { differentialEvolutionSampler } from "./differential_evolution_sampler.ts";
-import type { CvMetric, LiftTest, MmmObjectivePayload } from "./mmm_objective.ts";
+import type { CvMetric, MmmObjectivePayload } from "./mmm_objective.ts";
 import { type ModelSelection, selectModels, type SelectModelsOptions } from "./select_models.ts";
 import {
   plotObjectiveByTrial,
@@ -412,10 +412,12 @@ export async function searchAndSelect(
   const tuned = specFromParams(spec, chosen);
   const lambda = chosen.lambda as number;
   const limits = settings.objective.limits ?? {};
+  const searched = space.params.filter((q) => q.fixed === undefined && q.name !== "lambda");
   const fit = fitRidge(data, tuned, {
     lambda,
     nonNegative: settings.objective.nonNegative,
     guardrails: limits,
+    tuned: searched.map((q) => q.name),
   });
   const onBound = boundDiagnostics(
     space.params.filter((p) => p.fixed === undefined).map((p) => ({

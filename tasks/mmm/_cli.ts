@@ -44,6 +44,8 @@ export async function readJsonFile(path: string, what: string): Promise<unknown>
 export interface LoadedConfig {
   readonly config: MmmConfig;
   readonly baseDir: string;
+  /** The config as written (with a `--seed` override), for saving beside a fitted model. */
+  readonly json: Record<string, unknown>;
 }
 
 /** Reads `--config FILE`, applying a `--seed` override when given. */
@@ -54,7 +56,7 @@ export async function loadConfigFile(
   if (!path) throw new ConfigError("Cannot run: --config FILE is required", { key: "--config" });
   const json = await readJsonFile(path, "config") as Record<string, unknown>;
   const withSeed = seed === undefined ? json : { ...json, seed: parseSeed(seed) };
-  return { config: parseMmmConfig(withSeed), baseDir: dirname(resolve(path)) };
+  return { config: parseMmmConfig(withSeed), baseDir: dirname(resolve(path)), json: withSeed };
 }
 
 function parseSeed(text: string): number {

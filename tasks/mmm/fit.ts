@@ -6,13 +6,18 @@
  * @module
  */
 import { parseArgs } from "std/cli";
-import { join } from "std/path";
+import { join, resolve } from "std/path";
 import {
   fitConfigured,
   loadConfiguredData,
+  loadConfiguredLiftTests,
   modelSpecFromConfig,
   summarizeConfigured,
 } from "../../lib/config/fit_configured.ts";
+import { terminalSamplingProgress } from "../../lib/models/bayes/sampling_progress.ts";
+import { BayesFit } from "../../lib/models/bayes/bayes_fit.ts";
+import { posteriorPredictive } from "../../lib/models/bayes/predictive_check.ts";
+import { plotPredictiveCheck } from "../../lib/plot/predictive_chart.ts";
 import { fitMediation } from "../../lib/mediation/fit_mediation.ts";
 import type { MediationFit } from "../../lib/mediation/mediation_fit.ts";
 import { plannerHtml } from "../../lib/planner/planner_html.ts";
@@ -49,12 +54,15 @@ Loads and checks the data, holds out the last holdoutWeeks, tunes (when the conf
 and writes into DIR:
   result.json   the numbers of the model fitted before the holdout (schema in README.md)
   report.html   a self-contained one-page report of the same
-  model.json    the same model refitted on every week, for "mmm optimize" and "mmm forecast"
+  model.json    the same model refitted on every week, for "mmm optimize", "mmm forecast" and
+                "mmm refresh"
+  config.json   the config it was fitted with (data path made absolute), for "mmm refresh"
   planner.html  the budget planner of model.json: one page that works offline in a browser
   decomposition.csv, channels.csv, response_curves.csv
                 the decomposition (week × term), the channel table and the response curves of
                 result.json, for BI tools
---seed overrides the config's seed; --quiet hides the progress bar.`,
+--seed overrides the config's seed; --quiet hides the progress bar (tuning) and the
+sampling progress line (Bayesian: each chain's iteration, phase, divergences, time left).`,
   async run(args) {
     const { values } = parseArgs({
       args,
@@ -68,9 +76,13 @@ and writes into DIR:
     });
     const out = required(values.out, "--out", "the folder for result.json and report.html");
     const started = performance.now();
-    const { config, baseDir } = await loadConfigFile(values.config, values.seed);
+    const { config, baseDir, json } = await loadConfigFile(values.config, values.seed);
     const data = await loadConfiguredData(config, { baseDir });
+    const liftTests = await loadConfiguredLiftTests(config, { baseDir });
     const progress = values.quiet || !config.tuning ? undefined : throttled(terminalProgress());
+    const sampling = values.quiet || config.model.kind !== "bayes"
+      ? undefined
+      : terminalSamplingProgress();
     const encoder = new TextEncoder();
     const onReplicate = values.quiet ? undefined : (done: number, total: number) => {
       Deno.stderr.writeSync(
@@ -78,10 +90,23 @@ and writes into DIR:
       );
     };
     const run = await fitConfigured(config, data, {
+      liftTests,
       ...(progress ? { onProgress: progress } : {}),
+      ...(sampling ? { onSampling: sampling } : {}),
       ...(onReplicate ? { onReplicate } : {}),
     });
-    const summary = summarizeConfigured(config, run);
+    const summarized = summarizeConfigured(config, run);
+    // Bayesian fits: the posterior predictive check, each lift test judged against the model
+    // fitted without the lift tests (what the KPI data alone say)
+    const ppc = run.fit instanceof BayesFit
+      ? posteriorPredictive(
+        run.fit,
+        run.uncalibrated instanceof BayesFit ? { withoutLiftTests: run.uncalibrated } : {},
+      )
+      : undefined;
+    const summary = ppc
+      ? { ...summarized, warnings: [...summarized.warnings, ...ppc.diagnostics()] }
+      : summarized;
     let mediation: MediationFit | undefined;
     const extraSections: ReportSection[] = [];
     if (config.mediation) {
@@ -128,6 +153,20 @@ and writes into DIR:
         ],
       });
     }
+    if (ppc) {
+      extraSections.push({
+        title: "Posterior predictive check",
+        blocks: [
+          {
+            kind: "text",
+            text:
+              "KPI series replicated from the posterior (each draw's prediction plus its noise) against the actual KPI: about 90% of weeks should fall inside the band. Each lift test is compared with the lift the model predicts for its window (plus the test's own error); with lift tests, also with a model fitted without them, which shows whether a test agrees with the KPI data.",
+          },
+          { kind: "chart", chart: plotPredictiveCheck(ppc) },
+          { kind: "table", table: ppc.toTable() },
+        ],
+      });
+    }
     if (run.tuning) {
       extraSections.push({
         title: "Tuning",
@@ -156,6 +195,7 @@ and writes into DIR:
         : {}),
       quality: data.quality,
       ...(mediation ? { mediation: mediation.toJSON() } : {}),
+      ...(ppc ? { posteriorPredictive: ppc.toJSON() } : {}),
     });
     const html = onePager(summary, {
       title: "Media mix model report",
@@ -169,6 +209,10 @@ and writes into DIR:
     const planner = await plannerHtml(run.final, { source: "model.json" });
     await Deno.mkdir(out, { recursive: true });
     await writeTextAtomic(join(out, "model.json"), JSON.stringify(run.final.toJSON()));
+    await writeTextAtomic(
+      join(out, "config.json"),
+      JSON.stringify({ ...json, data: resolve(baseDir, config.data) }, null, 2) + "\n",
+    );
     await writeTextAtomic(join(out, "result.json"), JSON.stringify(result, null, 2) + "\n");
     await writeTextAtomic(join(out, "report.html"), html);
     await writeTextAtomic(join(out, "planner.html"), planner);

@@ -9,6 +9,7 @@
  */
 import type { RecoveryMethod } from "../method.ts";
 import { BAYES_DEFAULT } from "./bayes_default.ts";
+import { BAYES_TRUE } from "./bayes_true.ts";
 import { OLS_TRUE } from "./ols_true.ts";
 import { RIDGE_DEFAULT } from "./ridge_default.ts";
 import {
@@ -29,4 +30,5 @@ export const METHODS: readonly RecoveryMethod[] = [
   RIDGE_FAMILIES,
   RIDGE_BAGGED,
   BAYES_DEFAULT,
+  BAYES_TRUE,
 ];
