@@ -104,6 +104,8 @@ export async function refreshConfigured(
     const { lambda: lambdaBounds, ...channelBounds } = bounds;
     tuning = await tune(window, previous.spec, {
       ...configuredTuneOptions(config),
+      // a refresh keeps the saved model's transform families; only their parameters move
+      families: false,
       trials: Math.max(
         200,
         Math.min(config.tuning.trials, Math.round(share * config.tuning.trials)),

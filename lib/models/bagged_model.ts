@@ -109,6 +109,11 @@ export class BaggedModel implements FittedModel {
     this.fitted = this.predict(this.data);
   }
 
+  /** The reference model's estimator settings (its penalty, which a refresh starts from). */
+  get settings(): LinearModel["settings"] {
+    return this.reference.settings;
+  }
+
   #member(draw: number): LinearModel {
     if (!Number.isInteger(draw) || draw < 0 || draw >= this.members.length) {
       throw new RangeError(
