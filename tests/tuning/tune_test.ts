@@ -90,7 +90,8 @@ Deno.test("tune() gives the same trials on 0 and 2 workers", async () => {
   const b = await tune(data, spec, { ...opts, workers: 2 });
   assert.deepEqual(a.search.valueMatrix, b.search.valueMatrix);
   assert.deepEqual(a.params, b.params);
-  assert.deepEqual(a.search.objectives, ["nrmse", "rssd"]);
+  // the default objective: NRMSE alone (DECOMP.RSSD only when asked)
+  assert.deepEqual(a.search.objectives, ["nrmse"]);
   // the model refitted on all data reproduces the trial's in-sample fit
   let ss = 0, lo = Infinity, hi = -Infinity;
   data.kpi.values.forEach((y, i) => {
@@ -105,7 +106,9 @@ Deno.test("tune() gives the same trials on 0 and 2 workers", async () => {
   const html = a[Symbol.for("Jupyter.display") as never] as unknown as () => Record<string, string>;
   const bundle = html.call(a);
   assert.ok(bundle["text/html"]!.includes("tv.adstock.decay"));
-  assert.ok(a.plotFront().html.includes("<svg"));
+  assert.ok(a.plotObjective().html.includes("<svg"));
+  // a Pareto front needs two objectives
+  assert.throws(() => a.plotFront(), RangeError);
 });
 
 Deno.test("tune() rejects panel data, log-log specs and unusable lift tests", async () => {

@@ -15,6 +15,7 @@ import { RIDGE_DEFAULT } from "./ridge_default.ts";
 import {
   RIDGE_BAGGED,
   RIDGE_CV,
+  RIDGE_DEFAULT_LITE,
   RIDGE_FAMILIES,
   RIDGE_INSAMPLE,
   RIDGE_ROBYN,
@@ -24,6 +25,7 @@ import {
 export const METHODS: readonly RecoveryMethod[] = [
   OLS_TRUE,
   RIDGE_DEFAULT,
+  RIDGE_DEFAULT_LITE,
   RIDGE_ROBYN,
   RIDGE_CV,
   RIDGE_INSAMPLE,

@@ -76,3 +76,23 @@ export const RIDGE_BAGGED: RecoveryMethod = variant(
   { objectives: ["nrmse"], validation: "in-sample", families: false },
   true,
 );
+
+/**
+ * Every default (in-sample NRMSE, families, bagging) at a lower budget: a 3,000-trial search and
+ * 30 bootstrap replicates of 500 trials (the defaults: 10,000 and 30 × 1,000), so the whole grid
+ * runs in under an hour on two shared cores.
+ */
+export const RIDGE_DEFAULT_LITE: RecoveryMethod = {
+  name: "ridge-default-lite",
+  summary: "every default at a lower budget: 3,000 trials, bootstrap 30 × 500",
+  estimate: ({ config, data, quick, seed }) =>
+    estimateConfigured(
+      {
+        ...config,
+        tuning: { trials: quick ? QUICK_TRIALS : 3000 },
+        bootstrap: quick ? QUICK_BOOTSTRAP : { replicates: 30, trials: 500 },
+      },
+      data,
+      seed,
+    ),
+};
