@@ -10,7 +10,7 @@ import * as Plot from "@observablehq/plot";
 import { toDates } from "../dates.ts";
 import type { ForecastResult } from "../forecast/forecast.ts";
 import type { FittedModel } from "../types.ts";
-import { PALETTE } from "./theme.ts";
+import { type ChartSpec, PALETTE } from "./theme.ts";
 
 /** What the forecast chart shows. */
 export interface ForecastChartData {
@@ -85,7 +85,7 @@ export function forecastChartData(
  * assert.deepEqual(spec.color?.domain, ["actual", "fitted", "forecast", "today's spend"]);
  * ```
  */
-export function forecastSpec(data: ForecastChartData): Plot.PlotOptions {
+export function forecastSpec(data: ForecastChartData): ChartSpec {
   const { history, future, reference } = data;
   const histDates = toDates(history.dates), futureDates = toDates(future.dates);
   const rows = [
