@@ -18,6 +18,7 @@ import {
   rollingStability,
 } from "../analysis/diagnostics/rolling_stability.ts";
 import { fitRidge } from "../models/ridge.ts";
+import { fitOls } from "../models/ols.ts";
 import { fitBayesLinear } from "../models/bayes_linear.ts";
 import { defineModelSpec } from "../models/model_spec.ts";
 import { loadCsv } from "../prep/load_csv.ts";
@@ -272,12 +273,10 @@ export function configuredEstimator(
           maxDepth: model.maxDepth ?? 3,
           seed,
         });
+    case "ols":
+      return (rows) => fitOls(rows, spec, { nonNegative: model.nonNegative });
     default:
-      return (rows) =>
-        fitRidge(rows, spec, {
-          lambda: model.kind === "ols" ? 0 : penalty,
-          nonNegative: model.nonNegative,
-        });
+      return (rows) => fitRidge(rows, spec, { lambda: penalty, nonNegative: model.nonNegative });
   }
 }
 
