@@ -32,7 +32,14 @@ export {
 } from "./_internal/pareto.ts";
 export * from "./forecast/mod.ts";
 export * from "./optimize/mod.ts";
-export * from "./planner/mod.ts";
+export {
+  plannerHtml,
+  type PlannerHtmlOptions,
+  type PlannerSetupOptions,
+  PlannerView,
+  plannerView,
+  type PlannerViewOptions,
+} from "./planner/mod.ts";
 export * from "./prep/mod.ts";
 export {
   boxCox,

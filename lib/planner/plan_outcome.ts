@@ -60,7 +60,8 @@ export interface PlanOutcome {
  *
  * @example Paired draws: the change's interval is narrower than the totals'
  * ```ts
- * import { ForecastResult, planOutcome } from "mixlab";
+ * import { ForecastResult } from "mixlab";
+ * import { planOutcome } from "mixlab/planner/mod.ts";
  * import assert from "node:assert/strict";
  * const week = (v: number, draws: number[]) => new ForecastResult(
  *   { dates: ["2025-01-06"], kpiKind: "revenue", kpi: { name: "s", values: new Float64Array(1) },

@@ -40,7 +40,7 @@ const ON_ERROR = `addEventListener("error",function(e){var s=document.getElement
  *
  * @example Names stay inside their JSON element
  * ```ts
- * import { plannerPage } from "mixlab";
+ * import { plannerPage } from "mixlab/planner/mod.ts";
  * import assert from "node:assert/strict";
  * const html = plannerPage({
  *   setup: {

@@ -80,7 +80,8 @@ function niceCeil(x: number): number {
  *
  * @example Today's spend is the mean of the final weeks
  * ```ts
- * import { defineModelSpec, fitRidge, plannerSetup } from "mixlab";
+ * import { defineModelSpec, fitRidge } from "mixlab";
+ * import { plannerSetup } from "mixlab/planner/mod.ts";
  * import assert from "node:assert/strict";
  * const n = 40;
  * const dates = Array.from({ length: n }, (_, i) =>

@@ -56,7 +56,7 @@ export type DecodedScenario =
  *
  * @example A hash round trip
  * ```ts
- * import { decodeScenario, encodeScenario } from "mixlab";
+ * import { decodeScenario, encodeScenario } from "mixlab/planner/mod.ts";
  * import assert from "node:assert/strict";
  * const setup = {
  *   version: 1 as const, title: "", source: "", kpi: { name: "sales", kind: "revenue" as const },

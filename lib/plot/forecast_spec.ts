@@ -37,7 +37,7 @@ export interface ForecastChartData {
  *
  * @example Two history weeks and one forecast week
  * ```ts
- * import { forecastSpec } from "mixlab";
+ * import { forecastSpec } from "mixlab/plot/forecast_spec.ts";
  * import assert from "node:assert/strict";
  * const spec = forecastSpec({
  *   kpiName: "sales",

@@ -8,7 +8,7 @@
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
 import { JUPYTER_DISPLAY, type MimeBundle } from "../display/jupyter.ts";
-import { themed } from "./theme.ts";
+import { themed } from "./_themed.ts";
 
 /**
  * A rendered chart. In Jupyter it shows itself inline; `html` is what a report embeds.

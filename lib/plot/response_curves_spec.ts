@@ -40,7 +40,8 @@ export interface ResponseCurvesSpecOptions {
  *
  * @example A spec with one line per channel
  * ```ts
- * import { responseCurvesSpec, ResponseCurves } from "mixlab";
+ * import { ResponseCurves } from "mixlab";
+ * import { responseCurvesSpec } from "mixlab/plot/response_curves_spec.ts";
  * import assert from "node:assert/strict";
  * const curves = new ResponseCurves([{
  *   channel: "tv", spend: new Float64Array([0, 1, 2]), response: new Float64Array([0, 3, 4]),

@@ -3,7 +3,6 @@
  *
  * @module
  */
-import type { PlotOptions } from "@observablehq/plot";
 
 /** Default chart width in pixels. */
 export const CHART_WIDTH = 720;
@@ -23,25 +22,3 @@ export const PALETTE = [
   "#000000",
   "#999999",
 ] as const;
-
-/**
- * A chart spec with mixlab's theme (width, height, font, white background) under it: options
- * given in `spec` win. Render the result with `Plot.plot({ ...themed(spec), document })`.
- *
- * @example The spec's own width wins over the theme
- * ```ts
- * import { CHART_HEIGHT, themed } from "mixlab";
- * import assert from "node:assert/strict";
- * const options = themed({ width: 300 });
- * assert.equal(options.width, 300);
- * assert.equal(options.height, CHART_HEIGHT);
- * ```
- */
-export function themed(spec: PlotOptions): PlotOptions {
-  return {
-    width: CHART_WIDTH,
-    height: CHART_HEIGHT,
-    style: { fontFamily: CHART_FONT, fontSize: "12px", background: "white", overflow: "visible" },
-    ...spec,
-  };
-}

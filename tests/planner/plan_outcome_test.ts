@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { planForecast, planOutcome } from "mixlab";
+import { planForecast, planOutcome } from "mixlab/planner/mod.ts";
 import { toyData, toyModel } from "../_toy_model.ts";
 
 // tv: geometric adstock θ = 0.5, hill(1, 1) on adstock / 10, β = 100 scaled per draw by

@@ -15,7 +15,6 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
 import {
-  decodeScenario,
   defineModelSpec,
   fitBayes,
   forecast,
@@ -23,12 +22,10 @@ import {
   loadFittedModel,
   optimizeBudget,
   plannerHtml,
-  plannerPage,
-  type PlannerSetup,
-  setupTables,
   sliceRows,
   spendPlan,
 } from "mixlab";
+import { decodeScenario, plannerPage, type PlannerSetup, setupTables } from "mixlab/planner/mod.ts";
 import { simulatePreset } from "mixlab/sim/mod.ts";
 import { plannerScript } from "../../lib/planner/_bundle.ts";
 import { mmm, root as ROOT } from "../tasks/_mmm.ts";

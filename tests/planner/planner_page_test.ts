@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { parseHTML } from "linkedom";
-import { plannerPage, type PlannerSetup } from "mixlab";
+import { plannerPage, type PlannerSetup } from "mixlab/planner/mod.ts";
 import { jsonForScript } from "../../lib/_internal/html.ts";
 
 const hostile = [

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { ConfigError, plannerHtml, plannerSetup } from "mixlab";
+import { ConfigError, plannerHtml } from "mixlab";
+import { plannerSetup } from "mixlab/planner/mod.ts";
 import { toyData, toyModel } from "../_toy_model.ts";
 
 // tv: geometric adstock θ = 0.5, hill(k = 1, shape = 1) on adstock / 10, β = 100. Held at a

@@ -1,5 +1,10 @@
 import assert from "node:assert/strict";
-import { decodeScenario, defaultScenario, encodeScenario, type PlannerSetup } from "mixlab";
+import {
+  decodeScenario,
+  defaultScenario,
+  encodeScenario,
+  type PlannerSetup,
+} from "mixlab/planner/mod.ts";
 
 const setup: PlannerSetup = {
   version: 1,

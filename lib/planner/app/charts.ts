@@ -9,7 +9,7 @@ import * as Plot from "@observablehq/plot";
 import { ResponseCurves } from "../../analysis/response_curve.ts";
 import { type ForecastChartData, forecastSpec } from "../../plot/forecast_spec.ts";
 import { responseCurvesSpec } from "../../plot/response_curves_spec.ts";
-import { themed } from "../../plot/theme.ts";
+import { themed } from "../../plot/_themed.ts";
 import type { PlannerChannel } from "../planner_setup.ts";
 
 /** What one channel's curve chart shows. */
