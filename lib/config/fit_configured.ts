@@ -31,6 +31,7 @@ import { tune, type TuneOptions, type TuneResult } from "../tuning/tune.ts";
 import type { BoundInput } from "../tuning/mmm_search_space.ts";
 import { getTransform } from "../transforms/registry.ts";
 import { ConfigError } from "../errors.ts";
+import { inConfigTerms } from "./_config_keys.ts";
 import type { FittedModel, MmmData, ModelSpec } from "../types.ts";
 import type { CleaningConfig, MmmConfig } from "./mmm_config.ts";
 
@@ -162,10 +163,18 @@ export interface FitConfiguredOptions {
  * Holds out the config's final weeks, then tunes (ridge with a tuning section) or fits the
  * configured estimator on the rest.
  */
-export async function fitConfigured(
+export function fitConfigured(
   config: MmmConfig,
   data: MmmData,
   options: FitConfiguredOptions = {},
+): Promise<ConfiguredFit> {
+  return inConfigTerms(() => fitInConfig(config, data, options));
+}
+
+async function fitInConfig(
+  config: MmmConfig,
+  data: MmmData,
+  options: FitConfiguredOptions,
 ): Promise<ConfiguredFit> {
   const n = data.dates.length;
   if (config.holdoutWeeks >= n - 10) {

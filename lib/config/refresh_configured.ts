@@ -16,6 +16,7 @@ import { tune, type TuneResult } from "../tuning/tune.ts";
 import type { FittedModel, MmmData, ModelSpec } from "../types.ts";
 import { configuredEstimator, configuredTuneOptions } from "./fit_configured.ts";
 import type { MmmConfig } from "./mmm_config.ts";
+import { inConfigTerms } from "./_config_keys.ts";
 
 /** Options of {@link refreshConfigured}. */
 export interface RefreshConfiguredOptions {
@@ -88,11 +89,20 @@ export function narrowedBounds(
  *
  * @throws {MmmDataError} When no new week follows the model's last, or a week is missing.
  */
-export async function refreshConfigured(
+export function refreshConfigured(
   config: MmmConfig,
   previous: FittedModel,
   rows: MmmData,
   options: RefreshConfiguredOptions = {},
+): Promise<ConfiguredRefresh> {
+  return inConfigTerms(() => refreshInConfig(config, previous, rows, options));
+}
+
+async function refreshInConfig(
+  config: MmmConfig,
+  previous: FittedModel,
+  rows: MmmData,
+  options: RefreshConfiguredOptions,
 ): Promise<ConfiguredRefresh> {
   let spec: ModelSpec = previous.spec;
   let lambda = savedLambda(previous);

@@ -141,6 +141,13 @@ Deno.test({
         join(dir, "o"),
       ]);
       assert.equal(opt.code, 0, opt.stderr);
+      // a reference level the data lack: the message names the config's key, not the spec's
+      config.features.categoricals = { half: "H9" };
+      await Deno.writeTextFile(join(dir, "bad.json"), JSON.stringify(config));
+      const bad = await mmm(["fit", "--config", join(dir, "bad.json"), "--out", join(dir, "b")]);
+      assert.equal(bad.code, 2);
+      assert.match(bad.stderr, /features\.categoricals\.half has reference "H9"/);
+      assert.ok(!bad.stderr.includes("baseline."), bad.stderr);
     } finally {
       await Deno.remove(dir, { recursive: true });
     }
