@@ -122,6 +122,7 @@ function optimize(page: Page): Promise<string> {
 }
 
 const dir = await Deno.makeTempDir({ prefix: "mixlab-planner-bench-" });
+globalThis.addEventListener("unload", () => Deno.removeSync(dir, { recursive: true }));
 const SAMPLES = 40, WARMUP = 3;
 const cases = [
   { name: "ridge, demo data (5 channels)", model: ridgeDemo(), baseline: true },

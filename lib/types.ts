@@ -184,6 +184,24 @@ export interface Decomposition {
   readonly fitted: Float64Array;
 }
 
+/**
+ * A lift test: the incremental KPI an experiment measured for a channel over a period (a geo
+ * holdout, a conversion-lift study). Tuning scores candidates by how close they come to it
+ * (MAPE.LIFT); the Bayesian model adds it to the likelihood with its standard error.
+ */
+export interface LiftTest {
+  /** The channel tested. */
+  readonly channel: string;
+  /** First date of the test (ISO, inclusive). */
+  readonly start: string;
+  /** Last date of the test (ISO, inclusive). */
+  readonly end: string;
+  /** Measured incremental KPI over the period (non-zero). */
+  readonly lift: number;
+  /** Standard error of the measured lift, in KPI units (required by the Bayesian model). */
+  readonly standardError?: number;
+}
+
 /** One row of a fitted model's parameter table. */
 export interface ParameterRow {
   /** Parameter name, e.g. `"tv"`, `"intercept"`, `"tv.decay"`. */
@@ -238,6 +256,31 @@ export interface PredictOptions {
 }
 
 /**
+ * How a fitted model got a transform parameter's value: `"fixed"` (the spec's value, used as
+ * given: fixed by the user or left at its default), `"tuned"` (chosen by a hyperparameter search),
+ * `"estimated"` (sampled: the value is the posterior mean).
+ */
+export type TransformParamStatus = "fixed" | "tuned" | "estimated";
+
+/** One transform parameter of a fitted model (see {@link FittedModel.transformParams}). */
+export interface FittedTransformParam {
+  /** Channel name. */
+  readonly channel: string;
+  /** The transform's stage. */
+  readonly stage: "adstock" | "saturation";
+  /** The transform's kind, e.g. `"geometric"`. */
+  readonly kind: string;
+  /** Parameter name, e.g. `"decay"`. */
+  readonly name: string;
+  /** The value: the spec's or tuned value, or the posterior mean of a sampled parameter. */
+  readonly value: number;
+  /** Central 90% posterior interval `[low, high]`, for estimated parameters. */
+  readonly interval?: readonly [number, number];
+  /** How the value was set. */
+  readonly status: TransformParamStatus;
+}
+
+/**
  * The one interface every estimator returns. Analysis, forecast, optimize and report work on
  * any `FittedModel` without knowing which estimator made it.
  */
@@ -258,6 +301,12 @@ export interface FittedModel {
   readonly diagnostics: readonly Diagnostic[];
   /** MCMC convergence, for models fitted by sampling. */
   readonly convergence?: Convergence;
+  /**
+   * Every channel's transform parameters as fitted, channel by channel (adstock, then
+   * saturation): point values for classical fits, posterior mean and 90% interval for sampled
+   * ones, each with how it was set.
+   */
+  transformParams(): readonly FittedTransformParam[];
   /** Predicted KPI for `data` (future or counterfactual spend), in KPI units. */
   predict(data: MmmData, options?: PredictOptions): Float64Array;
   /** Additive terms for `data`, in KPI units, summing to `predict(data)`. */

@@ -120,12 +120,19 @@ async function main(args: string[]): Promise<number> {
     quick: values.quick,
     seed,
     optunaPath: OPTUNA,
-    onFit: (fit, done, total) =>
+    onFit: (fit, done, total) => {
+      const abs = fit.channels.map((c) => Math.abs(c.error)).sort((a, b) => a - b);
+      const k = abs.length >> 1;
+      const median = abs.length % 2 === 1 ? abs[k]! : (abs[k - 1]! + abs[k]!) / 2;
+      const result = fit.failure !== undefined
+        ? `FAILED: ${fit.failure}`
+        : `median |ROAS error| ${(100 * median).toFixed(1)}%${
+          fit.warnings.length > 0 ? `, warnings: ${fit.warnings.join(" ")}` : ""
+        }`;
       console.error(
-        `[${done}/${total}] ${fit.set} ${fit.method} ${fit.seconds.toFixed(1)} s${
-          fit.failure === undefined ? "" : ` FAILED: ${fit.failure}`
-        }`,
-      ),
+        `[${done}/${total}] ${fit.set} ${fit.method} ${fit.seconds.toFixed(1)} s: ${result}`,
+      );
+    },
   });
   console.log(result.report);
   console.error(`\nseconds per fit (these vary between runs):\n${result.timing}`);

@@ -78,6 +78,7 @@ export function toyModel(
     parameters: [],
     diagnostics: [],
     predict: (d, o) => decompose(d, o).fitted,
+    transformParams: () => [],
     decompose,
     toJSON: () => ({}),
   };

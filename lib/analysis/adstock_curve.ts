@@ -27,6 +27,11 @@ export interface AdstockCurve {
    * fall to half within `maxLag`.
    */
   readonly halfLife: number;
+  /**
+   * Central 90% posterior intervals of the adstock's parameters (Bayesian fits, whose `adstock`
+   * holds the posterior means).
+   */
+  readonly intervals?: Readonly<Record<string, readonly [number, number]>>;
 }
 
 /** Options of {@link adstockCurves}. */
@@ -100,7 +105,12 @@ export class AdstockCurves {
       this.curves.map((c) => ({
         channel: c.channel,
         adstock: `${c.adstock.kind}(${
-          Object.entries(c.adstock.params).map(([k, v]) => `${k}=${+v.toFixed(3)}`).join(", ")
+          Object.entries(c.adstock.params).map(([k, v]) => {
+            const ci = c.intervals?.[k];
+            return `${k}=${+v.toFixed(3)}${
+              ci ? ` [${+ci[0].toFixed(3)}, ${+ci[1].toFixed(3)}]` : ""
+            }`;
+          }).join(", ")
         })`,
         "half-life (weeks)": c.halfLife,
         "carryover multiplier": c.total,
@@ -122,7 +132,18 @@ export class AdstockCurves {
   }
 }
 
-/** The carryover profile of every channel of a fitted model. */
+/**
+ * The carryover profile of every channel of a fitted model, at its fitted adstock parameters
+ * (posterior means for a Bayesian fit, with their 90% intervals).
+ */
 export function adstockCurves(fit: FittedModel, options: AdstockCurvesOptions = {}): AdstockCurves {
-  return new AdstockCurves(fit.spec.channels.map((c) => adstockCurve(c.name, c.adstock, options)));
+  const fitted = fit.transformParams();
+  return new AdstockCurves(fit.spec.channels.map((c) => {
+    const curve = adstockCurve(c.name, c.adstock, options);
+    const ci = fitted.filter((p) => p.channel === c.name && p.stage === "adstock" && p.interval);
+    return ci.length === 0 ? curve : {
+      ...curve,
+      intervals: Object.fromEntries(ci.map((p) => [p.name, p.interval as [number, number]])),
+    };
+  }));
 }

@@ -8,6 +8,7 @@ export * from "./metrics.ts";
 export * from "./cv.ts";
 export * from "./decomposition.ts";
 export * from "./roas.ts";
+export * from "./roas_probability.ts";
 export * from "./response_curve.ts";
 export * from "./diagnostics/mod.ts";
 export * from "./adstock_curve.ts";

@@ -7,7 +7,9 @@
  */
 import { isAbsolute, join } from "node:path";
 import { sliceRows } from "../mmm_data.ts";
-import { fitBayes } from "../models/bayes/fit_bayes.ts";
+import { type BayesOptions, fitBayes, fitBayesParallel } from "../models/bayes/fit_bayes.ts";
+import { BayesFit } from "../models/bayes/bayes_fit.ts";
+import type { SamplingProgress } from "../models/bayes/sampling_progress.ts";
 import { elasticNetPath, fitElasticNet } from "../models/elastic_net.ts";
 import { fitGradientBoosting, fitRandomForest } from "../models/trees/fit_tree_model.ts";
 import { crossValidate, type CrossValidation } from "../analysis/cross_validate.ts";
@@ -32,8 +34,8 @@ import type { BoundInput } from "../tuning/mmm_search_space.ts";
 import { getTransform } from "../transforms/registry.ts";
 import { ConfigError } from "../errors.ts";
 import { inConfigTerms } from "./_config_keys.ts";
-import type { FittedModel, MmmData, ModelSpec } from "../types.ts";
-import type { CleaningConfig, MmmConfig } from "./mmm_config.ts";
+import type { FittedModel, LiftTest, MmmData, ModelSpec } from "../types.ts";
+import { type CleaningConfig, liftTests as checkLiftTests, type MmmConfig } from "./mmm_config.ts";
 
 /** Options of {@link loadConfiguredData}. */
 export interface LoadConfiguredOptions {
@@ -145,6 +147,12 @@ export interface ConfiguredFit {
   /** How a lasso's penalty was chosen by cross-validation, when `model.lambda` was absent. */
   readonly penalty: CvSelection<number> | undefined;
   /**
+   * A Bayesian model with lift tests in its training weeks, fitted again on the training rows
+   * without them: what the KPI data alone say, to check each test against
+   * (`posteriorPredictive(fit, { withoutLiftTests })`). Undefined otherwise.
+   */
+  readonly uncalibrated?: FittedModel;
+  /**
    * Channel ROAS in rolling windows of the training rows (`crossValidation.rolling`, when the
    * training rows hold at least two windows).
    */
@@ -157,6 +165,111 @@ export interface FitConfiguredOptions {
   readonly onProgress?: (progress: SearchProgress) => void;
   /** Stops a tuning search early, keeping what it found. @default undefined */
   readonly signal?: AbortSignal;
+  /** Progress of Bayesian sampling (each fit in turn). @default undefined */
+  readonly onSampling?: (progress: SamplingProgress) => void;
+  /**
+   * Lift tests to calibrate a Bayesian model with, when the config names a CSV file (see
+   * {@link loadConfiguredLiftTests}); the config's own list otherwise. @default the config's
+   */
+  readonly liftTests?: readonly LiftTest[];
+}
+
+/**
+ * The config's lift tests: its list, or the rows of the CSV file it names (columns `channel`,
+ * `start`, `end`, `lift`, `standard_error`; dates ISO), each checked as the config's own.
+ *
+ * @throws {ConfigError} Naming the file, row and column of a bad entry.
+ */
+export async function loadConfiguredLiftTests(
+  config: MmmConfig,
+  options: LoadConfiguredOptions = {},
+): Promise<LiftTest[]> {
+  const c = config.calibration;
+  if (c === undefined) return [];
+  if (c.liftTestsFile === undefined) return [...c.liftTests];
+  const file = c.liftTestsFile;
+  const path = isAbsolute(file) ? file : join(options.baseDir ?? ".", file);
+  let text: string;
+  try {
+    text = await Deno.readTextFile(path);
+  } catch (cause) {
+    throw new ConfigError(`Cannot read lift tests: file "${file}" cannot be read`, {
+      key: "calibration.liftTests",
+      file,
+      hint: "give the CSV path relative to the config file",
+    }, { cause });
+  }
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
+  const header = (lines[0] ?? "").split(",").map((h) => h.trim());
+  const need = ["channel", "start", "end", "lift", "standard_error"];
+  const missing = need.find((h) => !header.includes(h));
+  if (missing !== undefined) {
+    throw new ConfigError(`Cannot read lift tests: file "${file}" has no column "${missing}"`, {
+      key: "calibration.liftTests",
+      file,
+      column: missing,
+      hint: `the header must name ${need.join(", ")}`,
+    });
+  }
+  const rows = lines.slice(1).map((line) => {
+    const cells = line.split(",").map((v) => v.trim());
+    const get = (h: string) => cells[header.indexOf(h)] ?? "";
+    const num = (h: string) => (get(h) === "" ? NaN : Number(get(h)));
+    return {
+      channel: get("channel"),
+      start: get("start"),
+      end: get("end"),
+      lift: num("lift"),
+      standardError: num("standard_error"),
+    };
+  });
+  try {
+    return checkLiftTests(rows, "calibration.liftTests", config.channels.map((ch) => ch.name));
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    const row = Number(/\[(\d+)\]/.exec(e.key ?? "")?.[1] ?? NaN);
+    throw new ConfigError(`${e.message} (file "${file}", data row ${row + 1})`, {
+      key: e.key ?? "calibration.liftTests",
+      file,
+      ...(Number.isFinite(row) ? { rows: [row] } : {}),
+    });
+  }
+}
+
+/** The transform parameters a config fixes, as `"<channel>.<param>"`. */
+function fixedParams(config: MmmConfig): string[] {
+  return config.channels.flatMap((c) =>
+    [...Object.keys(c.adstock.params), ...Object.keys(c.saturation.params)].map((p) =>
+      `${c.name}.${p}`
+    )
+  );
+}
+
+/**
+ * Re-raises a Bayesian fit's ConfigError with the config's key (`model.priors.…`,
+ * `calibration.liftTests[i]…` with `liftIndex` mapping the fit's list back to the config's).
+ */
+function withConfigKeys<T>(f: () => T, liftIndex: readonly number[]): T {
+  const rethrow = (e: unknown): never => {
+    if (!(e instanceof ConfigError) || e.key === undefined) throw e;
+    const lift = /^liftTests\[(\d+)\](.*)$/.exec(e.key);
+    const key = e.key.startsWith("priors.")
+      ? `model.${e.key}`
+      : lift
+      ? `calibration.liftTests[${liftIndex[Number(lift[1])]}]${lift[2]}`
+      : e.key;
+    throw new ConfigError(e.message.replaceAll(`"${e.key}"`, `"${key}"`), {
+      key,
+      ...(e.channel !== undefined ? { channel: e.channel } : {}),
+      ...(e.dates !== undefined ? { dates: e.dates } : {}),
+    }, { cause: e });
+  };
+  try {
+    const out = f();
+    return (out instanceof Promise ? out.catch(rethrow) : out) as T;
+  } catch (e) {
+    return rethrow(e);
+  }
 }
 
 /**
@@ -207,8 +320,11 @@ async function fitInConfig(
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
+    const tuned = result.model.transformParams().flatMap((q) =>
+      q.status === "tuned" ? [`${q.channel}.${q.stage}.${q.name}`] : []
+    );
     const refit = (rows: MmmData) =>
-      fitRidge(rows, result.spec, { lambda: result.lambda, nonNegative: model.nonNegative });
+      fitRidge(rows, result.spec, { lambda: result.lambda, nonNegative: model.nonNegative, tuned });
     return {
       fit: result.model,
       final: holdout ? refit(data) : result.model,
@@ -220,14 +336,33 @@ async function fitInConfig(
       stability: stable(refit),
     };
   }
+  const lifts = options.liftTests ?? config.calibration?.liftTests ?? [];
+  if (lifts.length > 0 && model.kind !== "bayes") {
+    throw new ConfigError(
+      `Cannot fit: lift tests calibrate the Bayesian model; model.kind is "${model.kind}"`,
+      { key: "calibration.liftTests", hint: 'set model.kind to "bayes" or remove "calibration"' },
+    );
+  }
   const penalty = model.kind === "lasso" && model.lambda === undefined
     ? lassoPenalty(train, spec, model.nonNegative, splits)
     : undefined;
-  const estimate = configuredEstimator(config, spec, penalty?.best);
-  const fit = estimate(train);
+  const estimate = configuredEstimator(config, spec, penalty?.best, lifts);
+  // Bayesian fits run their chains on Web Workers, with progress; the others fit in place.
+  const fitRows = (rows: MmmData, tests = lifts): Promise<FittedModel> =>
+    model.kind === "bayes"
+      ? bayesFit(config, rows, tests, (fitter) =>
+        fitBayesParallel(rows, spec, {
+          ...fitter,
+          ...(options.onSampling ? { onProgress: options.onSampling } : {}),
+        }))
+      : Promise.resolve(estimate(rows));
+  const fit = await fitRows(train);
+  const calibrated = fit instanceof BayesFit && fit.liftTests.length > 0;
+  const uncalibrated = calibrated ? await fitRows(train, []) : undefined;
   return {
     fit,
-    final: holdout ? estimate(data) : fit,
+    final: holdout ? await fitRows(data) : fit,
+    ...(uncalibrated ? { uncalibrated } : {}),
     train,
     holdout,
     tuning: undefined,
@@ -245,18 +380,13 @@ export function configuredEstimator(
   config: MmmConfig,
   spec: ModelSpec,
   lambda?: number,
+  liftTests: readonly LiftTest[] = config.calibration?.liftTests ?? [],
 ): (rows: MmmData) => FittedModel {
   const model = config.model, seed = config.seed;
   const penalty = lambda ?? model.lambda ?? 1;
   switch (model.kind) {
     case "bayes":
-      return (rows) =>
-        fitBayes(rows, spec, {
-          chains: model.chains,
-          warmup: model.warmup,
-          draws: model.draws,
-          seed,
-        });
+      return (rows) => bayesFit(config, rows, liftTests, (o) => fitBayes(rows, spec, o));
     case "bayes-linear":
       return (rows) => fitBayesLinear(rows, spec, { seed, nDraws: model.draws });
     case "elasticnet":
@@ -287,6 +417,32 @@ export function configuredEstimator(
     default:
       return (rows) => fitRidge(rows, spec, { lambda: penalty, nonNegative: model.nonNegative });
   }
+}
+
+/**
+ * A configured Bayesian fit on `rows`: the config's chains, priors and fixed transform
+ * parameters, and the lift tests whose window lies within the rows (a test in the holdout weeks
+ * calibrates only the final model); errors name the config's keys.
+ */
+function bayesFit<T>(
+  config: MmmConfig,
+  rows: MmmData,
+  lifts: readonly LiftTest[],
+  run: (options: BayesOptions) => T,
+): T {
+  const model = config.model;
+  const first = rows.dates[0] as string, last = rows.dates[rows.dates.length - 1] as string;
+  const index = lifts.flatMap((lt, i) => (lt.start >= first && lt.end <= last ? [i] : []));
+  return withConfigKeys(() =>
+    run({
+      chains: model.chains,
+      warmup: model.warmup,
+      draws: model.draws,
+      seed: config.seed,
+      priors: model.priors,
+      fixed: fixedParams(config),
+      liftTests: index.map((i) => lifts[i] as LiftTest),
+    }), index);
 }
 
 /** The expanding-window splits of `crossValidation`, or undefined when it is off. */

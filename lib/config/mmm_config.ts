@@ -8,7 +8,8 @@
  */
 import { ConfigError } from "../errors.ts";
 import { CHANNEL_TYPES, type ChannelType } from "../transforms/adstock/geometric.ts";
-import type { BaselineSpec, KpiKind } from "../types.ts";
+import type { BaselineSpec, KpiKind, LiftTest } from "../types.ts";
+import { type Prior, resolvePrior } from "../models/bayes/priors.ts";
 import { BASELINE_FEATURES, channelFeatureKeys } from "../features/baseline.ts";
 import type { BaselineFeature } from "../features/feature.ts";
 import type { DuplicatePolicy, NumberFormat } from "../prep/load_options.ts";
@@ -60,12 +61,25 @@ export interface ModelConfig {
   readonly warmup: number;
   /** Bayesian kept draws per chain. */
   readonly draws: number;
+  /**
+   * Bayesian prior overrides by key (`"roas"`, `"tv.roas"`, `"decay"`, `"tv.decay"`,
+   * `"intercept"`, …; see README "Bayesian priors").
+   */
+  readonly priors: Readonly<Record<string, Prior>>;
   /** Trees: random forest trees (default 200) or boosting stages (default 100). */
   readonly trees?: number;
   /** Trees: maximum depth (default unlimited for random forest, 3 for boosting). */
   readonly maxDepth?: number;
   /** Gradient boosting shrinkage. */
   readonly learningRate: number;
+}
+
+/** Calibration by experiments. */
+export interface CalibrationConfig {
+  /** Lift tests given in the config. */
+  readonly liftTests: readonly LiftTest[];
+  /** A CSV file of lift tests (resolved against the config file's folder), when given as a path. */
+  readonly liftTestsFile?: string;
 }
 
 /** Time-series cross-validation of the fitted model on the training weeks. */
@@ -148,6 +162,8 @@ export interface MmmConfig {
   readonly crossValidation: CrossValidationConfig;
   /** Tuning, or undefined to fit the given transform parameters. */
   readonly tuning?: TuningConfig;
+  /** Lift tests that calibrate the Bayesian model. */
+  readonly calibration?: CalibrationConfig;
   /** Mediation: the mediator channel and the channels upstream of it. */
   readonly mediation?: { readonly mediator: string; readonly upstream: readonly string[] };
   /** Cleaning policies (missing values, duplicates, outliers). */
@@ -189,6 +205,7 @@ const TOP_KEYS = [
   "crossValidation",
   "tuning",
   "mediation",
+  "calibration",
   "features",
   "cleaning",
   "seed",
@@ -307,6 +324,54 @@ function channel(name: string, value: unknown, key: string): ChannelConfig {
     ...(o.exposure === undefined ? {} : { exposure: string(o.exposure, `${key}.exposure`) }),
     ...(o.type === undefined ? {} : { type: oneOf(o.type, `${key}.type`, CHANNEL_TYPES) }),
   };
+}
+
+function priors(value: unknown, key: string): Record<string, Prior> {
+  const o = object(value, key, Object.keys((value ?? {}) as Json));
+  const out: Record<string, Prior> = {};
+  for (const [k, v] of Object.entries(o)) out[k] = resolvePrior(v as Prior, `${key}.${k}`);
+  return out;
+}
+
+/**
+ * Checks lift tests: `channel` (one of `channels`), `start` and `end` (ISO dates, start ≤ end),
+ * `lift` (a non-zero number) and `standardError` (positive).
+ *
+ * @param value The parsed list.
+ * @param key The config key of the list, for errors.
+ * @param channels The configured channel names.
+ * @returns The lift tests.
+ * @throws {ConfigError} Naming the entry's key (`calibration.liftTests[0].standardError`).
+ */
+export function liftTests(value: unknown, key: string, channels: readonly string[]): LiftTest[] {
+  if (!Array.isArray(value)) fail(key, "must be a list of lift tests or the path of a CSV file");
+  return value.map((v, i) => {
+    const k = `${key}[${i}]`;
+    const t = object(v, k, ["channel", "start", "end", "lift", "standardError"]);
+    const channel = string(t.channel, `${k}.channel`);
+    if (!channels.includes(channel)) {
+      fail(`${k}.channel`, `must be one of the channels, got "${channel}"`);
+    }
+    const start = string(t.start, `${k}.start`), end = string(t.end, `${k}.end`);
+    if (!ISO_DATE.test(start)) fail(`${k}.start`, `must be an ISO date yyyy-mm-dd, got "${start}"`);
+    if (!ISO_DATE.test(end)) fail(`${k}.end`, `must be an ISO date yyyy-mm-dd, got "${end}"`);
+    if (end < start) fail(`${k}.end`, `must not be before start "${start}", got "${end}"`);
+    const lift = number(t.lift, `${k}.lift`, -Infinity);
+    if (lift === 0) fail(`${k}.lift`, "must be the measured incremental KPI, not 0");
+    if (t.standardError === undefined) {
+      fail(`${k}.standardError`, "is required: the standard error of the measured lift");
+    }
+    const standardError = t.standardError;
+    if (
+      typeof standardError !== "number" || !Number.isFinite(standardError) || standardError <= 0
+    ) {
+      fail(
+        `${k}.standardError`,
+        `must be a positive number (KPI units), got ${JSON.stringify(standardError)}`,
+      );
+    }
+    return { channel, start, end, lift, standardError };
+  });
 }
 
 function cleaning(value: unknown, columns: readonly string[]): CleaningConfig {
@@ -471,6 +536,7 @@ export function parseMmmConfig(json: unknown): MmmConfig {
     "chains",
     "warmup",
     "draws",
+    "priors",
     "trees",
     "maxDepth",
     "learningRate",
@@ -483,8 +549,9 @@ export function parseMmmConfig(json: unknown): MmmConfig {
     l1Ratio: m.l1Ratio === undefined ? 0.5 : number(m.l1Ratio, "model.l1Ratio", 0, 1),
     nonNegative: m.nonNegative === undefined ? true : m.nonNegative as boolean,
     chains: m.chains === undefined ? 4 : integer(m.chains, "model.chains", 1, 64),
-    warmup: m.warmup === undefined ? 500 : integer(m.warmup, "model.warmup", 10, 100_000),
-    draws: m.draws === undefined ? 500 : integer(m.draws, "model.draws", 10, 100_000),
+    warmup: m.warmup === undefined ? 1000 : integer(m.warmup, "model.warmup", 10, 100_000),
+    draws: m.draws === undefined ? 1000 : integer(m.draws, "model.draws", 10, 100_000),
+    priors: m.priors === undefined ? {} : priors(m.priors, "model.priors"),
     learningRate: m.learningRate === undefined
       ? 0.1
       : number(m.learningRate, "model.learningRate", 1e-6, 1),
@@ -588,6 +655,16 @@ export function parseMmmConfig(json: unknown): MmmConfig {
     });
     mediation = { mediator, upstream };
   }
+  let calibration: CalibrationConfig | undefined;
+  if (o.calibration !== undefined) {
+    const c = object(o.calibration, "calibration", ["liftTests"]);
+    if (c.liftTests === undefined) {
+      fail("calibration.liftTests", "is required: a list of lift tests or a CSV path");
+    }
+    calibration = typeof c.liftTests === "string"
+      ? { liftTests: [], liftTestsFile: string(c.liftTests, "calibration.liftTests") }
+      : { liftTests: liftTests(c.liftTests, "calibration.liftTests", names) };
+  }
   const config: MmmConfig = {
     data: string(o.data, "data"),
     date: o.date === undefined ? "date" : string(o.date, "date"),
@@ -616,6 +693,7 @@ export function parseMmmConfig(json: unknown): MmmConfig {
     ...(o.dateFormat === undefined ? {} : { dateFormat: string(o.dateFormat, "dateFormat") }),
     ...(tuning ? { tuning } : {}),
     ...(mediation ? { mediation } : {}),
+    ...(calibration ? { calibration } : {}),
   };
   return deepFreeze(config);
 }

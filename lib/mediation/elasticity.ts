@@ -133,6 +133,7 @@ export class ElasticityResult {
  *   spec: { channels: [], controls: ["price"], specification: "linear",
  *     baseline: { yearlyFourier: 0, trend: "none", events: {} } },
  *   predict, decompose: () => { throw new Error("unused"); }, toJSON: () => ({}),
+ *   transformParams: () => [],
  * } as FittedModel;
  * assert.ok(Math.abs(elasticities(fit).get("price").elasticity + 1.5) < 1e-12);
  * ```

@@ -19,6 +19,7 @@ import type {
   Decomposition,
   Diagnostic,
   FittedModel,
+  FittedTransformParam,
   MmmData,
   ModelSpec,
   ParameterRow,
@@ -30,6 +31,7 @@ import { JUPYTER_DISPLAY } from "../display/jupyter.ts";
 import { table } from "../display/table.ts";
 import { type DesignBasis, type DesignMatrix, designMatrix } from "./design_matrix.ts";
 import { specToJSON } from "./model_spec.ts";
+import { specTransformParams } from "./fitted_params.ts";
 
 /** Posterior (or bootstrap) draws of a linear model's coefficients. */
 export interface LinearDraws {
@@ -59,6 +61,11 @@ export interface LinearModelInit {
   readonly settings: Readonly<Record<string, number | string | boolean>>;
   /** Draws, when the estimator has them. */
   readonly draws?: LinearDraws;
+  /**
+   * Transform parameters chosen by a tuning search, as `"<channel>.<stage>.<param>"`; the
+   * others were used as the spec gives them. @default []
+   */
+  readonly tuned?: readonly string[];
   /** The training design, if the estimator has it (saves rebuilding it for `fitted`). */
   readonly design?: DesignMatrix;
 }
@@ -85,6 +92,8 @@ export interface LinearModelJson {
   readonly diagnostics: readonly Diagnostic[];
   /** Estimator settings. */
   readonly settings: Readonly<Record<string, number | string | boolean>>;
+  /** Tuned transform parameters (`"<channel>.<stage>.<param>"`), when tuned. */
+  readonly tuned?: readonly string[];
   /** Draws as number arrays. */
   readonly draws?: {
     readonly intercept: readonly number[];
@@ -172,6 +181,7 @@ export class LinearModel implements FittedModel {
   /** Estimator settings. */
   readonly settings: Readonly<Record<string, number | string | boolean>>;
   readonly #draws: LinearDraws | undefined;
+  readonly #tuned: readonly string[];
 
   /** Wraps an estimator's result; prefer the `fit*` functions. */
   constructor(init: LinearModelInit) {
@@ -185,6 +195,7 @@ export class LinearModel implements FittedModel {
     this.diagnostics = init.diagnostics;
     this.settings = init.settings;
     this.#draws = init.draws;
+    this.#tuned = Object.freeze([...(init.tuned ?? [])]);
     this.nDraws = init.draws ? init.draws.intercept.length : 0;
     if (init.design) {
       const eta = this.#eta(init.design, this.intercept, this.coefficients);
@@ -315,6 +326,12 @@ export class LinearModel implements FittedModel {
     return { dates: [...data.dates], terms, fitted };
   }
 
+  /** The spec's transform parameters: `"tuned"` where a search chose them, else `"fixed"`. */
+  transformParams(): readonly FittedTransformParam[] {
+    const tuned = new Set(this.#tuned);
+    return specTransformParams(this.spec, (key) => (tuned.has(key) ? "tuned" : "fixed"));
+  }
+
   /** Plain JSON that {@link loadModel} turns back into an equal model. */
   toJSON(): LinearModelJson {
     const json: LinearModelJson = {
@@ -328,6 +345,7 @@ export class LinearModel implements FittedModel {
       parameters: this.parameters,
       diagnostics: this.diagnostics,
       settings: this.settings,
+      ...(this.#tuned.length > 0 ? { tuned: [...this.#tuned] } : {}),
     };
     return this.#draws
       ? {

@@ -66,6 +66,7 @@ export function loadModel(json: unknown): LinearModel {
     parameters: (j.parameters ?? []).map((r: ParameterRow) => ({ ...r })),
     diagnostics: j.diagnostics ?? [],
     settings: j.settings ?? {},
+    ...(Array.isArray(j.tuned) ? { tuned: j.tuned.map(String) } : {}),
     ...(j.draws && j.draws.intercept.length > 0 &&
         j.draws.coefficients.length === p * j.draws.intercept.length
       ? {

@@ -25,6 +25,11 @@ export interface RidgeOptions {
   readonly standardize?: boolean;
   /** Constrain media coefficients to be ≥ 0. @default true */
   readonly nonNegative?: boolean;
+  /**
+   * Transform parameters of the spec that a tuning search chose (`"<channel>.<stage>.<param>"`),
+   * reported as `"tuned"` by `transformParams()`. @default []
+   */
+  readonly tuned?: readonly string[];
 }
 
 /**
@@ -89,5 +94,6 @@ export function fitRidge(data: MmmData, spec: ModelSpec, options: RidgeOptions =
       ...zeroMediaDiagnostics(design, coefficients, mask),
     ],
     settings: { lambda, standardize, nonNegative },
+    ...(options.tuned ? { tuned: options.tuned } : {}),
   });
 }

@@ -5,7 +5,7 @@
  */
 import type { ForecastResult } from "../forecast/forecast.ts";
 import type { FittedModel } from "../types.ts";
-import { forecastSpec } from "./forecast_spec.ts";
+import { forecastChartData, forecastSpec } from "./forecast_spec.ts";
 import { type Chart, renderChart } from "./render.ts";
 
 /** Options of {@link plotForecast}. */
@@ -22,19 +22,5 @@ export function plotForecast(
   result: ForecastResult,
   options: PlotForecastOptions = {},
 ): Chart {
-  const n = fit.data.dates.length, k = Math.min(options.historyWeeks ?? 52, n);
-  return renderChart(forecastSpec({
-    kpiName: result.plan.kpi.name,
-    history: {
-      dates: fit.data.dates.slice(n - k),
-      actual: fit.data.kpi.values.subarray(n - k),
-      fitted: fit.fitted.subarray(n - k),
-    },
-    future: {
-      dates: result.plan.dates,
-      mean: result.mean,
-      ...(result.lower && result.upper ? { lower: result.lower, upper: result.upper } : {}),
-      ...(options.actual ? { actual: options.actual } : {}),
-    },
-  }));
+  return renderChart(forecastSpec(forecastChartData(fit, result, options)));
 }

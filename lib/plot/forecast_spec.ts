@@ -8,7 +8,9 @@
  */
 import * as Plot from "@observablehq/plot";
 import { toDates } from "../dates.ts";
-import { PALETTE } from "./theme.ts";
+import type { ForecastResult } from "../forecast/forecast.ts";
+import type { FittedModel } from "../types.ts";
+import { type ChartSpec, PALETTE } from "./theme.ts";
 
 /** What the forecast chart shows. */
 export interface ForecastChartData {
@@ -32,6 +34,40 @@ export interface ForecastChartData {
   readonly reference?: { readonly label: string; readonly values: ArrayLike<number> };
 }
 
+/** Options of {@link forecastChartData}. */
+export interface ForecastChartOptions {
+  /** How many final history weeks to show. @default 52 */
+  readonly historyWeeks?: number;
+  /** Actual KPI of the forecast weeks, when known (backtests). @default undefined */
+  readonly actual?: ArrayLike<number>;
+  /** Another plan's forecast over the same weeks, drawn dashed. @default undefined */
+  readonly reference?: ForecastChartData["reference"];
+}
+
+/** What the forecast chart shows of a model's history and a forecast of it. */
+export function forecastChartData(
+  fit: FittedModel,
+  result: ForecastResult,
+  options: ForecastChartOptions = {},
+): ForecastChartData {
+  const n = fit.data.dates.length, k = Math.min(options.historyWeeks ?? 52, n);
+  return {
+    kpiName: result.plan.kpi.name,
+    history: {
+      dates: fit.data.dates.slice(n - k),
+      actual: fit.data.kpi.values.subarray(n - k),
+      fitted: fit.fitted.subarray(n - k),
+    },
+    future: {
+      dates: result.plan.dates,
+      mean: result.mean,
+      ...(result.lower && result.upper ? { lower: result.lower, upper: result.upper } : {}),
+      ...(options.actual ? { actual: options.actual } : {}),
+    },
+    ...(options.reference ? { reference: options.reference } : {}),
+  };
+}
+
 /**
  * History (actual and fitted) followed by the forecast, its band and an optional reference.
  *
@@ -49,7 +85,7 @@ export interface ForecastChartData {
  * assert.deepEqual(spec.color?.domain, ["actual", "fitted", "forecast", "today's spend"]);
  * ```
  */
-export function forecastSpec(data: ForecastChartData): Plot.PlotOptions {
+export function forecastSpec(data: ForecastChartData): ChartSpec {
   const { history, future, reference } = data;
   const histDates = toDates(history.dates), futureDates = toDates(future.dates);
   const rows = [

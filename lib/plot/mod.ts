@@ -19,6 +19,7 @@ export * from "./distribution_chart.ts";
 export * from "./spend_chart.ts";
 export * from "./allocation.ts";
 export * from "./roas_chart.ts";
+export * from "./predictive_chart.ts";
 export * from "./search_charts.ts";
 export * from "./dag_chart.ts";
 export * from "./residual_charts.ts";

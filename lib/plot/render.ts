@@ -8,6 +8,7 @@
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
 import { JUPYTER_DISPLAY, type MimeBundle } from "../display/jupyter.ts";
+import type { ChartSpec } from "./theme.ts";
 import { themed } from "./_themed.ts";
 
 /**
@@ -43,9 +44,6 @@ export class Chart {
     return this.html;
   }
 }
-
-/** An Observable Plot specification (`Plot.plot` options) without its `document`. */
-export type ChartSpec = Plot.PlotOptions;
 
 /**
  * Renders an Observable Plot spec with mixlab's theme (width, height, font) to a {@link Chart}.

@@ -7,7 +7,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { ResponseCurves } from "../analysis/response_curve.ts";
-import { PALETTE } from "./theme.ts";
+import { type ChartSpec, PALETTE } from "./theme.ts";
 
 /** An extra operating point on a response curve (e.g. the optimizer's or a planned one). */
 export interface CurvePoint {
@@ -56,7 +56,7 @@ export interface ResponseCurvesSpecOptions {
 export function responseCurvesSpec(
   curves: ResponseCurves,
   options: ResponseCurvesSpecOptions = {},
-): Plot.PlotOptions {
+): ChartSpec {
   const rows = curves.curves.flatMap((c) =>
     Array.from(c.spend, (s, i) => ({ channel: c.channel, spend: s, response: c.response[i] }))
   );

@@ -3,6 +3,10 @@
  *
  * @module
  */
+import type { PlotOptions } from "@observablehq/plot";
+
+/** An Observable Plot specification (`Plot.plot` options), as mixlab's chart builders return it. */
+export type ChartSpec = PlotOptions;
 
 /** Default chart width in pixels. */
 export const CHART_WIDTH = 720;

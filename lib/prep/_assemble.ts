@@ -14,6 +14,7 @@ import type { LoadOptions } from "./load_options.ts";
 import type { ColumnQuality, QualityEntry } from "./quality_report.ts";
 import { DataQualityReport } from "./quality_report.ts";
 import type { RawFrame } from "./_raw_frame.ts";
+import type { FrameRequest } from "./_polars_frame.ts";
 import {
   aggregateWeekly,
   type AssembleContext,
@@ -95,6 +96,25 @@ export function resolveColumns(
     controls: (mapping.controls ?? []).map((c) => find(c, "control")),
     categories: (mapping.categories ?? []).map((c) => find(c, "text")),
     geo: mapping.geo === undefined ? undefined : find(mapping.geo, "geo"),
+  };
+}
+
+/** The columns a reader must read for the mapping: numbers, then text (date, geo, categories). */
+export function frameRequest(resolved: ResolvedColumns, options: LoadOptions): FrameRequest {
+  return {
+    numeric: [
+      resolved.kpi,
+      ...resolved.spend,
+      ...resolved.exposure.filter((e): e is string => e !== undefined),
+      ...resolved.controls,
+    ],
+    text: [
+      resolved.date,
+      ...(resolved.geo === undefined ? [] : [resolved.geo]),
+      ...resolved.categories,
+    ],
+    nullValues: options.nullValues ?? [],
+    numberFormat: options.numberFormat,
   };
 }
 

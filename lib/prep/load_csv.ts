@@ -4,7 +4,7 @@
  * @module
  */
 import { checkLoadOptions } from "./_resolve_options.ts";
-import { assemble, type LoadedData, resolveColumns } from "./_assemble.ts";
+import { assemble, frameRequest, type LoadedData, resolveColumns } from "./_assemble.ts";
 import { readCsvFrame } from "./_polars_frame.ts";
 import { type Delimiter, sniffCsv } from "./_sniff.ts";
 import type { LoadOptions } from "./load_options.ts";
@@ -76,20 +76,6 @@ export async function loadCsv(path: string, options: LoadCsvOptions): Promise<Lo
     });
   }
   const resolved = resolveColumns(format.header, options, path, entries);
-  const frame = await readCsvFrame(path, format.delimiter, {
-    numeric: [
-      resolved.kpi,
-      ...resolved.spend,
-      ...resolved.exposure.filter((e): e is string => e !== undefined),
-      ...resolved.controls,
-    ],
-    text: [
-      resolved.date,
-      ...(resolved.geo === undefined ? [] : [resolved.geo]),
-      ...resolved.categories,
-    ],
-    nullValues: options.nullValues ?? [],
-    numberFormat: options.numberFormat,
-  });
+  const frame = await readCsvFrame(path, format.delimiter, frameRequest(resolved, options));
   return assemble(frame, resolved, options, path, entries);
 }

@@ -5,7 +5,7 @@
  */
 import { MmmDataError } from "../errors.ts";
 import { checkLoadOptions } from "./_resolve_options.ts";
-import { assemble, type LoadedData, resolveColumns } from "./_assemble.ts";
+import { assemble, frameRequest, type LoadedData, resolveColumns } from "./_assemble.ts";
 import { parquetColumns, readParquetFrame } from "./_polars_frame.ts";
 import type { LoadOptions } from "./load_options.ts";
 import type { QualityEntry } from "./quality_report.ts";
@@ -37,21 +37,7 @@ export async function loadParquet(path: string, options: LoadOptions): Promise<L
   }
   const entries: QualityEntry[] = [];
   const resolved = resolveColumns(header, options, path, entries);
-  const frame = await readParquetFrame(path, {
-    numeric: [
-      resolved.kpi,
-      ...resolved.spend,
-      ...resolved.exposure.filter((e): e is string => e !== undefined),
-      ...resolved.controls,
-    ],
-    text: [
-      resolved.date,
-      ...(resolved.geo === undefined ? [] : [resolved.geo]),
-      ...resolved.categories,
-    ],
-    nullValues: options.nullValues ?? [],
-    numberFormat: options.numberFormat,
-  });
+  const frame = await readParquetFrame(path, frameRequest(resolved, options));
   if (frame.nRows === 0) {
     throw new MmmDataError(`Cannot load data: file "${path}" has no data rows`, {
       file: path,

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { ChannelSpec } from "../types.ts";
+import type { FittedTransformParam, TransformParamStatus, TransformSpec } from "../types.ts";
 import type { DataQualityReport } from "../prep/quality_report.ts";
 import { VERSION } from "../version.ts";
 import type { ModelSummary } from "../analysis/model_summary.ts";
@@ -20,13 +20,40 @@ export interface ResultChannel {
   readonly effect_share: number;
   readonly spend_share: number;
   readonly params: {
-    readonly adstock: ChannelSpec["adstock"];
-    readonly saturation: ChannelSpec["saturation"];
+    readonly adstock: ResultTransform;
+    readonly saturation: ResultTransform;
     readonly scale: number | undefined;
   };
   readonly roas_ci90?: readonly [number, number];
   readonly mroas_ci90?: readonly [number, number];
   readonly contribution_ci90?: readonly [number, number];
+}
+
+/**
+ * A fitted transform in `result.json`: kind and parameter values (posterior means for sampled
+ * parameters), how each value was set, and 90% intervals where the fit has them.
+ */
+export interface ResultTransform extends TransformSpec {
+  /** `"fixed"`, `"tuned"` or `"estimated"` per parameter. */
+  readonly status: Readonly<Record<string, TransformParamStatus>>;
+  /** Central 90% posterior interval per estimated parameter. */
+  readonly ci90?: Readonly<Record<string, readonly [number, number]>>;
+}
+
+/** A channel's fitted transform of one stage, from the model's transform parameters. */
+function resultTransform(
+  kind: string,
+  params: readonly FittedTransformParam[],
+): ResultTransform {
+  const ci = params.filter((p) => p.interval !== undefined);
+  return {
+    kind,
+    params: Object.fromEntries(params.map((p) => [p.name, p.value])),
+    status: Object.fromEntries(params.map((p) => [p.name, p.status])),
+    ...(ci.length > 0
+      ? { ci90: Object.fromEntries(ci.map((p) => [p.name, p.interval as [number, number]])) }
+      : {}),
+  };
 }
 
 /** The whole `result.json`. */
@@ -105,6 +132,7 @@ export interface ResultJson {
   readonly data_quality?: ReturnType<DataQualityReport["toJSON"]>;
   readonly mediation?: unknown;
   readonly allocation?: unknown;
+  readonly posterior_predictive?: unknown;
 }
 
 /** Options of {@link resultJson}. */
@@ -117,6 +145,8 @@ export interface ResultJsonOptions {
   readonly mediation?: unknown;
   /** Budget allocation (its JSON form), when run. @default undefined */
   readonly allocation?: unknown;
+  /** Posterior predictive check of a Bayesian fit (its JSON form). @default undefined */
+  readonly posteriorPredictive?: unknown;
   /** What prep checked and changed, week by week. @default undefined */
   readonly quality?: DataQualityReport;
 }
@@ -129,7 +159,10 @@ export function resultJson(summary: ModelSummary, options: ResultJsonOptions): R
   const fit = summary.fit;
   const d = summary.decomposition;
   const m = summary.metrics;
+  const fitted = fit.transformParams();
   const channels = fit.spec.channels.map((spec, j): ResultChannel => {
+    const own = (stage: "adstock" | "saturation") =>
+      fitted.filter((p) => p.channel === spec.name && p.stage === stage);
     const r = summary.returns.channels[j]!;
     const share = d.channels.find((c) => c.channel === spec.name);
     const base: ResultChannel = {
@@ -141,7 +174,11 @@ export function resultJson(summary: ModelSummary, options: ResultJsonOptions): R
       cpa: r.cpa.value,
       effect_share: share?.effectShare ?? 0,
       spend_share: share?.spendShare ?? 0,
-      params: { adstock: spec.adstock, saturation: spec.saturation, scale: spec.scale },
+      params: {
+        adstock: resultTransform(spec.adstock.kind, own("adstock")),
+        saturation: resultTransform(spec.saturation.kind, own("saturation")),
+        scale: spec.scale,
+      },
     };
     if (r.roas.lower === undefined) return base;
     return {
@@ -217,5 +254,8 @@ export function resultJson(summary: ModelSummary, options: ResultJsonOptions): R
     ...(options.quality === undefined ? {} : { data_quality: options.quality.toJSON() }),
     ...(options.mediation === undefined ? {} : { mediation: options.mediation }),
     ...(options.allocation === undefined ? {} : { allocation: options.allocation }),
+    ...(options.posteriorPredictive === undefined
+      ? {}
+      : { posterior_predictive: options.posteriorPredictive }),
   };
 }

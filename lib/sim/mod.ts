@@ -10,3 +10,4 @@ export * from "./response.ts";
 export * from "./presets.ts";
 export * from "./write_simulation.ts";
 export * from "./summary.ts";
+export * from "./lift_test.ts";

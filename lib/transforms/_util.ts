@@ -44,6 +44,19 @@ export function lagCount(maxLag: number): number {
   return Math.max(1, Math.round(maxLag));
 }
 
+/** Lag weights `v_l / Σ_m v_m` for l = 0…lags−1, with `v_l = weight(l)`. */
+export function normalisedWeights(lags: number, weight: (l: number) => number): Float64Array {
+  const w = new Float64Array(lags);
+  let s = 0;
+  for (let l = 0; l < lags; l++) {
+    const v = weight(l);
+    w[l] = v;
+    s += v;
+  }
+  for (let l = 0; l < lags; l++) w[l] = (w[l] as number) / s;
+  return w;
+}
+
 /** A constant input of 1 over `lags` rows: the last output of a finite-lag adstock is its gain. */
 function ones(lags: number): Float64Array {
   return new Float64Array(lags).fill(1);

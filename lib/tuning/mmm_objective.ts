@@ -15,7 +15,7 @@
  *
  * @module
  */
-import type { MmmData, ModelSpec, TransformSpec } from "../types.ts";
+import type { LiftTest, MmmData, ModelSpec, TransformSpec } from "../types.ts";
 import type { TimeSplit } from "../analysis/cv.ts";
 import { getTransform } from "../transforms/registry.ts";
 import type { TransformDescriptor } from "../transforms/descriptor.ts";
@@ -23,18 +23,6 @@ import { designBasis, designMatrix } from "../models/design_matrix.ts";
 import { rejectChannelFeatures } from "../features/baseline.ts";
 import { createRidgeWorkspace, solveRidge } from "../models/ridge_solve.ts";
 import type { Evaluator } from "./evaluator.ts";
-
-/** A lift test: the incremental KPI an experiment measured for a channel over a period. */
-export interface LiftTest {
-  /** The channel tested. */
-  readonly channel: string;
-  /** First date of the test (ISO, inclusive). */
-  readonly start: string;
-  /** Last date of the test (ISO, inclusive). */
-  readonly end: string;
-  /** Measured incremental KPI over the period (non-zero). */
-  readonly lift: number;
-}
 
 /** Cross-validation error measure. */
 export type CvMetric = "nrmse" | "mse";

@@ -7,7 +7,7 @@
  * @module
  */
 import { ConfigError } from "../errors.ts";
-import type { FittedModel, MmmData, ModelSpec } from "../types.ts";
+import type { FittedModel, LiftTest, MmmData, ModelSpec } from "../types.ts";
 import { expandingWindowSplit, type TimeSplit } from "../analysis/cv.ts";
 import { designBasis } from "../models/design_matrix.ts";
 import { fitRidge } from "../models/ridge.ts";
@@ -16,7 +16,7 @@ import { JUPYTER_DISPLAY, type MimeBundle } from "../display/jupyter.ts";
 import type { Chart } from "../plot/render.ts";
 import { minimize, type MinimizeOptions, type SearchResult } from "./minimize.ts";
 import { mmmSearchSpace, type MmmSearchSpaceOptions } from "./mmm_search_space.ts";
-import type { CvMetric, LiftTest, MmmObjectivePayload } from "./mmm_objective.ts";
+import type { CvMetric, MmmObjectivePayload } from "./mmm_objective.ts";
 import { type ModelSelection, selectModels, type SelectModelsOptions } from "./select_models.ts";
 import {
   plotObjectiveByTrial,
@@ -279,6 +279,11 @@ export async function tune(
     }),
   };
   const lambda = chosen.lambda as number;
-  const model = fitRidge(data, tuned, { lambda, nonNegative: payload.nonNegative });
+  const searched = space.params.filter((q) => q.fixed === undefined && q.name !== "lambda");
+  const model = fitRidge(data, tuned, {
+    lambda,
+    nonNegative: payload.nonNegative,
+    tuned: searched.map((q) => q.name),
+  });
   return new TuneResult({ search, selection, spec: tuned, lambda, model });
 }

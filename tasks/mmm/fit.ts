@@ -10,8 +10,13 @@ import { join, resolve } from "std/path";
 import {
   fitConfigured,
   loadConfiguredData,
+  loadConfiguredLiftTests,
   modelSpecFromConfig,
 } from "../../lib/config/fit_configured.ts";
+import { terminalSamplingProgress } from "../../lib/models/bayes/sampling_progress.ts";
+import { BayesFit } from "../../lib/models/bayes/bayes_fit.ts";
+import { posteriorPredictive } from "../../lib/models/bayes/predictive_check.ts";
+import { plotPredictiveCheck } from "../../lib/plot/predictive_chart.ts";
 import { fitMediation } from "../../lib/mediation/fit_mediation.ts";
 import type { MediationFit } from "../../lib/mediation/mediation_fit.ts";
 import { summarizeModel } from "../../lib/analysis/model_summary.ts";
@@ -56,7 +61,8 @@ and writes into DIR:
   decomposition.csv, channels.csv, response_curves.csv
                 the decomposition (week × term), the channel table and the response curves of
                 result.json, for BI tools
---seed overrides the config's seed; --quiet hides the progress bar.`,
+--seed overrides the config's seed; --quiet hides the progress bar (tuning) and the
+sampling progress line (Bayesian: each chain's iteration, phase, divergences, time left).`,
   async run(args) {
     const { values } = parseArgs({
       args,
@@ -72,13 +78,32 @@ and writes into DIR:
     const started = performance.now();
     const { config, baseDir, json } = await loadConfigFile(values.config, values.seed);
     const data = await loadConfiguredData(config, { baseDir });
+    const liftTests = await loadConfiguredLiftTests(config, { baseDir });
     const progress = values.quiet || !config.tuning ? undefined : throttled(terminalProgress());
-    const run = await fitConfigured(config, data, progress ? { onProgress: progress } : {});
-    const summary = summarizeModel(run.fit, {
+    const sampling = values.quiet || config.model.kind !== "bayes"
+      ? undefined
+      : terminalSamplingProgress();
+    const run = await fitConfigured(config, data, {
+      liftTests,
+      ...(progress ? { onProgress: progress } : {}),
+      ...(sampling ? { onSampling: sampling } : {}),
+    });
+    const summarized = summarizeModel(run.fit, {
       ...(run.holdout ? { holdout: run.holdout } : {}),
       ...(run.crossValidation ? { crossValidation: run.crossValidation } : {}),
       ...(run.stability ? { stability: run.stability } : {}),
     });
+    // Bayesian fits: the posterior predictive check, each lift test judged against the model
+    // fitted without the lift tests (what the KPI data alone say)
+    const ppc = run.fit instanceof BayesFit
+      ? posteriorPredictive(
+        run.fit,
+        run.uncalibrated instanceof BayesFit ? { withoutLiftTests: run.uncalibrated } : {},
+      )
+      : undefined;
+    const summary = ppc
+      ? { ...summarized, warnings: [...summarized.warnings, ...ppc.diagnostics()] }
+      : summarized;
     let mediation: MediationFit | undefined;
     const extraSections: ReportSection[] = [];
     if (config.mediation) {
@@ -125,6 +150,20 @@ and writes into DIR:
         ],
       });
     }
+    if (ppc) {
+      extraSections.push({
+        title: "Posterior predictive check",
+        blocks: [
+          {
+            kind: "text",
+            text:
+              "KPI series replicated from the posterior (each draw's prediction plus its noise) against the actual KPI: about 90% of weeks should fall inside the band. Each lift test is compared with the lift the model predicts for its window (plus the test's own error); with lift tests, also with a model fitted without them, which shows whether a test agrees with the KPI data.",
+          },
+          { kind: "chart", chart: plotPredictiveCheck(ppc) },
+          { kind: "table", table: ppc.toTable() },
+        ],
+      });
+    }
     if (run.tuning) {
       extraSections.push({
         title: "Tuning",
@@ -150,6 +189,7 @@ and writes into DIR:
       seconds,
       quality: data.quality,
       ...(mediation ? { mediation: mediation.toJSON() } : {}),
+      ...(ppc ? { posteriorPredictive: ppc.toJSON() } : {}),
     });
     const html = onePager(summary, {
       title: "Media mix model report",

@@ -9,6 +9,7 @@
 import { fitConfigured } from "../../lib/config/fit_configured.ts";
 import { parseMmmConfig } from "../../lib/config/mmm_config.ts";
 import { summarizeModel } from "../../lib/analysis/model_summary.ts";
+import { sliceRows } from "../../lib/mmm_data.ts";
 import type { MmmData } from "../../lib/types.ts";
 import type { GeneratedSet } from "./generators/truth.ts";
 import { type ConfigJson, HOLDOUT_WEEKS } from "./mixlab_input.ts";
@@ -59,8 +60,13 @@ export interface RecoveryMethod {
 
 /**
  * Runs a config through the library entry the CLI uses (`parseMmmConfig`, `fitConfigured`,
- * `summarizeModel`), seeded with `seed`, and reads what `result.json` would report: each
- * channel's ROAS (and `roas_ci90` where there are draws), effect share, and the warnings.
+ * `summarizeModel` with the holdout, cross-validation and rolling stability, as `mmm fit` calls
+ * it), seeded with `seed`, and reads what `result.json` would report: each channel's ROAS (and
+ * `roas_ci90` where there are draws), effect share, and the warnings.
+ *
+ * One step of `mmm fit` is left out because the study does not use it: the refit on every week
+ * for `model.json`. The model is fitted on the training weeks (`holdoutWeeks` 0 on those rows,
+ * which is what `fitConfigured` does with the full data) and scored on the held-out weeks.
  */
 export async function estimateConfigured(
   config: ConfigJson,
@@ -71,8 +77,17 @@ export async function estimateConfigured(
   if (parsed.holdoutWeeks !== HOLDOUT_WEEKS) {
     throw new RangeError(`Cannot run a recovery method: holdoutWeeks must be ${HOLDOUT_WEEKS}`);
   }
-  const run = await fitConfigured(parsed, data);
-  const summary = summarizeModel(run.fit, run.holdout ? { holdout: run.holdout } : {});
+  const n = data.dates.length;
+  const holdout = sliceRows(data, n - HOLDOUT_WEEKS);
+  const run = await fitConfigured(
+    { ...parsed, holdoutWeeks: 0 },
+    sliceRows(data, 0, n - HOLDOUT_WEEKS),
+  );
+  const summary = summarizeModel(run.fit, {
+    holdout,
+    ...(run.crossValidation ? { crossValidation: run.crossValidation } : {}),
+    ...(run.stability ? { stability: run.stability } : {}),
+  });
   const shares = new Map(summary.decomposition.channels.map((c) => [c.channel, c.effectShare]));
   return {
     channels: summary.returns.channels.map((r): ChannelEstimate => ({

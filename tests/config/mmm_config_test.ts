@@ -46,6 +46,53 @@ Deno.test("parseMmmConfig() fills every default and freezes the result", () => {
 });
 
 const bad: [string, unknown, RegExp][] = [
+  [
+    "a prior with a bad parameter",
+    { ...base, model: { kind: "bayes", priors: { "tv.roas": { dist: "lognormal", mu: 0 } } } },
+    /"model.priors.tv.roas"/,
+  ],
+  [
+    "a lift test without its standard error",
+    {
+      ...base,
+      calibration: {
+        liftTests: [{ channel: "tv", start: "2024-01-01", end: "2024-01-29", lift: 5 }],
+      },
+    },
+    /"calibration.liftTests\[0\].standardError" is required/,
+  ],
+  [
+    "a lift test on an unknown channel",
+    {
+      ...base,
+      calibration: {
+        liftTests: [{
+          channel: "radio",
+          start: "2024-01-01",
+          end: "2024-01-29",
+          lift: 5,
+          standardError: 1,
+        }],
+      },
+    },
+    /"calibration.liftTests\[0\].channel" must be one of the channels/,
+  ],
+  [
+    "a lift test that ends before it starts",
+    {
+      ...base,
+      calibration: {
+        liftTests: [{
+          channel: "tv",
+          start: "2024-02-01",
+          end: "2024-01-29",
+          lift: 5,
+          standardError: 1,
+        }],
+      },
+    },
+    /"calibration.liftTests\[0\].end" must not be before start/,
+  ],
   ["not an object", [1, 2], /must be an object/],
   ["missing data", { kpi: "y", channels: { tv: {} } }, /"data" is required/],
   ["missing kpi", { data: "x.csv", channels: { tv: {} } }, /"kpi" is required/],

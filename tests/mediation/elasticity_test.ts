@@ -38,6 +38,7 @@ function toyFit(
       baseline: { yearlyFourier: 0, trend: "none", events: {} },
     },
     predict,
+    transformParams: () => [],
     decompose: () => {
       throw new Error("not used");
     },

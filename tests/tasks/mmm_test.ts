@@ -227,6 +227,73 @@ Deno.test({
   },
 });
 
+Deno.test({
+  name:
+    "mmm fit with a Bayesian model keeps fixed transform parameters fixed, and result.json params are the posterior means of model.json's draws",
+  sanitizeResources: false,
+  fn: async () => {
+    const dir = await workspace(
+      demoCsv,
+      config({
+        holdoutWeeks: 0,
+        model: { kind: "bayes", chains: 2, warmup: 150, draws: 150 },
+        calibration: {
+          liftTests: [{
+            channel: "tv",
+            start: "2023-03-06",
+            end: "2023-04-03",
+            lift: 50000,
+            standardError: 20000,
+          }],
+        },
+      }, {
+        tv: { spend: "tv_spend" },
+        search: {
+          spend: "search_spend",
+          adstock: { kind: "geometric-normalized", params: { maxLag: 8 } },
+          saturation: { kind: "logistic", params: { lambda: 0.49 } },
+        },
+      }),
+    );
+    try {
+      const out = join(dir, "out");
+      const fit = await mmm(["fit", "--config", join(dir, "config.json"), "--out", out]);
+      assert.equal(fit.code, 0, fit.stderr);
+      const result = JSON.parse(await Deno.readTextFile(join(out, "result.json")));
+      const model = JSON.parse(await Deno.readTextFile(join(out, "model.json")));
+      const names: string[] = model.parameters.map((p: { name: string }) => p.name);
+      // λ fixed in the config: not a sampled parameter, reported as fixed at 0.49
+      assert.ok(!names.includes("search.lambda"));
+      const search = result.channels.find((c: { name: string }) => c.name === "search");
+      assert.equal(search.params.saturation.params.lambda, 0.49);
+      assert.equal(search.params.saturation.status.lambda, "fixed");
+      // every sampled transform parameter: result.json's value is the mean of the saved draws
+      const dim = names.length, n = model.draws.length / dim;
+      let checked = 0;
+      for (const ch of result.channels) {
+        for (const stage of ["adstock", "saturation"]) {
+          for (const [param, status] of Object.entries(ch.params[stage].status)) {
+            if (status !== "estimated") continue;
+            const j = names.indexOf(`${ch.name}.${param}`);
+            let mean = 0;
+            for (let i = 0; i < n; i++) mean += model.draws[i * dim + j] / n;
+            const value = ch.params[stage].params[param];
+            assert.ok(Math.abs(value - mean) <= 1e-12 * Math.abs(mean), `${ch.name}.${param}`);
+            const [lo, hi] = ch.params[stage].ci90[param];
+            assert.ok(lo < value && value < hi);
+            checked++;
+          }
+        }
+      }
+      assert.equal(checked, 4); // tv decay, halfSaturation, shape; search decay
+      assert.equal(typeof result.diagnostics.divergences, "number");
+      assert.equal(typeof result.channels[0].roas_ci90[0], "number");
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
+});
+
 Deno.test("mmm simulate writes the same bytes for the same seed", async () => {
   const dir = await Deno.makeTempDir({ prefix: "mixlab-sim-" });
   try {

@@ -1,18 +1,26 @@
 /**
- * Web Worker entry point of `fitBayesParallel`: receives a chain job, runs one NUTS chain on the
- * MMM posterior and posts the chain back (its buffers transferred).
+ * Web Worker entry point of `fitBayesParallel`: receives a chain job and its seed, runs the
+ * chain, posts progress every 10 iterations (and at the end of warmup) and then the chain (its
+ * buffers transferred).
  *
  * @module
  */
 /// <reference lib="deno.worker" />
-import { MmmPosterior } from "./model.ts";
-import { sampleNutsChain } from "./nuts.ts";
+import { runChainJob } from "./_run_chain.ts";
 import type { BayesChainJob } from "./fit_bayes.ts";
 
-self.onmessage = (e: MessageEvent<BayesChainJob>) => {
+self.onmessage = (e: MessageEvent<{ job: BayesChainJob; seed: number; progress: boolean }>) => {
   try {
-    const job = e.data;
-    const chain = sampleNutsChain(new MmmPosterior(job.input, job.posterior), job.nuts);
+    const { job, seed, progress } = e.data;
+    const chain = runChainJob(
+      job,
+      seed,
+      progress
+        ? (p) => {
+          if (p.iteration % 10 === 0 || p.iteration === p.warmup) self.postMessage({ progress: p });
+        }
+        : undefined,
+    );
     self.postMessage({ chain }, [
       chain.draws.buffer,
       chain.logDensity.buffer,

@@ -20,6 +20,8 @@ import type {
   Decomposition,
   Diagnostic,
   FittedModel,
+  FittedTransformParam,
+  LiftTest,
   MmmData,
   ModelSpec,
   ParameterRow,
@@ -29,10 +31,17 @@ import type {
 } from "../../types.ts";
 import { JUPYTER_DISPLAY, type MimeBundle } from "../../display/jupyter.ts";
 import { Table } from "../../display/table.ts";
-import { type DesignBasis, designBasis, designMatrix, mediaColumn } from "../design_matrix.ts";
+import {
+  type DesignBasis,
+  designBasis,
+  type DesignColumn,
+  designMatrix,
+  mediaColumn,
+} from "../design_matrix.ts";
 import { type ModelSpecJson, specFromJSON, specToJSON } from "../model_spec.ts";
 import { dataFromJSON, dataToJSON } from "../linear_model.ts";
 import type { PosteriorParameterGroup } from "./model.ts";
+import type { Prior } from "./priors.ts";
 import { essBulk, essTail, rhat } from "./convergence.ts";
 import { BaselineMemo, MediaColumnMemo } from "./_prediction_memo.ts";
 import { quantileSorted } from "../../_internal/quantile.ts";
@@ -110,6 +119,22 @@ export interface SamplerRecord {
   readonly meanLeapfrogSteps: number;
 }
 
+/**
+ * The prior of a channel's media coefficient or ROAS, or of a transform parameter, as the fit
+ * used it: ROAS priors in ROAS units, coefficient priors in reporting units (KPI units, or log
+ * KPI for log-log), transform priors in the transform's units.
+ */
+export interface PriorRecord {
+  /** Parameter name (`"tv"`, `"tv.decay"`). */
+  readonly name: string;
+  /** The config key that sets it (`"tv.roas"`, `"decay"`, …). */
+  readonly key: string;
+  /** The prior. */
+  readonly prior: Prior;
+  /** For a channel: whether the prior is on its ROAS or on its coefficient. */
+  readonly mediaPrior?: "roas" | "coefficient";
+}
+
 /** What a {@link BayesFit} is made of. */
 export interface BayesFitParts {
   /** Training data. */
@@ -126,6 +151,12 @@ export interface BayesFitParts {
   readonly chains: number;
   /** Sampler statistics. */
   readonly sampler: SamplerRecord;
+  /** Lift tests in the likelihood. @default [] */
+  readonly liftTests?: readonly LiftTest[];
+  /** Priors of the channels and transform parameters. @default [] */
+  readonly priors?: readonly PriorRecord[];
+  /** Findings from before sampling (the pre-fit check), kept with the convergence ones. @default [] */
+  readonly warnings?: readonly Diagnostic[];
 }
 
 /** The saved form of a {@link BayesFit}. */
@@ -152,6 +183,12 @@ export interface BayesModelJson {
   readonly draws: readonly number[];
   /** Summary at save time (informative; recomputed on load). */
   readonly summary: readonly PosteriorSummaryRow[];
+  /** Lift tests in the likelihood. */
+  readonly liftTests?: readonly LiftTest[];
+  /** Priors of the channels and transform parameters. */
+  readonly priors?: readonly PriorRecord[];
+  /** Findings from before sampling. */
+  readonly warnings?: readonly Diagnostic[];
 }
 
 /** Where each parameter sits, for prediction from a draw. */
@@ -192,11 +229,14 @@ interface Layout {
 export class BayesFit implements FittedModel {
   /** Always `"bayes"`. */
   readonly kind = "bayes";
-  /** The spec with every channel's scale filled in. */
+  /**
+   * The fitted spec: every channel's scale filled in, and each sampled transform parameter at
+   * its posterior mean (fixed ones as given).
+   */
   readonly spec: ModelSpec;
   /** The training data. */
   readonly data: MmmData;
-  /** In-sample prediction at the posterior mean parameters. */
+  /** In-sample prediction: the posterior mean prediction. */
   readonly fitted: Float64Array;
   /** Total kept draws (chains × draws per chain). */
   readonly nDraws: number;
@@ -212,6 +252,10 @@ export class BayesFit implements FittedModel {
   readonly #meanDraws: readonly number[];
   /** Probability of the central intervals. */
   readonly level: number;
+  /** Lift tests that were in the likelihood. */
+  readonly liftTests: readonly LiftTest[];
+  /** Priors of the channels (ROAS or coefficient) and transform parameters. */
+  readonly priors: readonly PriorRecord[];
   readonly #basis: DesignBasis;
   readonly #info: readonly BayesParameterInfo[];
   readonly #record: SamplerRecord;
@@ -219,15 +263,23 @@ export class BayesFit implements FittedModel {
   /** Draws in reporting units, row-major nDraws × parameters (chain-major rows). */
   readonly #draws: Float64Array;
   readonly #means: Float64Array;
+  readonly #transformParams: readonly FittedTransformParam[];
+  readonly #warnings: readonly Diagnostic[];
+  /** The basis without channels: builds the baseline columns only. */
+  readonly #baselineBasis: DesignBasis;
+  /** Media columns by channel, spend, history and draw; the baseline design by rows. */
   readonly #media = new MediaColumnMemo();
-  readonly #baseline = new BaselineMemo<ReturnType<typeof designMatrix>>();
+  readonly #baseline = new BaselineMemo<{
+    columns: readonly DesignColumn[];
+    values: readonly Float64Array[];
+  }>();
 
   /** Assembles a fit from its parts; use `fitBayes` or {@link loadBayesModel}. */
   constructor(parts: BayesFitParts) {
     this.data = parts.data;
-    this.spec = parts.spec;
-    this.#basis = designBasis(parts.data, parts.spec);
     this.level = parts.level;
+    this.liftTests = Object.freeze([...(parts.liftTests ?? [])]);
+    this.priors = Object.freeze([...(parts.priors ?? [])]);
     this.#info = parts.parameters;
     this.#record = parts.sampler;
     const params = parts.parameters, dim = params.length;
@@ -237,7 +289,7 @@ export class BayesFit implements FittedModel {
     this.#meanDraws = Array.from({ length: k }, (_, i) => Math.floor((i * this.nDraws) / k));
     const per = this.nDraws / chains;
     const beta: number[] = [];
-    const free: Layout["free"][number][] = this.spec.channels.map(() => []);
+    const free: Layout["free"][number][] = parts.spec.channels.map(() => []);
     let baselineStart = -1;
     params.forEach((p, i) => {
       if (p.group === "media") beta[p.channel as number] = i;
@@ -288,6 +340,10 @@ export class BayesFit implements FittedModel {
       });
     }
     this.#means = means;
+    this.#transformParams = Object.freeze(transformSummary(parts.spec, params, draws));
+    this.spec = withValues(parts.spec, this.#transformParams);
+    this.#basis = designBasis(parts.data, this.spec);
+    this.#baselineBasis = { ...this.#basis, spec: { ...this.spec, channels: [] } };
     this.summary = Object.freeze(summary);
     this.parameters = Object.freeze(summary.map((s): ParameterRow => ({
       name: s.name,
@@ -309,7 +365,11 @@ export class BayesFit implements FittedModel {
       stepSizes: Object.freeze([...parts.sampler.stepSizes]),
       meanLeapfrogSteps: parts.sampler.meanLeapfrogSteps,
     });
-    this.diagnostics = Object.freeze(convergenceDiagnostics(this.summary, this.sampler));
+    this.#warnings = Object.freeze([...(parts.warnings ?? [])]);
+    this.diagnostics = Object.freeze([
+      ...this.#warnings,
+      ...convergenceDiagnostics(this.summary, this.sampler),
+    ]);
     this.fitted = this.predict(this.data);
   }
 
@@ -355,12 +415,68 @@ export class BayesFit implements FittedModel {
   }
 
   /**
-   * The linear predictor's additive terms (KPI units for the linear specification, log KPI for
-   * log-log) and their sum η.
+   * The baseline design columns of `data` (controls, trend, seasonality, events; no media),
+   * memoised by rows: they depend neither on spend nor on the draw.
+   */
+  #baselineDesign(data: MmmData): {
+    columns: readonly DesignColumn[];
+    values: readonly Float64Array[];
+  } {
+    return this.#baseline.get(data, () => {
+      const d = designMatrix(data, this.#baselineBasis, { response: false });
+      return { columns: d.columns, values: d.values };
+    });
+  }
+
+  /**
+   * Channel c's media column (without its coefficient) under `draw` (−1: the posterior means),
+   * memoised by spend, history and draw, so that a what-if moving one channel recomputes one
+   * channel. The column is shared: do not change it.
+   */
+  #column(c: number, draw: number, data: MmmData, history: MmmData | undefined): Float64Array {
+    const name = this.spec.channels[c]!.name;
+    const spendOf = (d: MmmData) => d.channels.find((x) => x.name === name)?.spend;
+    const compute = () =>
+      mediaColumn(data, this.#channelAt(c, this.#point(draw < 0 ? undefined : draw)), {
+        ...(history ? { history } : {}),
+      });
+    const spend = spendOf(data);
+    return spend && !data.geo
+      ? this.#media.column(name, spend, history && spendOf(history), draw, compute)
+      : compute();
+  }
+
+  /** The posterior mean prediction: the average over the mean draws of each draw's prediction. */
+  #predictMean(data: MmmData, history: MmmData | undefined): Float64Array {
+    const n = data.dates.length, draws = this.#meanDraws, k = draws.length, L = this.#layout;
+    const base = this.#baselineDesign(data);
+    const out = new Float64Array(n), eta = new Float64Array(n);
+    const linear = this.spec.specification === "linear";
+    for (const d of draws) {
+      const point = this.#point(d);
+      eta.fill(point[0] as number);
+      base.values.forEach((z, j) => {
+        const g = point[L.baselineStart + j] as number;
+        for (let t = 0; t < n; t++) eta[t] = (eta[t] as number) + g * (z[t] as number);
+      });
+      this.spec.channels.forEach((_, c) => {
+        const col = this.#column(c, d, data, history), b = point[L.beta[c] as number] as number;
+        for (let t = 0; t < n; t++) eta[t] = (eta[t] as number) + b * (col[t] as number);
+      });
+      for (let t = 0; t < n; t++) {
+        out[t] = (out[t] as number) + (linear ? (eta[t] as number) : Math.exp(eta[t] as number));
+      }
+    }
+    for (let t = 0; t < n; t++) out[t] = (out[t] as number) / k;
+    return out;
+  }
+
+  /**
+   * The linear predictor's additive terms at a draw (KPI units for the linear specification,
+   * log KPI for log-log) and their sum η.
    */
   #linearTerms(data: MmmData, options: PredictOptions): { terms: Term[]; eta: Float64Array } {
     const point = this.#point(options.draw);
-    const history = options.history;
     const n = data.dates.length, L = this.#layout;
     const terms: Term[] = [];
     const eta = new Float64Array(n).fill(point[0] as number);
@@ -370,31 +486,20 @@ export class BayesFit implements FittedModel {
       values: new Float64Array(n).fill(point[0] as number),
     });
     this.spec.channels.forEach((ch, c) => {
-      const spendOf = (d: MmmData) => d.channels.find((x) => x.name === ch.name)?.spend;
-      const spend = spendOf(data);
-      const media = () => mediaColumn(data, this.#channelAt(c, point), history ? { history } : {});
-      const shared = spend && !data.geo
-        ? this.#media.column(ch.name, spend, history && spendOf(history), options.draw ?? -1, media)
-        : media();
+      const col = this.#column(c, options.draw ?? -1, data, options.history);
       const b = point[L.beta[c] as number] as number;
-      terms.push({ name: ch.name, group: "media", values: shared.map((v) => b * v) });
+      terms.push({ name: ch.name, group: "media", values: col.map((v) => b * v) });
     });
-    const design = this.#baseline.get(
-      data,
-      () => designMatrix(data, this.#basis, { response: false }),
-    );
+    const base = this.#baselineDesign(data);
     const byTerm = new Map<string, { group: TermGroup; values: Float64Array }>();
-    let j = 0;
-    design.columns.forEach((col, k) => {
-      if (col.group === "media") return;
+    base.columns.forEach((col, j) => {
       const coef = point[L.baselineStart + j] as number;
-      j++;
       let term = byTerm.get(col.term);
       if (term === undefined) {
         term = { group: col.group, values: new Float64Array(n) };
         byTerm.set(col.term, term);
       }
-      const v = design.values[k] as Float64Array, out = term.values;
+      const v = base.values[j] as Float64Array, out = term.values;
       for (let t = 0; t < n; t++) out[t] = (out[t] as number) + coef * (v[t] as number);
     });
     for (const [name, t] of byTerm) terms.push({ name, group: t.group, values: t.values });
@@ -467,17 +572,18 @@ export class BayesFit implements FittedModel {
    */
   predict(data: MmmData, options: PredictOptions = {}): Float64Array {
     if (options.draw === undefined && this.#meanDraws.length > 0) {
-      const out = new Float64Array(data.dates.length);
-      for (const draw of this.#meanDraws) {
-        const p = this.predict(data, { ...options, draw });
-        for (let t = 0; t < out.length; t++) out[t] = (out[t] as number) + (p[t] as number);
-      }
-      const k = this.#meanDraws.length;
-      for (let t = 0; t < out.length; t++) out[t] = (out[t] as number) / k;
-      return out;
+      return this.#predictMean(data, options.history);
     }
     const { eta } = this.#linearTerms(data, options);
     return this.spec.specification === "linear" ? eta : eta.map(Math.exp);
+  }
+
+  /**
+   * Every transform parameter: sampled ones as `"estimated"` with their posterior mean and
+   * central 90% interval, the others as `"fixed"` at the spec's value.
+   */
+  transformParams(): readonly FittedTransformParam[] {
+    return this.#transformParams;
   }
 
   /** MCMC convergence: chains, draws per chain, max R-hat, min bulk ESS, divergences. */
@@ -527,6 +633,9 @@ export class BayesFit implements FittedModel {
       sampler: this.#record,
       draws: Array.from(this.#draws),
       summary: this.summary,
+      ...(this.liftTests.length > 0 ? { liftTests: this.liftTests } : {}),
+      ...(this.priors.length > 0 ? { priors: this.priors } : {}),
+      ...(this.#warnings.length > 0 ? { warnings: this.#warnings } : {}),
     };
   }
 
@@ -534,6 +643,55 @@ export class BayesFit implements FittedModel {
   [JUPYTER_DISPLAY](): MimeBundle {
     return this.toTable()[JUPYTER_DISPLAY]();
   }
+}
+
+/** The spec's transform parameters, sampled ones summarised from their draws. */
+function transformSummary(
+  spec: ModelSpec,
+  params: readonly BayesParameterInfo[],
+  draws: Float64Array,
+): FittedTransformParam[] {
+  const dim = params.length, nDraws = draws.length / dim;
+  return spec.channels.flatMap((ch, c) =>
+    (["adstock", "saturation"] as const).flatMap((stage) =>
+      Object.entries(ch[stage].params).map(([name, value]): FittedTransformParam => {
+        const j = params.findIndex((p) => p.channel === c && p.group === stage && p.param === name);
+        const base = { channel: ch.name, stage, kind: ch[stage].kind, name };
+        if (j < 0) return { ...base, value, status: "fixed" };
+        const v = new Float64Array(nDraws);
+        let mean = 0;
+        for (let i = 0; i < nDraws; i++) {
+          v[i] = draws[i * dim + j] as number;
+          mean += v[i] as number;
+        }
+        v.sort();
+        return {
+          ...base,
+          value: mean / nDraws,
+          interval: [quantileSorted(v, 0.05), quantileSorted(v, 0.95)],
+          status: "estimated",
+        };
+      })
+    )
+  );
+}
+
+/** The spec with each channel's transform parameters set to the given values. */
+function withValues(spec: ModelSpec, values: readonly FittedTransformParam[]): ModelSpec {
+  return {
+    ...spec,
+    channels: spec.channels.map((ch) => {
+      const pick = (stage: "adstock" | "saturation") => ({
+        kind: ch[stage].kind,
+        params: Object.fromEntries(
+          values.filter((p) => p.channel === ch.name && p.stage === stage).map((
+            p,
+          ) => [p.name, p.value]),
+        ),
+      });
+      return { ...ch, adstock: pick("adstock"), saturation: pick("saturation") };
+    }),
+  };
 }
 
 /** Term-by-term average of decompositions of the same rows (same terms in the same order). */
@@ -622,6 +780,9 @@ export function loadBayesModel(json: unknown): BayesFit {
     draws: Float64Array.from(draws),
     chains,
     sampler: { ...j.sampler, stepSizes: [...j.sampler.stepSizes] },
+    ...(Array.isArray(j.liftTests) ? { liftTests: j.liftTests.map((t) => ({ ...t })) } : {}),
+    ...(Array.isArray(j.priors) ? { priors: j.priors.map((p) => ({ ...p })) } : {}),
+    ...(Array.isArray(j.warnings) ? { warnings: j.warnings.map((w) => ({ ...w })) } : {}),
   });
 }
 

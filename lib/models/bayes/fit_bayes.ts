@@ -12,14 +12,17 @@
  *
  * @module
  */
-import { FitError, MmmDataError } from "../../errors.ts";
-import type { MmmData, ModelSpec } from "../../types.ts";
-import { type DesignBasis, designBasis, designMatrix } from "../design_matrix.ts";
-import { rejectChannelFeatures } from "../../features/baseline.ts";
+import { FitError } from "../../errors.ts";
+import type { Diagnostic, LiftTest, MmmData, ModelSpec } from "../../types.ts";
+import { checkPosterior } from "./pre_fit_check.ts";
 import { MmmPosterior, type MmmPosteriorInput, type MmmPosteriorOptions } from "./model.ts";
-import { type NutsChain, type NutsOptions, sampleNuts } from "./nuts.ts";
+import type { ChainProgress, NutsChain, NutsOptions } from "./nuts.ts";
+import { prepare, type Prepared } from "./_prepare.ts";
+import { runChainJob } from "./_run_chain.ts";
+import type { SamplingProgress } from "./sampling_progress.ts";
+import { ProgressAggregator } from "./_progress_aggregator.ts";
 import type { Prior } from "./priors.ts";
-import { BayesFit, type BayesParameterInfo } from "./bayes_fit.ts";
+import { BayesFit, type BayesParameterInfo, type PriorRecord } from "./bayes_fit.ts";
 
 /** Options of {@link fitBayes} and {@link fitBayesParallel}. */
 export interface BayesOptions {
@@ -41,15 +44,44 @@ export interface BayesOptions {
    */
   readonly metric?: "diag" | "dense";
   /**
-   * Prior overrides on the model's internal scale (scaled KPI, standardised regressors), by
-   * parameter name (`"tv"`, `"tv.decay"`, `"price"`, `"intercept"`, `"sigma"`) or group
-   * (`"media"`, `"baseline"`, `"adstock.decay"`, `"saturation.shape"` …). @default {}
+   * Prior overrides by key (see `model.ts`): `"roas"` / `"<channel>.roas"` (ROAS, KPI per unit
+   * of spend; linear specification), `"coefficient"` / `"<channel>.coefficient"` (the
+   * elasticity, log-log), `"<param>"` / `"<channel>.<param>"` (transform parameters, in their
+   * own units), and on the scaled KPI (KPI / mean |KPI|, regressors standardised):
+   * `"intercept"` (the mean baseline), `"baseline"` / a regressor name, `"sigma"`. @default {}
    */
   readonly priors?: Readonly<Record<string, Prior>>;
-  /** Keep transform parameters fixed at the spec's values. @default false */
+  /**
+   * Transform parameters held at the spec's values, as `"<channel>.<param>"` (e.g.
+   * `"tv.decay"`); the others are sampled. @default []
+   */
+  readonly fixed?: readonly string[];
+  /** Keep every transform parameter fixed at the spec's values. @default false */
   readonly fixTransforms?: boolean;
+  /**
+   * Lift tests (each with its `standardError`), added to the likelihood over their window;
+   * the window must lie within the data's dates. @default []
+   */
+  readonly liftTests?: readonly LiftTest[];
   /** Probability of the central intervals in the parameter table. @default 0.9 */
   readonly level?: number;
+  /**
+   * Where chains start: `"mode"`, the posterior mode found by L-BFGS from a jittered central
+   * point, with the Laplace approximation there as the first metric; `"random"`, Stan's
+   * uniform(−2, 2) on the unconstrained scale with the identity metric. @default "mode"
+   */
+  readonly init?: "mode" | "random";
+  /**
+   * Progress while sampling (each chain's iteration, phase, divergences, and the time left),
+   * at most five times a second and once at the end; see `sampling_progress.ts` for terminal
+   * and Jupyter displays. It does not change the draws. @default undefined
+   */
+  readonly onProgress?: (progress: SamplingProgress) => void;
+  /**
+   * Run the pre-fit check (posterior modes from 4 starting points, see `pre_fit_check.ts`)
+   * and add its warnings to the fit's diagnostics. @default true
+   */
+  readonly preFitCheck?: boolean;
 }
 
 /** Options of {@link fitBayesParallel}. */
@@ -64,98 +96,19 @@ export interface BayesChainJob {
   readonly input: MmmPosteriorInput;
   /** Priors and fixed transforms. */
   readonly posterior: MmmPosteriorOptions;
-  /** Sampler settings; `seed` is the chain's own seed. */
+  /** Sampler settings (each chain gets its own seed). */
   readonly nuts: NutsOptions;
+  /** Where chains start (see {@link BayesOptions.init}). */
+  readonly init: "mode" | "random";
 }
 
-interface Prepared {
-  readonly basis: DesignBasis;
-  readonly job: BayesChainJob;
-  readonly chains: number;
-  readonly seed: number;
-  readonly yScale: number;
-  readonly centre: readonly number[];
-  readonly spread: readonly number[];
-  readonly level: number;
-  readonly maxTreeDepth: number;
-}
-
-function prepare(data: MmmData, spec: ModelSpec, options: BayesOptions): Prepared {
-  const level = options.level ?? 0.9;
-  if (!(level > 0 && level < 1)) {
-    throw new RangeError(
-      `Cannot fit Bayesian model: "level" must be in (0, 1), current value is ${level}`,
-    );
+/** A coefficient prior on the scaled KPI in reporting units (times the KPI scale). */
+function reportingPrior(prior: Prior, yScale: number): Prior {
+  if (prior.dist === "halfnormal") return { dist: "halfnormal", sigma: prior.sigma * yScale };
+  if (prior.dist === "lognormal") {
+    return { dist: "lognormal", mu: prior.mu + Math.log(yScale), sigma: prior.sigma };
   }
-  if (data.geo !== undefined) {
-    throw new MmmDataError("Cannot fit Bayesian model: panel (geo) data is not supported", {
-      column: data.geo.name,
-      hint: "fit each geo separately or aggregate to national rows",
-    });
-  }
-  rejectChannelFeatures(spec.baseline, spec.channels.map((c) => c.name), "fit Bayesian model");
-  const basis = designBasis(data, spec);
-  const design = designMatrix(data, basis);
-  const y = design.y as Float64Array, n = y.length;
-  let yScale = 0;
-  for (let t = 0; t < n; t++) yScale += Math.abs(y[t] as number);
-  yScale /= n;
-  if (!(yScale > 0)) {
-    throw new MmmDataError(
-      `Cannot fit Bayesian model: response "${data.kpi.name}" is zero on every row`,
-      { column: data.kpi.name },
-    );
-  }
-  const channels = basis.spec.channels.map((c) => {
-    const spend = data.channels.find((d) => d.name === c.name)?.spend as Float64Array;
-    const scale = c.scale as number;
-    return {
-      name: c.name,
-      x: spend.map((v) => v / scale),
-      adstock: c.adstock,
-      saturation: c.saturation,
-    };
-  });
-  const centre: number[] = [], spread: number[] = [];
-  const baseline = design.columns.flatMap((col, j) => {
-    if (col.group === "media") return [];
-    const v = design.values[j] as Float64Array;
-    let m = 0;
-    for (let t = 0; t < n; t++) m += v[t] as number;
-    m /= n;
-    let s = 0;
-    for (let t = 0; t < n; t++) s += ((v[t] as number) - m) ** 2;
-    s = Math.sqrt(s / n);
-    if (!(s > 0)) s = 1;
-    centre.push(m);
-    spread.push(s);
-    return [{ name: col.name, values: v.map((x) => (x - m) / s) }];
-  });
-  const maxTreeDepth = options.maxTreeDepth ?? 10;
-  return {
-    basis,
-    job: {
-      input: { y: y.map((v) => v / yScale), channels, baseline },
-      posterior: {
-        ...(options.priors !== undefined ? { priors: options.priors } : {}),
-        ...(options.fixTransforms !== undefined ? { fixTransforms: options.fixTransforms } : {}),
-      },
-      nuts: {
-        warmup: options.warmup ?? 1000,
-        draws: options.draws ?? 1000,
-        maxTreeDepth,
-        targetAccept: options.targetAccept ?? 0.8,
-        metric: options.metric ?? "dense",
-      },
-    },
-    chains: options.chains ?? 4,
-    seed: options.seed ?? 0,
-    yScale,
-    centre,
-    spread,
-    level,
-    maxTreeDepth,
-  };
+  return prior;
 }
 
 /** Maps the chains' unconstrained draws to reporting units and assembles the fit. */
@@ -164,6 +117,7 @@ function assemble(
   p: Prepared,
   posterior: MmmPosterior,
   chains: readonly NutsChain[],
+  warnings: readonly Diagnostic[],
 ): BayesFit {
   const params = posterior.parameters, dim = posterior.dim;
   const per = p.job.nuts.draws as number, total = chains.length * per;
@@ -217,6 +171,16 @@ function assemble(
     })),
     draws,
     chains: chains.length,
+    liftTests: p.liftTests,
+    warnings,
+    priors: params.flatMap((q): PriorRecord[] => {
+      if (q.group === "adstock" || q.group === "saturation") {
+        return [{ name: q.name, key: q.key, prior: q.prior }];
+      }
+      if (q.group !== "media") return [];
+      const prior = q.mediaPrior === "roas" ? q.prior : reportingPrior(q.prior, yScale);
+      return [{ name: q.name, key: q.key, prior, mediaPrior: q.mediaPrior ?? "coefficient" }];
+    }),
     sampler: {
       divergences,
       treeDepthHits: hits,
@@ -261,8 +225,17 @@ function assemble(
 export function fitBayes(data: MmmData, spec: ModelSpec, options: BayesOptions = {}): BayesFit {
   const p = prepare(data, spec, options);
   const posterior = new MmmPosterior(p.job.input, p.job.posterior);
-  const result = sampleNuts(posterior, { ...p.job.nuts, chains: p.chains, seed: p.seed });
-  return assemble(data, p, posterior, result.chains);
+  const warnings = options.preFitCheck === false
+    ? []
+    : checkPosterior(posterior, { starts: 4, seed: p.seed }).diagnostics;
+  const progress = options.onProgress
+    ? new ProgressAggregator(p.chains, p.perChain, options.onProgress)
+    : undefined;
+  const chains = Array.from(
+    { length: p.chains },
+    (_, k) => runChainJob(p.job, p.seed + k, progress ? (c) => progress.report(k, c) : undefined),
+  );
+  return assemble(data, p, posterior, chains, warnings);
 }
 
 /**
@@ -303,6 +276,9 @@ export async function fitBayesParallel(
 ): Promise<BayesFit> {
   const p = prepare(data, spec, options);
   const posterior = new MmmPosterior(p.job.input, p.job.posterior);
+  const warnings = options.preFitCheck === false
+    ? []
+    : checkPosterior(posterior, { starts: 4, seed: p.seed }).diagnostics;
   const workers = options.workers ??
     Math.max(1, Math.min(p.chains, globalThis.navigator?.hardwareConcurrency ?? 1));
   if (!Number.isInteger(workers) || workers < 1) {
@@ -311,6 +287,9 @@ export async function fitBayesParallel(
     );
   }
   const chains: NutsChain[] = new Array(p.chains);
+  const progress = options.onProgress
+    ? new ProgressAggregator(p.chains, p.perChain, options.onProgress)
+    : undefined;
   let next = 0;
   const runWorker = async () => {
     const worker = new Worker(new URL("./_chain_worker.ts", import.meta.url).href, {
@@ -319,19 +298,33 @@ export async function fitBayesParallel(
     try {
       while (next < p.chains) {
         const k = next++;
-        const job: BayesChainJob = { ...p.job, nuts: { ...p.job.nuts, seed: p.seed + k } };
         chains[k] = await new Promise<NutsChain>((resolve, reject) => {
-          worker.onmessage = (e: MessageEvent<{ chain?: NutsChain; error?: string }>) => {
-            if (e.data.chain !== undefined) resolve(e.data.chain);
-            else {reject(
+          worker.onmessage = (
+            e: MessageEvent<{ chain?: NutsChain; progress?: ChainProgress; error?: string }>,
+          ) => {
+            if (e.data.progress !== undefined) progress?.report(k, e.data.progress);
+            else if (e.data.chain !== undefined) {
+              const c = e.data.chain;
+              progress?.report(k, {
+                iteration: p.perChain,
+                warmup: p.perChain - c.draws.length / posterior.dim,
+                draws: c.draws.length / posterior.dim,
+                phase: "sampling",
+                divergences: c.divergent.reduce((a, b) => a + b, 0),
+                leapfrogSteps: c.leapfrogSteps[c.leapfrogSteps.length - 1] ?? 0,
+              });
+              resolve(c);
+            } else {
+              reject(
                 new FitError(`Cannot run chain ${k}: ${e.data.error ?? "the worker failed"}`),
-              );}
+              );
+            }
           };
           worker.onerror = (e: ErrorEvent) => {
             e.preventDefault();
             reject(new FitError(`Cannot run chain ${k}: ${e.message}`));
           };
-          worker.postMessage(job);
+          worker.postMessage({ job: p.job, seed: p.seed + k, progress: progress !== undefined });
         });
       }
     } finally {
@@ -339,5 +332,5 @@ export async function fitBayesParallel(
     }
   };
   await Promise.all(Array.from({ length: Math.min(workers, p.chains) }, runWorker));
-  return assemble(data, p, posterior, chains);
+  return assemble(data, p, posterior, chains, warnings);
 }

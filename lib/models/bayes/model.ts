@@ -2,38 +2,42 @@
  * The posterior density of the Bayesian media mix model on the sampler's unconstrained space.
  *
  * On the scaled KPI ỹ = y / s_y (s_y the mean absolute training KPI) and scaled spend
- * x̃_c = spend_c / scale_c (scale_c the channel's mean training spend unless the spec sets it):
+ * x̃_c = spend_c / scale_c:
  *
  * ```
  * ỹ_t ~ Normal(μ_t, σ)
- * μ_t = α + Σ_c β_c · sat_c(adstock_c(x̃_c) / G_c)_t + Σ_j γ_j · z_jt
+ * μ_t = α + Σ_c β_c · s_ct + Σ_j γ_j · z_jt,     s_ct = sat_c(adstock_c(x̃_c) / G_c)_t
  * ```
  *
  * where G_c is the adstock's gain (the media pipeline's unit-gain convention, see
- * `transforms/apply_channel.ts`), z_j are the baseline regressors (controls, trend, Fourier terms, events) centred and
- * divided by their standard deviation. Default priors: α ~ Normal(0, 2), β_c ~ HalfNormal(1),
- * γ_j ~ Normal(0, 1), σ ~ HalfNormal(1); an adstock or saturation parameter whose hard maximum
- * is at most 1 (a decay) ~ Beta on its support with mean at the descriptor's default and
- * concentration 6; any other positive parameter ~ LogNormal(log default, σ) with σ spanning the
- * descriptor's tuning range as a 90% interval (clamped to [0.3, 1.5]). Whole-number parameters
- * (`maxLag`) stay fixed at the spec's value.
+ * `transforms/apply_channel.ts`) and z_j are the baseline regressors (controls, trend, Fourier
+ * terms, events), centred and divided by their standard deviation, so α is the mean baseline.
+ * Lift tests add `L_k ~ Normal(β_c · Σ_{t∈W_k} (s_ct − s'_ct), se_k)`, where s' is the column with
+ * the channel's spend removed over the test window W_k (carryover from earlier weeks kept in both).
  *
- * Sampling coordinates: each prior's support is mapped to ℝ (see `priors.ts`), except that a
- * channel's coordinate is log m with m = β_c · s̄_c, its mean contribution per row (s̄_c the
- * mean of sat_c(adstock_c(x̃_c)) over the rows): the posterior is the same, with the Jacobian
- * |∂β/∂log m| = β added, but m is pinned down by the data while β trades off against the
- * half-saturation point; this roughly halved the leapfrog steps per draw and removed most
- * divergences on simulated data.
+ * **Media coordinate.** A channel is sampled through u = log m with m = β_c·s̄_c, its mean
+ * contribution per row (s̄_c the mean of s_c over the rows), and β_c = m / s̄_c is derived. On the
+ * linear specification m is the channel's ROAS times a known constant (ROAS = m · s_y / mean
+ * spend), so a prior on the ROAS (Meridian's `roi` prior) is a prior on u, and β follows from the
+ * ROAS and the transform parameters. With a coefficient prior (the log-log specification, or when
+ * asked) the density carries p(β) times the Jacobian |∂β/∂u| = β. Either way the data pin m down
+ * well while β trades off against the half-saturation point, which keeps the geometry simple.
  *
- * Gradients use the chain rule through the transforms: ∂μ/∂θ_sat = β·∂sat/∂θ (descriptor
- * `gradient`), ∂μ/∂θ_ad = β·sat'(a)·∂a/∂θ (saturation slope times the adstock descriptor's
- * `gradient`).
+ * **Intercept coordinate.** The first coordinate is T = α + Σ_c m_c, the mean of μ over the
+ * rows, which the data pin down to within σ/√n; α = T − Σ m_c is derived (a shear, unit
+ * Jacobian) and carries the intercept's prior. Sampling α directly made a curved ridge between α
+ * and log m wherever a channel's column is nearly flat (a long decay, a low half-saturation
+ * point): the sampler needed three times smaller steps there and diverged.
+ *
+ * **Default priors** ({@link defaultPriors}, `transform_priors.ts`; every one can be overridden
+ * by key). Transform parameters named in a channel's `fixed` list, and whole-number ones
+ * (`maxLag`), stay at the spec's values.
+ *
+ * Gradients use the chain rule through the transforms (see `_channel_kernel.ts`).
  *
  * @module
  */
 import { ConfigError } from "../../errors.ts";
-import { getTransform } from "../../transforms/registry.ts";
-import type { ParamSpec, TransformDescriptor } from "../../transforms/descriptor.ts";
 import type { TransformSpec } from "../../types.ts";
 import type { LogDensity } from "./nuts.ts";
 import {
@@ -42,8 +46,12 @@ import {
   logPriorUnconstrained,
   type Prior,
   resolvePrior,
+  samplePrior,
+  unconstrain,
 } from "./priors.ts";
-import { saturationSlope, SLOPE_KINDS } from "./_saturation_slope.ts";
+import type { Rng } from "../../rng.ts";
+import { ChannelKernel } from "./_channel_kernel.ts";
+import { transformPrior } from "./transform_priors.ts";
 
 /** What a sampled parameter is. */
 export type PosteriorParameterGroup =
@@ -64,20 +72,45 @@ export interface PosteriorParameter {
   readonly channel?: number;
   /** Transform parameter name for adstock and saturation parameters. */
   readonly param?: string;
-  /** Its prior (which also sets how it is sampled). */
+  /** Its prior (for a channel: the prior of its ROAS, or of its coefficient β). */
   readonly prior: Prior;
+  /** For a channel: whether {@link PosteriorParameter.prior} is on its ROAS or on β. */
+  readonly mediaPrior?: "roas" | "coefficient";
+  /** The config key that sets this prior, e.g. `"tv.roas"`, `"tv.decay"`, `"intercept"`. */
+  readonly key: string;
 }
 
-/** One channel of the posterior: scaled spend and its (resolved) transforms. */
+/** One channel of the posterior: scaled spend and its transforms. */
 export interface PosteriorChannel {
   /** Channel name. */
   readonly name: string;
   /** Spend divided by the channel's scale. */
   readonly x: Float64Array;
-  /** Adstock; its values are used for parameters that are held fixed. */
+  /** Adstock; its values are the starting point, or the value of a fixed parameter. */
   readonly adstock: TransformSpec;
-  /** Saturation; its values are used for parameters that are held fixed. */
+  /** Saturation; its values are the starting point, or the value of a fixed parameter. */
   readonly saturation: TransformSpec;
+  /** Transform parameters held at the spec's value (by parameter name). @default [] */
+  readonly fixed?: readonly string[];
+  /**
+   * ROAS per unit of m (the channel's mean contribution per row on the scaled KPI): s_y / mean
+   * spend. Given, the channel's prior is on its ROAS; absent, on its coefficient β.
+   */
+  readonly roasFactor?: number;
+}
+
+/** A lift test on the posterior's scale. */
+export interface PosteriorLiftTest {
+  /** Index of the channel. */
+  readonly channel: number;
+  /** First row of the window. */
+  readonly start: number;
+  /** Row after the window's last. */
+  readonly end: number;
+  /** Measured incremental KPI over the window, on the scaled KPI. */
+  readonly lift: number;
+  /** Its standard error, on the scaled KPI. */
+  readonly standardError: number;
 }
 
 /** Inputs of {@link MmmPosterior}. */
@@ -88,111 +121,93 @@ export interface MmmPosteriorInput {
   readonly channels: readonly PosteriorChannel[];
   /** Standardised baseline regressors, one column each. */
   readonly baseline: readonly { readonly name: string; readonly values: Float64Array }[];
+  /** Lift tests. @default [] */
+  readonly liftTests?: readonly PosteriorLiftTest[];
 }
 
 /** Options of {@link MmmPosterior}. */
 export interface MmmPosteriorOptions {
   /**
-   * Prior overrides by parameter name (`"tv"`, `"tv.decay"`, `"price"`, `"sigma"`,
-   * `"intercept"`) or by group (`"media"` for every β, `"baseline"` for every γ,
-   * `"adstock.<param>"`, `"saturation.<param>"`). The most specific key wins.
-   * @default {}
+   * Prior overrides by key, the most specific winning: `"intercept"`, `"sigma"`, `"baseline"`
+   * (every γ) or a regressor name; `"roas"` (every channel) or `"<channel>.roas"`;
+   * `"coefficient"` or `"<channel>.coefficient"` (β, for channels without a ROAS factor);
+   * `"<param>"` (e.g. `"decay"`, every channel) or `"<channel>.<param>"`. @default {}
    */
   readonly priors?: Readonly<Record<string, Prior>>;
   /** Keep every transform parameter fixed at the spec's value (a linear model). @default false */
   readonly fixTransforms?: boolean;
 }
 
-/** The default prior of a transform parameter, derived from its descriptor (see module doc). */
-export function defaultTransformPrior(spec: ParamSpec): Prior {
-  if (spec.max <= 1) {
-    const m = (spec.default - spec.min) / (spec.max - spec.min);
-    return { dist: "beta", a: 6 * m, b: 6 * (1 - m), lower: spec.min, upper: spec.max };
-  }
-  const lower = Math.max(spec.lower, 1e-12);
-  const width = (Math.log(spec.upper) - Math.log(lower)) / (2 * 1.6448536269514722);
+/** The default priors that do not depend on a transform. */
+export interface DefaultPriors {
+  /** ROAS of each channel (linear specification). */
+  readonly roas: Prior;
+  /** Coefficient β of each channel without a ROAS prior, on the scaled KPI. */
+  readonly coefficient: Prior;
+  /** The mean baseline α on the scaled KPI. */
+  readonly intercept: Prior;
+  /** Each baseline regressor's γ (per standard deviation of the regressor, scaled KPI). */
+  readonly baseline: Prior;
+  /** The residual standard deviation σ on the scaled KPI. */
+  readonly sigma: Prior;
+}
+
+/**
+ * The default priors for a scaled KPI ỹ (mean |ỹ| = 1) with J baseline regressors, s the
+ * standard deviation of ỹ:
+ *
+ * - ROAS ~ LogNormal(0.2, 0.9), Meridian's default `roi` prior (anchors.md §3a): median 1.2,
+ *   90% between 0.28 and 5.4;
+ * - α (the mean baseline) ~ Normal(1, 0.3): the baseline is most of a KPI whose mean is 1 —
+ *   90% between 0.5 and 1.5 of it — and below zero with probability 0.04%. With the ROAS priors
+ *   it decides how the KPI's level is split between baseline and media where the data cannot,
+ *   so that media cannot take the intercept's place;
+ * - γ_j ~ Normal(0, s/√J): together the baseline regressors move the KPI by about its own
+ *   standard deviation (on standardised variables a single slope is a correlation); wider γ
+ *   priors let trend and seasonality push the baseline below zero in some week;
+ * - σ ~ HalfNormal(s): the noise is not larger than the KPI's own variation;
+ * - β ~ HalfNormal(1), for channels without a ROAS prior (`fitBayes` sets a narrower one for
+ *   the log-log specification).
+ *
+ * Under these priors a baseline that is negative in some week has a prior probability of a few
+ * percent (`priorPredictive` reports it for a data set).
+ *
+ * @param y The scaled KPI.
+ * @param regressors The number J of baseline regressors. @default 1
+ * @returns The priors.
+ *
+ * @example The baseline prior scales with the KPI's variation
+ * ```ts
+ * import { defaultPriors } from "mixlab/models/bayes/mod.ts";
+ * import assert from "node:assert/strict";
+ * const p = defaultPriors(Float64Array.of(0.5, 1.5, 0.5, 1.5), 4);
+ * assert.deepEqual(p.baseline, { dist: "normal", mu: 0, sigma: 0.25 });
+ * ```
+ */
+export function defaultPriors(y: Float64Array, regressors = 1): DefaultPriors {
+  const n = y.length;
+  let m = 0;
+  for (let t = 0; t < n; t++) m += (y[t] as number) / n;
+  let v = 0;
+  for (let t = 0; t < n; t++) v += ((y[t] as number) - m) ** 2 / n;
+  const s = Math.sqrt(v) > 0 ? Math.sqrt(v) : 1;
   return {
-    dist: "lognormal",
-    mu: Math.log(spec.default),
-    sigma: Math.min(1.5, Math.max(0.3, width)),
+    roas: { dist: "lognormal", mu: 0.2, sigma: 0.9 },
+    coefficient: { dist: "halfnormal", sigma: 1 },
+    intercept: { dist: "normal", mu: 1, sigma: 0.3 },
+    baseline: { dist: "normal", mu: 0, sigma: s / Math.sqrt(Math.max(1, regressors)) },
+    sigma: { dist: "halfnormal", sigma: s },
   };
 }
 
-interface ChannelState {
-  readonly adstock: TransformDescriptor;
-  readonly saturation: TransformDescriptor;
-  readonly slope: NonNullable<ReturnType<typeof saturationSlope>>;
-  readonly x: Float64Array;
-  /** Mutable parameter records handed to the descriptors. */
-  readonly adParams: Record<string, number>;
-  readonly satParams: Record<string, number>;
-  /** Coordinates of β and of the free adstock / saturation parameters. */
-  betaIndex: number;
-  readonly adFree: { name: string; index: number }[];
-  readonly satFree: { name: string; index: number }[];
-  readonly adstocked: Float64Array;
-  readonly saturated: Float64Array;
-  readonly slopeBuf: Float64Array;
-  /** ∂a/∂θ and ∂sat/∂θ per free parameter (buffers of the fast paths, or descriptor output). */
-  adGrad: Record<string, Float64Array>;
-  satGrad: Record<string, Float64Array>;
-  /** Fused kernels for the common transforms (same results as the descriptors, tested). */
-  readonly fastAdstock: boolean;
-  readonly fastHill: boolean;
-  /**
-   * Mean saturated value s̄ over the rows at the current parameters, then (after the prior
-   * step) ∂β/∂θ per free adstock and saturation parameter, in `adFree`/`satFree` order.
-   */
-  ref: number;
-  readonly adRef: Float64Array;
-  readonly satRef: Float64Array;
-}
-
-/**
- * Geometric adstock `a_t = x_t + θ a_{t−1}` and its derivative `∂a_t/∂θ = a_{t−1} + θ ∂a_{t−1}/∂θ`
- * in one pass (the descriptor's `apply` and `gradient` fused, without allocation).
- */
-function geometricForward(x: Float64Array, theta: number, a: Float64Array, da: Float64Array) {
-  let prev = 0, dprev = 0;
-  for (let t = 0; t < x.length; t++) {
-    const d = prev + theta * dprev;
-    prev = (x[t] as number) + theta * prev;
-    dprev = d;
-    a[t] = prev;
-    da[t] = d;
-  }
-}
-
-/**
- * Hill `y = 1/(1 + (k/x)^s)` with ∂y/∂k = −s·y(1−y)/k, ∂y/∂s = y(1−y)·log(x/k) and
- * dy/dx = s·y(1−y)/x in one pass: one log and one exp per row.
- */
-function hillForward(
-  x: Float64Array,
-  k: number,
-  shape: number,
-  y: Float64Array,
-  dk: Float64Array | undefined,
-  ds: Float64Array | undefined,
-  dx: Float64Array,
-) {
-  const lk = Math.log(k);
-  for (let t = 0; t < x.length; t++) {
-    const v = x[t] as number;
-    if (!(v > 0)) {
-      y[t] = 0;
-      dx[t] = 0;
-      if (dk) dk[t] = 0;
-      if (ds) ds[t] = 0;
-      continue;
-    }
-    const l = Math.log(v) - lk;
-    const yt = 1 / (1 + Math.exp(-shape * l)), w = yt * (1 - yt);
-    y[t] = yt;
-    dx[t] = (shape * w) / v;
-    if (dk) dk[t] = (-shape * w) / k;
-    if (ds) ds[t] = w * l;
-  }
+interface LiftTerm {
+  readonly kernel: ChannelKernel;
+  readonly channel: number;
+  readonly start: number;
+  readonly end: number;
+  readonly lift: number;
+  readonly precision: number;
+  readonly dD: Float64Array;
 }
 
 /**
@@ -210,11 +225,13 @@ function hillForward(
  *     x: Float64Array.of(1, 0, 2, 1),
  *     adstock: { kind: "geometric", params: { decay: 0.3 } },
  *     saturation: { kind: "hill", params: { halfSaturation: 1, shape: 1 } },
+ *     fixed: ["shape"],
+ *     roasFactor: 10,
  *   }],
  *   baseline: [],
  * });
  * assert.deepEqual(post.parameters.map((p) => p.name), [
- *   "intercept", "tv", "tv.decay", "tv.halfSaturation", "tv.shape", "sigma",
+ *   "intercept", "tv", "tv.decay", "tv.halfSaturation", "sigma",
  * ]);
  * const grad = new Float64Array(post.dim);
  * assert.ok(Number.isFinite(post.logDensityAndGradient(new Float64Array(post.dim), grad)));
@@ -225,125 +242,137 @@ export class MmmPosterior implements LogDensity {
   readonly dim: number;
   /** The coordinates, in order. */
   readonly parameters: readonly PosteriorParameter[];
+  /** The channels' kernels (their columns hold the last evaluated point). */
+  readonly kernels: readonly ChannelKernel[];
   readonly #y: Float64Array;
   readonly #n: number;
-  readonly #channels: ChannelState[];
+  /** Coordinate of each channel's media parameter, and of its first free transform parameter. */
+  readonly #mediaIndex: Int32Array;
+  readonly #freeStart: Int32Array;
+  readonly #logRoasFactor: Float64Array;
+  readonly #isRoas: Uint8Array;
   readonly #baseline: Float64Array[];
   readonly #baselineStart: number;
   readonly #sigmaIndex: number;
   readonly #priors: Prior[];
+  readonly #lifts: LiftTerm[];
   readonly #mu: Float64Array;
   readonly #resid: Float64Array;
   readonly #values: Float64Array;
   readonly #slopes: Float64Array;
+  readonly #beta: Float64Array;
+  /** ∂β_c/∂θ_k for each channel's free parameters (same layout as the coordinates). */
+  readonly #dBeta: Float64Array;
   readonly #one = new Float64Array(1);
   readonly #isMedia: Uint8Array;
 
   /**
    * Builds the posterior; throws ConfigError for a saturation whose input derivative is not
-   * known or a prior that is invalid.
+   * known, a prior that is invalid or does not fit its parameter, or a lift test outside the rows.
    */
   constructor(input: MmmPosteriorInput, options: MmmPosteriorOptions = {}) {
     const overrides = options.priors ?? {};
-    const fix = options.fixTransforms ?? false;
+    const fixAll = options.fixTransforms ?? false;
     const n = input.y.length;
+    const defaults = defaultPriors(input.y, input.baseline.length);
     this.#y = input.y;
     this.#n = n;
     const params: PosteriorParameter[] = [];
-    const prior = (keys: string[], fallback: Prior): Prior => {
+    const known = new Set<string>();
+    const prior = (keys: string[], fallback: Prior): { prior: Prior; key: string } => {
+      for (const k of keys) known.add(k);
       for (const k of keys) {
         const p = overrides[k];
-        if (p !== undefined) return resolvePrior(p, `priors.${k}`);
+        if (p !== undefined) return { prior: resolvePrior(p, `priors.${k}`), key: k };
       }
-      return fallback;
+      return { prior: fallback, key: keys[0] as string };
     };
     params.push({
       name: "intercept",
       group: "intercept",
-      prior: prior(["intercept"], { dist: "normal", mu: 0, sigma: 2 }),
+      ...prior(["intercept"], defaults.intercept),
     });
-    this.#channels = input.channels.map((ch, c) => {
+    const nc = input.channels.length;
+    this.#mediaIndex = new Int32Array(nc);
+    this.#freeStart = new Int32Array(nc);
+    this.#logRoasFactor = new Float64Array(nc);
+    this.#isRoas = new Uint8Array(nc);
+    this.kernels = input.channels.map((ch, c) => {
       if (ch.x.length !== n) {
         throw new RangeError(
           `Cannot build posterior: channel "${ch.name}" has ${ch.x.length} rows, the KPI ${n}`,
         );
       }
-      const adstock = getTransform(ch.adstock.kind, { family: "adstock" });
-      const saturation = getTransform(ch.saturation.kind, { family: "saturation" });
-      const slope = saturationSlope(saturation.kind);
-      if (slope === undefined) {
-        throw new ConfigError(
-          `Cannot fit Bayesian model: saturation "${saturation.kind}" has no input derivative`,
-          {
-            channel: ch.name,
-            key: `channels.${ch.name}.saturation.kind`,
-            hint: `use one of ${SLOPE_KINDS.map((k) => `"${k}"`).join(", ")}`,
-          },
+      const kernel = new ChannelKernel(
+        ch.name,
+        ch.x,
+        ch.adstock,
+        ch.saturation,
+        fixAll ? "all" : new Set(ch.fixed ?? []),
+      );
+      this.#mediaIndex[c] = params.length;
+      const roas = ch.roasFactor !== undefined;
+      if (roas) {
+        if (!(ch.roasFactor! > 0)) {
+          throw new RangeError(`Cannot build posterior: channel "${ch.name}" has no spend`);
+        }
+        this.#isRoas[c] = 1;
+        this.#logRoasFactor[c] = Math.log(ch.roasFactor!);
+        const wrong = [`${ch.name}.coefficient`, "coefficient"].find((k) =>
+          overrides[k] !== undefined
         );
-      }
-      const state: ChannelState = {
-        adstock,
-        saturation,
-        slope,
-        x: ch.x,
-        adParams: { ...ch.adstock.params },
-        satParams: { ...ch.saturation.params },
-        betaIndex: params.length,
-        adFree: [],
-        satFree: [],
-        adstocked: new Float64Array(n),
-        saturated: new Float64Array(n),
-        slopeBuf: new Float64Array(n),
-        adGrad: {},
-        satGrad: {},
-        fastAdstock: adstock.kind === "geometric",
-        fastHill: saturation.kind === "hill" || saturation.kind === "power-hill",
-        ref: 1,
-        adRef: new Float64Array(0),
-        satRef: new Float64Array(0),
-      };
-      const betaPrior = prior([ch.name, "media"], { dist: "halfnormal", sigma: 1 });
-      if (betaPrior.dist !== "halfnormal" && betaPrior.dist !== "lognormal") {
-        throw new ConfigError(
-          `Cannot fit Bayesian model: the prior of channel "${ch.name}" must be positive`,
-          {
-            channel: ch.name,
-            key: `priors.${ch.name}`,
-            hint: 'use a "halfnormal" or "lognormal" prior for media coefficients',
-          },
-        );
-      }
-      params.push({ name: ch.name, group: "media", channel: c, prior: betaPrior });
-      if (!fix) {
-        for (
-          const [family, d, free] of [
-            ["adstock", adstock, state.adFree],
-            ["saturation", saturation, state.satFree],
-          ] as const
-        ) {
-          for (const [name, spec] of Object.entries(d.params)) {
-            if (spec.integer === true) continue;
-            free.push({ name, index: params.length });
-            params.push({
-              name: `${ch.name}.${name}`,
-              group: family,
-              channel: c,
-              param: name,
-              prior: prior(
-                [`${ch.name}.${name}`, `${family}.${name}`],
-                defaultTransformPrior(spec),
-              ),
-            });
-          }
+        if (wrong !== undefined && overrides[`${ch.name}.roas`] === undefined) {
+          throw new ConfigError(
+            `Cannot fit Bayesian model: channel "${ch.name}" takes a ROAS prior, not a coefficient prior`,
+            { channel: ch.name, key: `priors.${wrong}`, hint: `use "roas" or "${ch.name}.roas"` },
+          );
+        }
+      } else {
+        const wrong = [`${ch.name}.roas`, "roas"].find((k) => overrides[k] !== undefined);
+        if (wrong !== undefined) {
+          throw new ConfigError(
+            `Cannot fit Bayesian model: channel "${ch.name}" has no ROAS prior on the log-log specification (its coefficient is an elasticity)`,
+            {
+              channel: ch.name,
+              key: `priors.${wrong}`,
+              hint: `use "coefficient" or "${ch.name}.coefficient"`,
+            },
+          );
         }
       }
-      for (const f of state.adFree) state.adGrad[f.name] = new Float64Array(n);
-      for (const f of state.satFree) state.satGrad[f.name] = new Float64Array(n);
-      return {
-        ...state,
-        adRef: new Float64Array(state.adFree.length),
-        satRef: new Float64Array(state.satFree.length),
-      };
+      const media = roas
+        ? prior([`${ch.name}.roas`, "roas"], defaults.roas)
+        : prior([`${ch.name}.coefficient`, "coefficient"], defaults.coefficient);
+      if (media.prior.dist !== "halfnormal" && media.prior.dist !== "lognormal") {
+        throw new ConfigError(
+          `Cannot fit Bayesian model: the prior of channel "${ch.name}" must be on positive values`,
+          {
+            channel: ch.name,
+            key: `priors.${media.key}`,
+            hint: 'use a "lognormal" or "halfnormal" prior',
+          },
+        );
+      }
+      params.push({
+        name: ch.name,
+        group: "media",
+        channel: c,
+        mediaPrior: roas ? "roas" : "coefficient",
+        ...media,
+      });
+      this.#freeStart[c] = params.length;
+      for (const f of kernel.free) {
+        const d = f.stage === "adstock" ? kernel.adstock : kernel.saturation;
+        const spec = d.params[f.name]!;
+        params.push({
+          name: `${ch.name}.${f.name}`,
+          group: f.stage,
+          channel: c,
+          param: f.name,
+          ...prior([`${ch.name}.${f.name}`, f.name], transformPrior(d.kind, f.name, spec)),
+        });
+      }
+      return kernel;
     });
     this.#baselineStart = params.length;
     this.#baseline = input.baseline.map((b) => {
@@ -355,220 +384,334 @@ export class MmmPosterior implements LogDensity {
       params.push({
         name: b.name,
         group: "baseline",
-        prior: prior([b.name, "baseline"], { dist: "normal", mu: 0, sigma: 1 }),
+        ...prior([b.name, "baseline"], defaults.baseline),
       });
       return b.values;
     });
     this.#sigmaIndex = params.length;
-    params.push({
-      name: "sigma",
-      group: "sigma",
-      prior: prior(["sigma"], { dist: "halfnormal", sigma: 1 }),
-    });
+    params.push({ name: "sigma", group: "sigma", ...prior(["sigma"], defaults.sigma) });
+    const unknown = Object.keys(overrides).find((k) => !known.has(k));
+    if (unknown !== undefined) {
+      throw new ConfigError(
+        `Cannot fit Bayesian model: no parameter takes the prior "${unknown}"`,
+        {
+          key: `priors.${unknown}`,
+          hint: `keys are ${[...known].slice(0, 8).map((k) => `"${k}"`).join(", ")}, …`,
+        },
+      );
+    }
     this.parameters = Object.freeze(params.map((p) => Object.freeze(p)));
     this.dim = params.length;
     this.#priors = params.map((p) => p.prior);
+    if (params[0]!.prior.dist !== "normal") {
+      throw new ConfigError(
+        'Cannot fit Bayesian model: the prior of "intercept" must be "normal"',
+        {
+          key: `priors.${params[0]!.key}`,
+          hint: "the mean baseline is the mean KPI minus media, so it takes a normal prior",
+        },
+      );
+    }
+    for (const p of params) {
+      if (p.group === "sigma" || p.group === "media") {
+        if (p.prior.dist !== "halfnormal" && p.prior.dist !== "lognormal") {
+          throw new ConfigError(
+            `Cannot fit Bayesian model: the prior of "${p.name}" must be on positive values`,
+            {
+              key: `priors.${p.key}`,
+              hint: 'use a "lognormal" or "halfnormal" prior',
+            },
+          );
+        }
+      }
+    }
     this.#isMedia = Uint8Array.from(params, (p) => (p.group === "media" ? 1 : 0));
+    this.#lifts = (input.liftTests ?? []).map((lt, i) => {
+      const kernel = this.kernels[lt.channel];
+      if (kernel === undefined || !(lt.start >= 0 && lt.end <= n && lt.start < lt.end)) {
+        throw new RangeError(
+          `Cannot build posterior: lift test ${i} is outside the channels or rows`,
+        );
+      }
+      if (!(lt.standardError > 0) || !Number.isFinite(lt.lift)) {
+        throw new RangeError(
+          `Cannot build posterior: lift test ${i} needs a finite lift and a positive standard error`,
+        );
+      }
+      return {
+        kernel,
+        channel: lt.channel,
+        start: lt.start,
+        end: lt.end,
+        lift: lt.lift,
+        precision: 1 / (lt.standardError * lt.standardError),
+        dD: new Float64Array(kernel.free.length),
+      };
+    });
     this.#mu = new Float64Array(n);
     this.#resid = new Float64Array(n);
     this.#values = new Float64Array(this.dim);
     this.#slopes = new Float64Array(this.dim);
+    this.#beta = new Float64Array(nc);
+    this.#dBeta = new Float64Array(this.dim);
   }
 
   /**
-   * Transforms one channel at its current parameters: fills `adstocked`, `saturated`, the
-   * saturation slope and the parameter derivatives of both transforms (fused kernels for
-   * geometric adstock and Hill, the descriptors' `apply`/`gradient` otherwise).
+   * A central starting point on the unconstrained space: every coordinate at its prior's median
+   * (a Beta prior's mean), the mean level T at the KPI's mean and σ at half the KPI's standard
+   * deviation; a channel with a coefficient prior at its median β times the mean of its column
+   * at the transforms' medians.
    */
-  #forward(ch: ChannelState): void {
-    if (ch.fastAdstock) {
-      const da = ch.adGrad.decay ?? ch.slopeBuf;
-      geometricForward(ch.x, ch.adParams.decay as number, ch.adstocked, da);
-    } else {
-      ch.adstock.apply(ch.x, ch.adParams, ch.adstocked);
-      if (ch.adFree.length > 0) ch.adGrad = ch.adstock.gradient(ch.x, ch.adParams);
+  centralPoint(): Float64Array {
+    const theta = new Float64Array(this.dim), y = this.#y, n = this.#n;
+    this.parameters.forEach((p, i) => {
+      const q = p.prior;
+      theta[i] = q.dist === "normal" || q.dist === "lognormal"
+        ? q.mu
+        : q.dist === "halfnormal"
+        ? Math.log(0.6744897501960817 * q.sigma)
+        : unconstrain(q, q.lower + (q.upper - q.lower) * q.a / (q.a + q.b));
+    });
+    let mean = 0;
+    for (let t = 0; t < n; t++) mean += (y[t] as number) / n;
+    let v = 0;
+    for (let t = 0; t < n; t++) v += ((y[t] as number) - mean) ** 2 / n;
+    theta[this.#sigmaIndex] = Math.log(Math.max(0.5 * Math.sqrt(v), 1e-3));
+    const values = new Float64Array(this.dim);
+    for (let i = 0; i < this.dim; i++) {
+      values[i] = constrain(this.#priors[i] as Prior, theta[i] as number);
     }
-    // Unit gain (transforms/apply_channel.ts): u = a/G, ∂u/∂θ = (∂a/∂θ)/G − u·(∂G/∂θ)/G.
-    const gain = (ch.adstock.gain as NonNullable<TransformDescriptor["gain"]>)(ch.adParams);
-    if (gain !== 1) {
-      const a = ch.adstocked, n = a.length, inv = 1 / gain;
-      for (let t = 0; t < n; t++) a[t] = (a[t] as number) * inv;
-      if (ch.adFree.length > 0) {
-        const dG = (ch.adstock.gainGradient as NonNullable<TransformDescriptor["gainGradient"]>)(
-          ch.adParams,
-        );
-        for (const f of ch.adFree) {
-          const g = ch.adGrad[f.name] as Float64Array, r = (dG[f.name] as number) * inv;
-          for (let t = 0; t < n; t++) g[t] = (g[t] as number) * inv - (a[t] as number) * r;
-        }
-      }
+    this.#forward(values, false);
+    for (let c = 0; c < this.kernels.length; c++) {
+      const b = this.#mediaIndex[c] as number;
+      theta[b] = this.#isRoas[c]
+        ? (theta[b] as number) - (this.#logRoasFactor[c] as number)
+        : (theta[b] as number) + Math.log((this.kernels[c] as ChannelKernel).mean);
     }
-    if (ch.fastHill) {
-      const k = ch.saturation.kind === "hill" ? (ch.satParams.halfSaturation as number) : 1;
-      hillForward(
-        ch.adstocked,
-        k,
-        ch.satParams.shape as number,
-        ch.saturated,
-        ch.satGrad.halfSaturation,
-        ch.satGrad.shape,
-        ch.slopeBuf,
-      );
-    } else {
-      ch.saturation.apply(ch.adstocked, ch.satParams, ch.saturated);
-      if (ch.satFree.length > 0) ch.satGrad = ch.saturation.gradient(ch.adstocked, ch.satParams);
-      ch.slope(ch.adstocked, ch.saturated, ch.satParams, ch.slopeBuf);
+    theta[0] = mean;
+    return theta;
+  }
+
+  /**
+   * A point drawn from the priors (unconstrained coordinates): each parameter from its prior,
+   * a channel's m from its ROAS prior (or β from its coefficient prior, times the mean of its
+   * column at the drawn transforms), and T = α + Σ m.
+   */
+  samplePrior(rng: Rng): Float64Array {
+    const theta = new Float64Array(this.dim), values = new Float64Array(this.dim);
+    this.parameters.forEach((p, i) => {
+      values[i] = samplePrior(p.prior, rng);
+      theta[i] = p.group === "intercept"
+        ? values[i] as number
+        : unconstrain(p.prior, values[i] as number);
+    });
+    this.#forward(values, false);
+    let media = 0;
+    for (let c = 0; c < this.kernels.length; c++) {
+      const b = this.#mediaIndex[c] as number, v = values[b] as number;
+      const m = this.#isRoas[c]
+        ? v / Math.exp(this.#logRoasFactor[c] as number)
+        : v * (this.kernels[c] as ChannelKernel).mean;
+      theta[b] = Math.log(m);
+      media += m;
+    }
+    theta[0] = (values[0] as number) + media;
+    return theta;
+  }
+
+  /**
+   * The model at an unconstrained point, on the scaled KPI: the mean μ_t, the baseline
+   * α + Σ γ_j z_jt, and each channel's column s_c, coefficient β_c and ROAS (when it has a ROAS
+   * factor). Allocates; for checks and reports, not for sampling.
+   */
+  evaluate(theta: Float64Array): {
+    mu: Float64Array;
+    baseline: Float64Array;
+    sigma: number;
+    channels: { column: Float64Array; beta: number; roas: number | undefined }[];
+  } {
+    const values = this.constrain(theta), n = this.#n;
+    const baseline = new Float64Array(n).fill(values[0] as number);
+    this.#baseline.forEach((z, j) => {
+      const g = values[this.#baselineStart + j] as number;
+      for (let t = 0; t < n; t++) baseline[t] = (baseline[t] as number) + g * (z[t] as number);
+    });
+    const mu = Float64Array.from(baseline);
+    const channels = this.kernels.map((k, c) => {
+      const beta = values[this.#mediaIndex[c] as number] as number;
+      for (let t = 0; t < n; t++) mu[t] = (mu[t] as number) + beta * (k.s[t] as number);
+      return {
+        column: Float64Array.from(k.s),
+        beta,
+        roas: this.#isRoas[c]
+          ? beta * k.mean * Math.exp(this.#logRoasFactor[c] as number)
+          : undefined,
+      };
+    });
+    return { mu, baseline, sigma: values[this.#sigmaIndex] as number, channels };
+  }
+
+  /** The lift each lift test would measure at an unconstrained point, on the scaled KPI. */
+  predictedLifts(theta: Float64Array): Float64Array {
+    const values = this.constrain(theta);
+    return Float64Array.from(
+      this.#lifts,
+      (l) =>
+        (values[this.#mediaIndex[l.channel] as number] as number) *
+        l.kernel.windowDrop(l.start, l.end),
+    );
+  }
+
+  /** Sets every channel's free transform parameters from constrained `values` and runs the kernels. */
+  #forward(values: Float64Array, gradient: boolean): void {
+    for (let c = 0; c < this.kernels.length; c++) {
+      const k = this.kernels[c] as ChannelKernel, s0 = this.#freeStart[c] as number;
+      for (let j = 0; j < k.free.length; j++) k.set(j, values[s0 + j] as number);
+      k.forward(gradient);
     }
   }
 
-  /** Writes the constrained parameter values of an unconstrained point into `out`. */
+  /**
+   * Writes the constrained parameter values of an unconstrained point into `out`; a channel's
+   * entry is its coefficient β (not m), on the scaled KPI.
+   */
   constrain(theta: Float64Array, out: Float64Array = new Float64Array(this.dim)): Float64Array {
     for (let i = 0; i < this.dim; i++) {
       out[i] = constrain(this.#priors[i] as Prior, theta[i] as number);
     }
-    for (const ch of this.#channels) {
-      for (const f of ch.adFree) ch.adParams[f.name] = out[f.index] as number;
-      for (const f of ch.satFree) ch.satParams[f.name] = out[f.index] as number;
-      this.#forward(ch);
-      this.#reference(ch);
-      out[ch.betaIndex] = (out[ch.betaIndex] as number) / ch.ref;
+    this.#forward(out, false);
+    let media = 0;
+    for (let c = 0; c < this.kernels.length; c++) {
+      const b = this.#mediaIndex[c] as number, m = Math.exp(theta[b] as number);
+      media += m;
+      out[b] = m / (this.kernels[c] as ChannelKernel).mean;
     }
+    out[0] = (theta[0] as number) - media;
     return out;
-  }
-
-  /**
-   * The mean saturated value s̄ of a channel (after {@link #forward}) and its derivative in each
-   * free transform parameter. The sampler's media coordinate is log m with m = β·s̄, the
-   * channel's mean contribution per row: unlike β it is well identified by the data whatever
-   * the shape of the curve (β alone trades off against the half-saturation point).
-   */
-  #reference(ch: ChannelState): void {
-    const n = this.#n, s = ch.saturated;
-    let m = 0;
-    for (let t = 0; t < n; t++) m += s[t] as number;
-    ch.ref = m / n;
-    ch.satFree.forEach((f, j) => {
-      const g = ch.satGrad[f.name] as Float64Array;
-      let d = 0;
-      for (let t = 0; t < n; t++) d += g[t] as number;
-      ch.satRef[j] = d / n;
-    });
-    const sl = ch.slopeBuf;
-    ch.adFree.forEach((f, j) => {
-      const g = ch.adGrad[f.name] as Float64Array;
-      let d = 0;
-      for (let t = 0; t < n; t++) d += (sl[t] as number) * (g[t] as number);
-      ch.adRef[j] = d / n;
-    });
   }
 
   /** log posterior (up to a constant) at unconstrained `theta`, gradient into `grad`. */
   logDensityAndGradient(theta: Float64Array, grad: Float64Array): number {
     const dim = this.dim, n = this.#n, values = this.#values, slopes = this.#slopes;
-    const priors = this.#priors, one = this.#one;
+    const priors = this.#priors, one = this.#one, kernels = this.kernels;
+    const beta = this.#beta, dBeta = this.#dBeta;
     let lp = 0;
     for (let i = 0; i < dim; i++) {
       const p = priors[i] as Prior, u = theta[i] as number;
       values[i] = constrain(p, u);
       slopes[i] = constrainSlope(p, u);
-      if (this.#isMedia[i]) {
+      if (this.#isMedia[i] || i === 0) {
         grad[i] = 0;
         continue;
       }
       lp += logPriorUnconstrained(p, u, one);
       grad[i] = one[0] as number;
     }
-    // Media coefficients: β = m / s̄ with m = e^u. The density of (u, θ) carries the prior of β
-    // times |∂β/∂u| = β, i.e. log p(β) + log β.
-    for (const ch of this.#channels) {
-      for (const f of ch.adFree) ch.adParams[f.name] = values[f.index] as number;
-      for (const f of ch.satFree) ch.satParams[f.name] = values[f.index] as number;
-      this.#forward(ch);
-      this.#reference(ch);
-      const b = ch.betaIndex, p = priors[b] as Prior;
-      const beta = (values[b] as number) / ch.ref;
-      values[b] = beta;
-      let dlp: number; // d(log p(β) + log β)/dβ
-      if (p.dist === "halfnormal") {
-        const s2 = p.sigma * p.sigma;
-        lp += -0.5 * (beta * beta) / s2 + Math.log(beta);
-        dlp = -beta / s2 + 1 / beta;
+    this.#forward(values, true);
+    // Media: m = e^u, β = m / s̄, ∂β/∂θ_k = −β·(∂s̄/∂θ_k)/s̄.
+    for (let c = 0; c < kernels.length; c++) {
+      const k = kernels[c] as ChannelKernel, b = this.#mediaIndex[c] as number;
+      const s0 = this.#freeStart[c] as number, nf = k.free.length, u = theta[b] as number;
+      const bc = Math.exp(u) / k.mean;
+      beta[c] = bc;
+      for (let j = 0; j < nf; j++) dBeta[s0 + j] = (-bc * (k.dMean[j] as number)) / k.mean;
+      const p = priors[b] as Prior;
+      if (this.#isRoas[c]) {
+        // a prior on ROAS = m · factor: the prior of log ROAS at u + log factor
+        lp += logPriorUnconstrained(p, u + (this.#logRoasFactor[c] as number), one);
+        grad[b] = one[0] as number;
       } else {
-        const lpr = p as { mu: number; sigma: number }, z = (Math.log(beta) - lpr.mu) / lpr.sigma;
-        lp += -0.5 * z * z;
-        dlp = -z / (lpr.sigma * beta);
+        // p(β) |∂β/∂u| with ∂β/∂u = β: log p(β) + log β
+        let dlp: number; // d(log p(β) + log β)/dβ
+        if (p.dist === "halfnormal") {
+          const s2 = p.sigma * p.sigma;
+          lp += -0.5 * (bc * bc) / s2 + Math.log(bc);
+          dlp = -bc / s2 + 1 / bc;
+        } else {
+          const q = p as { mu: number; sigma: number }, z = (Math.log(bc) - q.mu) / q.sigma;
+          lp += -0.5 * z * z;
+          dlp = -z / (q.sigma * bc);
+        }
+        grad[b] = dlp * bc;
+        for (let j = 0; j < nf; j++) {
+          grad[s0 + j] = (grad[s0 + j] as number) +
+            dlp * (dBeta[s0 + j] as number) * (slopes[s0 + j] as number);
+        }
       }
-      grad[b] = dlp * beta;
-      // ∂β/∂θ = −β·(∂s̄/∂θ)/s̄, kept in adRef/satRef for the likelihood below.
-      for (const [free, ref] of [[ch.adFree, ch.adRef], [ch.satFree, ch.satRef]] as const) {
-        free.forEach((f, j) => {
-          const dBeta = (-beta * (ref[j] as number)) / ch.ref;
-          ref[j] = dBeta;
-          grad[f.index] = (grad[f.index] as number) + dlp * dBeta * (slopes[f.index] as number);
-        });
-      }
+    }
+    // The first coordinate is T = α + Σ m_c, the mean of μ over the rows, which the data pin
+    // down; α = T − Σ m_c is derived (a shear: unit Jacobian) and carries the intercept's prior.
+    let media = 0;
+    for (let c = 0; c < kernels.length; c++) {
+      media += Math.exp(theta[this.#mediaIndex[c] as number] as number);
+    }
+    const alpha = (theta[0] as number) - media;
+    values[0] = alpha;
+    lp += logPriorUnconstrained(priors[0] as Prior, alpha, one);
+    const dAlpha = one[0] as number;
+    grad[0] = dAlpha;
+    for (let c = 0; c < kernels.length; c++) {
+      const b = this.#mediaIndex[c] as number;
+      grad[b] = (grad[b] as number) - dAlpha * Math.exp(theta[b] as number);
     }
     if (!Number.isFinite(lp)) return -Infinity;
     const mu = this.#mu;
     mu.fill(values[0] as number);
-    const b0 = this.#baselineStart;
-    for (let j = 0; j < this.#baseline.length; j++) {
+    const b0 = this.#baselineStart, nb = this.#baseline.length;
+    for (let j = 0; j < nb; j++) {
       const z = this.#baseline[j] as Float64Array, g = values[b0 + j] as number;
       for (let t = 0; t < n; t++) mu[t] = (mu[t] as number) + g * (z[t] as number);
     }
-    for (const ch of this.#channels) {
-      const beta = values[ch.betaIndex] as number, s = ch.saturated;
-      for (let t = 0; t < n; t++) mu[t] = (mu[t] as number) + beta * (s[t] as number);
+    for (let c = 0; c < kernels.length; c++) {
+      const bc = beta[c] as number, s = (kernels[c] as ChannelKernel).s;
+      for (let t = 0; t < n; t++) mu[t] = (mu[t] as number) + bc * (s[t] as number);
     }
     const sigma = values[this.#sigmaIndex] as number, y = this.#y, e = this.#resid;
     const inv2 = 1 / (sigma * sigma);
-    let ss = 0;
+    let ss = 0, se = 0;
     for (let t = 0; t < n; t++) {
       const r = (y[t] as number) - (mu[t] as number);
       ss += r * r;
-      e[t] = r * inv2; // ∂ log-likelihood / ∂ μ_t
+      const g = r * inv2; // ∂ log-likelihood / ∂ μ_t
+      e[t] = g;
+      se += g;
     }
-    const ll = -n * Math.log(sigma) - 0.5 * ss * inv2;
+    let ll = -n * Math.log(sigma) - 0.5 * ss * inv2;
     if (!Number.isFinite(ll)) return -Infinity;
-    // Intercept and baseline.
-    let se = 0;
-    for (let t = 0; t < n; t++) se += e[t] as number;
-    grad[0] = (grad[0] as number) + se * (slopes[0] as number);
-    for (let j = 0; j < this.#baseline.length; j++) {
+    grad[0] = (grad[0] as number) + se;
+    for (let j = 0; j < nb; j++) {
       const z = this.#baseline[j] as Float64Array;
       let d = 0;
       for (let t = 0; t < n; t++) d += (e[t] as number) * (z[t] as number);
       grad[b0 + j] = (grad[b0 + j] as number) + d * (slopes[b0 + j] as number);
     }
-    // Media.
-    for (const ch of this.#channels) {
-      const beta = values[ch.betaIndex] as number, s = ch.saturated;
+    for (let c = 0; c < kernels.length; c++) {
+      const k = kernels[c] as ChannelKernel, bc = beta[c] as number, s = k.s;
+      const b = this.#mediaIndex[c] as number, s0 = this.#freeStart[c] as number;
       let d = 0;
       for (let t = 0; t < n; t++) d += (e[t] as number) * (s[t] as number);
-      // ∂β/∂u = β.
-      grad[ch.betaIndex] = (grad[ch.betaIndex] as number) + d * beta;
-      if (ch.satFree.length > 0) {
-        const g = ch.satGrad;
-        ch.satFree.forEach((f, j) => {
-          const gs = g[f.name] as Float64Array;
-          let dd = 0;
-          for (let t = 0; t < n; t++) dd += (e[t] as number) * (gs[t] as number);
-          // ∂μ_t/∂θ = β ∂s_t/∂θ + (∂β/∂θ) s_t
-          const total = beta * dd + (ch.satRef[j] as number) * d;
-          grad[f.index] = (grad[f.index] as number) + total * (slopes[f.index] as number);
-        });
+      // ∂μ_t/∂u = β s_t − m (β ∝ m, and α = T − Σ m)
+      grad[b] = (grad[b] as number) + d * bc - se * bc * k.mean;
+      for (let j = 0; j < k.free.length; j++) {
+        const g = k.ds[j] as Float64Array;
+        let dd = 0;
+        for (let t = 0; t < n; t++) dd += (e[t] as number) * (g[t] as number);
+        // ∂μ_t/∂θ = β ∂s_t/∂θ + (∂β/∂θ) s_t
+        const total = bc * dd + (dBeta[s0 + j] as number) * d;
+        grad[s0 + j] = (grad[s0 + j] as number) + total * (slopes[s0 + j] as number);
       }
-      if (ch.adFree.length > 0) {
-        const g = ch.adGrad, sl = ch.slopeBuf;
-        ch.adFree.forEach((f, j) => {
-          const ga = g[f.name] as Float64Array;
-          let dd = 0;
-          for (let t = 0; t < n; t++) {
-            dd += (e[t] as number) * (sl[t] as number) * (ga[t] as number);
-          }
-          const total = beta * dd + (ch.adRef[j] as number) * d;
-          grad[f.index] = (grad[f.index] as number) + total * (slopes[f.index] as number);
-        });
+    }
+    // Lift tests: L ~ Normal(β·D, se) with D the window drop of the column.
+    for (const l of this.#lifts) {
+      const k = l.kernel, c = l.channel, bc = beta[c] as number;
+      const D = k.windowDrop(l.start, l.end, l.dD);
+      const r = l.lift - bc * D, w = r * l.precision;
+      ll -= 0.5 * r * w;
+      const b = this.#mediaIndex[c] as number, s0 = this.#freeStart[c] as number;
+      grad[b] = (grad[b] as number) + w * bc * D;
+      for (let j = 0; j < k.free.length; j++) {
+        const total = bc * (l.dD[j] as number) + (dBeta[s0 + j] as number) * D;
+        grad[s0 + j] = (grad[s0 + j] as number) + w * total * (slopes[s0 + j] as number);
       }
     }
     const si = this.#sigmaIndex;

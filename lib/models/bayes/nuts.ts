@@ -5,7 +5,9 @@
  * across the seams of merged subtrees, a diagonal or dense Euclidean metric, and Stan's warmup: dual-averaging step
  * size adaptation (Hoffman & Gelman 2014, Algorithm 5; δ = 0.8, γ = 0.05, κ = 0.75, t₀ = 10) and
  * diagonal or dense metric adaptation in doubling windows (75-draw initial buffer, 25-draw first window, 50-draw
- * terminal buffer; Stan Reference Manual, "HMC algorithm parameters").
+ * terminal buffer; Stan Reference Manual, "HMC algorithm parameters"). One departure from Stan:
+ * the metric estimate is regularised towards its own diagonal (a ridge of 1e-3 of each
+ * variance), not towards 1e-3·I, so that tiny posterior scales are not swamped.
  *
  * @module
  */
@@ -42,13 +44,40 @@ export interface NutsOptions {
   readonly initRadius?: number;
   /** Initial point of every chain (overrides `initRadius`). @default undefined */
   readonly init?: Float64Array;
-  /** Adapt the metric during warmup (else the identity is kept). @default true */
+  /**
+   * The first metric: a covariance (dim × dim, row-major) or variances (length dim), e.g. from
+   * a Laplace approximation at the mode; its diagonal is used by the diagonal metric.
+   * @default the identity
+   */
+  readonly initMetric?: Float64Array;
+  /** Adapt the metric during warmup (else the first metric is kept). @default true */
   readonly adaptMetric?: boolean;
   /**
    * Metric: `"diag"` adapts posterior variances, `"dense"` the full covariance (better for
    * correlated posteriors, O(dim²) per leapfrog step). @default "diag"
    */
   readonly metric?: "diag" | "dense";
+  /**
+   * Called after every iteration with the chain's progress (it does not change the draws).
+   * @default undefined
+   */
+  readonly onProgress?: (progress: ChainProgress) => void;
+}
+
+/** Where a chain is: reported after every iteration to {@link NutsOptions.onProgress}. */
+export interface ChainProgress {
+  /** Iterations done, warmup included. */
+  readonly iteration: number;
+  /** Warmup iterations of the chain. */
+  readonly warmup: number;
+  /** Kept draws of the chain. */
+  readonly draws: number;
+  /** `"warmup"` while adapting, then `"sampling"`. */
+  readonly phase: "warmup" | "sampling";
+  /** Divergent transitions so far in the current phase. */
+  readonly divergences: number;
+  /** Leapfrog steps of the last iteration. */
+  readonly leapfrogSteps: number;
 }
 
 /** The draws and sampler statistics of one chain. */
@@ -100,8 +129,10 @@ interface Resolved {
   targetAccept: number;
   initRadius: number;
   init: Float64Array | undefined;
+  initMetric: Float64Array | undefined;
   adaptMetric: boolean;
   dense: boolean;
+  onProgress: ((progress: ChainProgress) => void) | undefined;
 }
 
 function resolveNutsOptions(dim: number, options: NutsOptions): Resolved {
@@ -114,8 +145,10 @@ function resolveNutsOptions(dim: number, options: NutsOptions): Resolved {
     targetAccept: options.targetAccept ?? 0.8,
     initRadius: options.initRadius ?? 2,
     init: options.init,
+    initMetric: options.initMetric,
     adaptMetric: options.adaptMetric ?? true,
     dense: (options.metric ?? "diag") === "dense",
+    onProgress: options.onProgress,
   };
   if (options.metric !== undefined && options.metric !== "diag" && options.metric !== "dense") {
     throw new RangeError(
@@ -152,6 +185,14 @@ function resolveNutsOptions(dim: number, options: NutsOptions): Resolved {
   }
   if (!Number.isFinite(r.seed)) {
     throw new RangeError(`Cannot run NUTS: "seed" must be finite, current value is ${r.seed}`);
+  }
+  const m = r.initMetric;
+  if (m !== undefined && m.length !== dim && m.length !== dim * dim) {
+    throw new TypeError(
+      `Cannot run NUTS: "initMetric" must have ${dim} or ${
+        dim * dim
+      } values, current length is ${m.length}`,
+    );
   }
   if (r.init !== undefined && r.init.length !== dim) {
     throw new TypeError(
@@ -583,6 +624,8 @@ class NutsChainSampler {
       const h = -z.logp + 0.5 * k;
       const delta = (Number.isNaN(h) ? Infinity : h) - this.#h0;
       if (delta > MAX_DELTA_H) {
+        // deno-lint-ignore no-explicit-any
+        (globalThis as any).__onDivergence?.(z.theta);
         this.#divergent = true;
         return false;
       }
@@ -732,6 +775,20 @@ function runChain(target: LogDensity, r: Resolved, seed: number): NutsChain {
       { hint: 'pass a valid "init" or a smaller "initRadius"' },
     );
   }
+  const m0 = r.initMetric;
+  if (m0 !== undefined) {
+    const full = m0.length === dim * dim;
+    if (r.dense) {
+      const cov = new Float64Array(dim * dim);
+      for (let i = 0; i < dim; i++) {
+        if (full) { for (let j = 0; j < dim; j++) cov[i * dim + j] = m0[i * dim + j] as number; }
+        else cov[i * dim + i] = m0[i] as number;
+      }
+      s.setCovariance(cov);
+    } else {
+      for (let i = 0; i < dim; i++) s.invMetric[i] = (full ? m0[i * dim + i] : m0[i]) as number;
+    }
+  }
   s.initStepSize();
   const da = new DualAveraging(r.targetAccept);
   da.restart(s.stepSize);
@@ -740,9 +797,22 @@ function runChain(target: LogDensity, r: Resolved, seed: number): NutsChain {
   let wN = 0;
   const wMean = new Float64Array(dim), wM2 = new Float64Array(r.dense ? dim * dim : dim);
   const delta = new Float64Array(dim);
+  const report = r.onProgress;
+  let warmDivergences = 0;
   for (let it = 0; it < r.warmup; it++) {
     s.transition();
     s.stepSize = da.learn(s.acceptStat);
+    if (report) {
+      if (s.divergent) warmDivergences++;
+      report({
+        iteration: it + 1,
+        warmup: r.warmup,
+        draws: r.draws,
+        phase: "warmup",
+        divergences: warmDivergences,
+        leapfrogSteps: s.leapfrogSteps,
+      });
+    }
     if (!r.adaptMetric) continue;
     if (windows.inWindow()) {
       wN++;
@@ -768,21 +838,25 @@ function runChain(target: LogDensity, r: Resolved, seed: number): NutsChain {
       }
     }
     if (windows.step()) {
-      // Regularised estimate (Stan): shrink towards 1e-3·I with weight 5 / (n + 5).
+      // Regularised estimate: Stan shrinks towards 1e-3·I with weight 5 / (n + 5); here the
+      // ridge is 1e-3 of each coordinate's own variance, so it stays a small relative
+      // correction whatever the scale (Stan's absolute 1e-3 swamped posterior variances of
+      // 1e-5, as for an MMM's baseline coefficients, and cut the step size tenfold).
       const w = wN / (wN + 5), ridge = 1e-3 * (5 / (wN + 5));
+      const variance = (i: number) =>
+        wN > 1 ? (wM2[r.dense ? i * dim + i : i] as number) / (wN - 1) : 1;
       if (r.dense) {
         const cov = new Float64Array(dim * dim);
         for (let i = 0; i < dim; i++) {
           for (let j = 0; j < dim; j++) {
             const v = wN > 1 ? (wM2[i * dim + j] as number) / (wN - 1) : (i === j ? 1 : 0);
-            cov[i * dim + j] = w * v + (i === j ? ridge : 0);
+            cov[i * dim + j] = w * v + (i === j ? ridge * Math.max(variance(i), 1e-12) : 0);
           }
         }
         s.setCovariance(cov);
       } else {
         for (let i = 0; i < dim; i++) {
-          const v = wN > 1 ? (wM2[i] as number) / (wN - 1) : 1;
-          s.invMetric[i] = w * v + ridge;
+          s.invMetric[i] = w * variance(i) + ridge * Math.max(variance(i), 1e-12);
         }
       }
       wN = 0;
@@ -801,6 +875,7 @@ function runChain(target: LogDensity, r: Resolved, seed: number): NutsChain {
   const leapfrogSteps = new Uint32Array(n);
   const divergent = new Uint8Array(n);
   const energy = new Float64Array(n);
+  let sampleDivergences = 0;
   for (let it = 0; it < n; it++) {
     s.transition();
     draws.set(cur.theta, it * dim);
@@ -810,6 +885,17 @@ function runChain(target: LogDensity, r: Resolved, seed: number): NutsChain {
     leapfrogSteps[it] = s.leapfrogSteps;
     divergent[it] = s.divergent ? 1 : 0;
     energy[it] = s.energy;
+    if (report) {
+      if (s.divergent) sampleDivergences++;
+      report({
+        iteration: r.warmup + it + 1,
+        warmup: r.warmup,
+        draws: r.draws,
+        phase: "sampling",
+        divergences: sampleDivergences,
+        leapfrogSteps: s.leapfrogSteps,
+      });
+    }
   }
   return {
     draws,

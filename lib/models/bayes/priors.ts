@@ -7,6 +7,7 @@
  * @module
  */
 import { ConfigError } from "../../errors.ts";
+import type { Rng } from "../../rng.ts";
 
 /** A prior distribution; its support decides how the parameter is sampled. */
 export type Prior =
@@ -41,7 +42,7 @@ export type Prior =
  */
 export function resolvePrior(prior: Prior, key: string): Prior {
   const bad = (what: string) =>
-    new ConfigError(`Cannot use prior: ${what}`, {
+    new ConfigError(`Cannot use prior "${key}": ${what}`, {
       key,
       hint: 'use { dist: "normal", mu, sigma }, { dist: "halfnormal", sigma }, ' +
         '{ dist: "lognormal", mu, sigma } or { dist: "beta", a, b, lower, upper }',
@@ -143,6 +144,32 @@ export function logPriorUnconstrained(prior: Prior, u: number, out: Float64Array
       const z = sigmoid(u);
       out[0] = prior.a * (1 - z) - prior.b * z;
       return prior.a * logSigmoid(u) + prior.b * logSigmoid(-u);
+    }
+  }
+}
+
+/**
+ * One draw from the prior (Beta by two Gamma draws, Marsaglia & Tsang's method in `Rng`).
+ *
+ * @example A LogNormal draw is positive
+ * ```ts
+ * import { samplePrior } from "mixlab/models/bayes/mod.ts";
+ * import { Rng } from "mixlab/rng.ts";
+ * import assert from "node:assert/strict";
+ * assert.ok(samplePrior({ dist: "lognormal", mu: 0.2, sigma: 0.9 }, new Rng(1)) > 0);
+ * ```
+ */
+export function samplePrior(prior: Prior, rng: Rng): number {
+  switch (prior.dist) {
+    case "normal":
+      return prior.mu + prior.sigma * rng.normal();
+    case "halfnormal":
+      return Math.abs(prior.sigma * rng.normal());
+    case "lognormal":
+      return Math.exp(prior.mu + prior.sigma * rng.normal());
+    case "beta": {
+      const a = rng.gamma(prior.a), b = rng.gamma(prior.b);
+      return prior.lower + (prior.upper - prior.lower) * (a / (a + b));
     }
   }
 }

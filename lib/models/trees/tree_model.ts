@@ -8,6 +8,7 @@ import type {
   Decomposition,
   Diagnostic,
   FittedModel,
+  FittedTransformParam,
   MmmData,
   ModelSpec,
   ParameterRow,
@@ -18,6 +19,7 @@ import { type Table, table } from "../../display/table.ts";
 import { type DesignBasis, designBasis, designMatrix } from "../design_matrix.ts";
 import { dataFromJSON, dataToJSON } from "../linear_model.ts";
 import { specFromJSON, specToJSON } from "../model_spec.ts";
+import { specTransformParams } from "../fitted_params.ts";
 import { type RandomForestJson, RandomForestRegressor } from "./random_forest.ts";
 import { type GradientBoostingJson, GradientBoostingRegressor } from "./gradient_boosting.ts";
 
@@ -86,6 +88,11 @@ export class TreeModel implements FittedModel {
       estimate: regressor.featureImportances[j] as number,
     }));
     this.fitted = this.predict(data);
+  }
+
+  /** The spec's transform parameters, all `"fixed"`: trees learn no transform. */
+  transformParams(): readonly FittedTransformParam[] {
+    return specTransformParams(this.spec);
   }
 
   /** Predicted KPI for `data` (rows after `options.history` when given), in KPI units. */

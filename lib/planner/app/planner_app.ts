@@ -9,6 +9,7 @@ import type { ForecastResult } from "../../forecast/forecast.ts";
 import { planToCsv } from "../../forecast/plan_csv.ts";
 import { optimizeBudget } from "../../optimize/optimize_budget.ts";
 import { interpolateResponses } from "../../optimize/tabulate.ts";
+import { forecastChartData } from "../../plot/forecast_spec.ts";
 import type { FittedModel } from "../../types.ts";
 import { planForecast, planOutcome } from "../plan_outcome.ts";
 import { type PlannerSetup, setupTables } from "../planner_setup.ts";
@@ -284,22 +285,12 @@ export class PlannerApp {
   }
 
   #drawForecast(plan: ForecastResult, reference: ForecastResult): void {
-    const fit = this.#fit, n = fit.data.dates.length, k = this.#setup.historyWeeks;
     this.#forecastWidth ??= Math.max(560, this.#forecastChart.clientWidth || 1100);
-    drawForecast(this.#forecastChart, {
-      kpiName: this.#setup.kpi.name,
-      history: {
-        dates: fit.data.dates.slice(n - k),
-        actual: fit.data.kpi.values.subarray(n - k),
-        fitted: fit.fitted.subarray(n - k),
-      },
-      future: {
-        dates: plan.plan.dates,
-        mean: plan.mean,
-        ...(plan.lower && plan.upper ? { lower: plan.lower, upper: plan.upper } : {}),
-      },
+    const data = forecastChartData(this.#fit, plan, {
+      historyWeeks: this.#setup.historyWeeks,
       reference: { label: "today's spend", values: reference.mean },
-    }, this.#forecastWidth);
+    });
+    drawForecast(this.#forecastChart, data, this.#forecastWidth);
   }
 
   /** Puts the state into every input. */

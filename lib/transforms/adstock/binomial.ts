@@ -9,7 +9,7 @@
  * @module
  */
 import type { TransformDescriptor } from "../descriptor.ts";
-import { convolveLags, lagCount, output, param } from "../_util.ts";
+import { convolveLags, lagCount, normalisedWeights, output, param } from "../_util.ts";
 
 /** Parameters of {@link binomialAdstock}. */
 export interface BinomialParams {
@@ -21,15 +21,8 @@ export interface BinomialParams {
 
 /** Normalised binomial weights `(1 − l/L)^{1/decay − 1} / Σ_m (1 − m/L)^{1/decay − 1}`, l = 0..L−1. */
 export function binomialWeights(decay: number, maxLag: number): Float64Array {
-  const lags = lagCount(maxLag), w = new Float64Array(lags), e = 1 / decay - 1;
-  let s = 0;
-  for (let l = 0; l < lags; l++) {
-    const v = Math.pow(1 - l / lags, e);
-    w[l] = v;
-    s += v;
-  }
-  for (let l = 0; l < lags; l++) w[l] = (w[l] as number) / s;
-  return w;
+  const lags = lagCount(maxLag), e = 1 / decay - 1;
+  return normalisedWeights(lags, (l) => Math.pow(1 - l / lags, e));
 }
 
 /**

@@ -9,7 +9,7 @@
  * @module
  */
 import type { TransformDescriptor } from "../descriptor.ts";
-import { convolveLags, lagCount, output, param } from "../_util.ts";
+import { convolveLags, lagCount, normalisedWeights, output, param } from "../_util.ts";
 
 /** Parameters of {@link geometricAdstock}. */
 export interface GeometricParams {
@@ -57,15 +57,7 @@ export interface GeometricNormalizedParams {
 
 /** Normalised geometric weights `θ^l / Σ_{m<L} θ^m`, l = 0..L-1. */
 export function geometricWeights(decay: number, maxLag: number): Float64Array {
-  const lags = lagCount(maxLag), w = new Float64Array(lags);
-  let s = 0;
-  for (let l = 0; l < lags; l++) {
-    const v = Math.pow(decay, l);
-    w[l] = v;
-    s += v;
-  }
-  for (let l = 0; l < lags; l++) w[l] = (w[l] as number) / s;
-  return w;
+  return normalisedWeights(lagCount(maxLag), (l) => Math.pow(decay, l));
 }
 
 /**

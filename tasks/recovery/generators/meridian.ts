@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { generateBaseline, weeklyDates } from "./baseline.ts";
+import { finishSet } from "./finish_set.ts";
 import {
   logisticCurve,
   maxValue,
@@ -23,7 +23,6 @@ import { Prng } from "./prng.ts";
 import { type CommonSettings, type Draw, draw, resolveCommon } from "./settings.ts";
 import { generateSpends } from "./spend.ts";
 import {
-  assembleSet,
   type ChannelModel,
   type GeneratedSet,
   type MediaScale,
@@ -97,25 +96,21 @@ export function meridianSet(id: string, seed: number, s: MeridianSettings): Gene
     };
   });
   const kind = s.baseline ?? "knots";
-  const baseline = generateBaseline(root.fork(3), {
-    dates: weeklyDates(common.start, n),
+  return finishSet(root, {
+    id,
+    generator: "meridian",
+    seed,
+    start: common.start,
+    weeks: n,
+    windowWeeks: w,
+    spends,
+    channels,
+    mediaShare: s.mediaShare,
+    noise: s.noise,
+  }, {
     kind,
     price: s.price ?? true,
     promo: s.promo ?? false,
     events: s.events ?? 0,
-  });
-  return assembleSet({
-    id,
-    generator: "meridian",
-    seed,
-    dates: weeklyDates(common.start, n),
-    windowWeeks: w,
-    spends,
-    channels,
-    baseline,
-    baselineKind: kind,
-    mediaShare: s.mediaShare,
-    noise: s.noise,
-    rng: root.fork(4),
   });
 }

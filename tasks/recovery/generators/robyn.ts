@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { generateBaseline, weeklyDates } from "./baseline.ts";
+import { finishSet } from "./finish_set.ts";
 import { Prng } from "./prng.ts";
 import {
   hillCurve,
@@ -18,7 +18,7 @@ import {
 } from "./robyn_transforms.ts";
 import { type CommonSettings, type Draw, draw, resolveCommon } from "./settings.ts";
 import { generateSpends } from "./spend.ts";
-import { assembleSet, type ChannelModel, type GeneratedSet, type TrueAdstock } from "./truth.ts";
+import { type ChannelModel, type GeneratedSet, type TrueAdstock } from "./truth.ts";
 
 /** Settings of {@link robynSet}. */
 export interface RobynSettings extends CommonSettings {
@@ -82,25 +82,21 @@ export function robynSet(id: string, seed: number, s: RobynSettings): GeneratedS
       unit: (x) => hillCurve(carry(x), inflexion, shape),
     };
   });
-  const baseline = generateBaseline(root.fork(3), {
-    dates: weeklyDates(common.start, n),
+  return finishSet(root, {
+    id,
+    generator: "robyn",
+    seed,
+    start: common.start,
+    weeks: n,
+    windowWeeks: w,
+    spends,
+    channels,
+    mediaShare: s.mediaShare,
+    noise: s.noise,
+  }, {
     kind: "trend",
     price: s.price ?? true,
     promo: s.promo ?? true,
     events: s.events ?? 0,
-  });
-  return assembleSet({
-    id,
-    generator: "robyn",
-    seed,
-    dates: weeklyDates(common.start, n),
-    windowWeeks: w,
-    spends,
-    channels,
-    baseline,
-    baselineKind: "trend",
-    mediaShare: s.mediaShare,
-    noise: s.noise,
-    rng: root.fork(4),
   });
 }

@@ -1,17 +1,15 @@
 /**
  * `bayes-default`: the Bayesian MMM at its config defaults (`model.kind` "bayes": geometric +
  * Hill per channel with transform parameters sampled, the default priors, chains and draws).
- * `--quick` runs {@link QUICK_SAMPLING}: one short chain with 16 kept draws, enough to exercise the
- * path in CI, not to judge the model. The draws are few because summarising a Bayesian fit costs
- * a prediction per kept draw (up to 64) for every point of every response curve: with 100 draws
- * the summary took 47 s of a 53 s quick fit. Raise it when that gets cheaper.
+ * `--quick` runs {@link QUICK_SAMPLING}: two short chains, enough to exercise the path in CI, not
+ * to judge the model (tests/models/bayes/coverage_test.ts checks coverage on a few sets).
  *
  * @module
  */
 import { estimateConfigured, type RecoveryMethod } from "../method.ts";
 
 /** Sampling of a `--quick` run. */
-export const QUICK_SAMPLING = { chains: 1, warmup: 100, draws: 16 } as const;
+export const QUICK_SAMPLING = { chains: 2, warmup: 200, draws: 100 } as const;
 
 /** The Bayesian model at its defaults. */
 export const BAYES_DEFAULT: RecoveryMethod = {

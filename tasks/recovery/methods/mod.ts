@@ -9,8 +9,14 @@
  */
 import type { RecoveryMethod } from "../method.ts";
 import { BAYES_DEFAULT } from "./bayes_default.ts";
+import { BAYES_TRUE } from "./bayes_true.ts";
 import { OLS_TRUE } from "./ols_true.ts";
 import { RIDGE_DEFAULT } from "./ridge_default.ts";
 
 /** Every method, in table order. `ols-true` comes first: other figures refer to it. */
-export const METHODS: readonly RecoveryMethod[] = [OLS_TRUE, RIDGE_DEFAULT, BAYES_DEFAULT];
+export const METHODS: readonly RecoveryMethod[] = [
+  OLS_TRUE,
+  RIDGE_DEFAULT,
+  BAYES_DEFAULT,
+  BAYES_TRUE,
+];
