@@ -31,7 +31,11 @@ export async function inConfigTerms<T>(f: () => Promise<T>): Promise<T> {
     const key = configKey(e.key);
     const hint = e.hint?.replaceAll(e.key, key);
     const base = e.hint === undefined ? e.message : e.message.slice(0, -(e.hint.length + 2));
-    const Kind = e.constructor as new (message: string, context: object) => MmmError;
+    const Kind = e.constructor as new (
+      message: string,
+      context: object,
+      options: ErrorOptions,
+    ) => MmmError;
     throw new Kind(base.replaceAll(e.key, key), {
       ...(e.column === undefined ? {} : { column: e.column }),
       ...(e.rows === undefined ? {} : { rows: e.rows }),
@@ -40,6 +44,6 @@ export async function inConfigTerms<T>(f: () => Promise<T>): Promise<T> {
       ...(e.file === undefined ? {} : { file: e.file }),
       ...(hint === undefined ? {} : { hint }),
       key,
-    });
+    }, { cause: e });
   }
 }
