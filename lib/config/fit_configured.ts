@@ -23,6 +23,7 @@ import { fitRidge } from "../models/ridge.ts";
 import { fitOls } from "../models/ols.ts";
 import { fitBayesLinear } from "../models/bayes_linear.ts";
 import { defineModelSpec } from "../models/model_spec.ts";
+import { paramKey } from "../models/param_key.ts";
 import { loadCsv } from "../prep/load_csv.ts";
 import { loadParquet } from "../prep/load_parquet.ts";
 import type { LoadedData } from "../prep/_assemble.ts";
@@ -321,7 +322,7 @@ async function fitInConfig(
       ...(options.signal ? { signal: options.signal } : {}),
     });
     const tuned = result.model.transformParams().flatMap((q) =>
-      q.status === "tuned" ? [`${q.channel}.${q.stage}.${q.name}`] : []
+      q.status === "tuned" ? [paramKey(q.channel, q.stage, q.name)] : []
     );
     const refit = (rows: MmmData) =>
       fitRidge(rows, result.spec, { lambda: result.lambda, nonNegative: model.nonNegative, tuned });
@@ -516,9 +517,9 @@ function tuningBounds(config: MmmConfig): Record<string, BoundInput> {
     for (const stage of ["adstock", "saturation"] as const) {
       const t = c[stage];
       const params = getTransform(t.kind, { family: stage }).params;
-      for (const [p, v] of Object.entries(t.params)) out[`${c.name}.${stage}.${p}`] = v;
+      for (const [p, v] of Object.entries(t.params)) out[paramKey(c.name, stage, p)] = v;
       for (const [p, b] of Object.entries(c.bounds)) {
-        if (p in params) out[`${c.name}.${stage}.${p}`] = b;
+        if (p in params) out[paramKey(c.name, stage, p)] = b;
       }
     }
     for (const p of Object.keys(c.bounds)) {

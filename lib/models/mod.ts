@@ -5,6 +5,7 @@
  * @module
  */
 export * from "./model_spec.ts";
+export * from "./param_key.ts";
 export * from "./design_matrix.ts";
 export * from "./ridge_solve.ts";
 export * from "./ridge.ts";

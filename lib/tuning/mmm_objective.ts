@@ -22,6 +22,7 @@ import type { TransformDescriptor } from "../transforms/descriptor.ts";
 import { designBasis, designMatrix } from "../models/design_matrix.ts";
 import { rejectChannelFeatures } from "../features/baseline.ts";
 import { createRidgeWorkspace, solveRidge } from "../models/ridge_solve.ts";
+import { paramKey, type TransformStage } from "../models/param_key.ts";
 import type { Evaluator } from "./evaluator.ts";
 
 /** Cross-validation error measure. */
@@ -134,9 +135,9 @@ export function createEvaluator(payload: unknown): Evaluator {
     const adParams: Record<string, number> = { ...ch.adstock.params };
     const satParams: Record<string, number> = { ...ch.saturation.params };
     const bindings: [number, Record<string, number>, string][] = [];
-    const bind = (t: TransformSpec, stage: string, rec: Record<string, number>) => {
+    const bind = (t: TransformSpec, stage: TransformStage, rec: Record<string, number>) => {
       for (const key of Object.keys(getTransform(t.kind).params)) {
-        const i = paramIndex.get(`${ch.name}.${stage}.${key}`);
+        const i = paramIndex.get(paramKey(ch.name, stage, key));
         if (i !== undefined) bindings.push([i, rec, key]);
       }
     };

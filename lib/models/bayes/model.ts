@@ -242,7 +242,11 @@ export class MmmPosterior implements LogDensity {
   readonly dim: number;
   /** The coordinates, in order. */
   readonly parameters: readonly PosteriorParameter[];
-  /** The channels' kernels (their columns hold the last evaluated point). */
+  /**
+   * The channels' kernels (their columns hold the last evaluated point).
+   *
+   * @internal
+   */
   readonly kernels: readonly ChannelKernel[];
   readonly #y: Float64Array;
   readonly #n: number;
