@@ -20,6 +20,7 @@ import {
   rollingStability,
 } from "../analysis/diagnostics/rolling_stability.ts";
 import { fitRidge } from "../models/ridge.ts";
+import { fitOls } from "../models/ols.ts";
 import { fitBayesLinear } from "../models/bayes_linear.ts";
 import { defineModelSpec } from "../models/model_spec.ts";
 import { paramKey } from "../models/param_key.ts";
@@ -33,6 +34,7 @@ import { tune, type TuneOptions, type TuneResult } from "../tuning/tune.ts";
 import type { BoundInput } from "../tuning/mmm_search_space.ts";
 import { getTransform } from "../transforms/registry.ts";
 import { ConfigError } from "../errors.ts";
+import { inConfigTerms } from "./_config_keys.ts";
 import type { FittedModel, LiftTest, MmmData, ModelSpec } from "../types.ts";
 import { type CleaningConfig, liftTests as checkLiftTests, type MmmConfig } from "./mmm_config.ts";
 
@@ -275,10 +277,18 @@ function withConfigKeys<T>(f: () => T, liftIndex: readonly number[]): T {
  * Holds out the config's final weeks, then tunes (ridge with a tuning section) or fits the
  * configured estimator on the rest.
  */
-export async function fitConfigured(
+export function fitConfigured(
   config: MmmConfig,
   data: MmmData,
   options: FitConfiguredOptions = {},
+): Promise<ConfiguredFit> {
+  return inConfigTerms(() => fitInConfig(config, data, options));
+}
+
+async function fitInConfig(
+  config: MmmConfig,
+  data: MmmData,
+  options: FitConfiguredOptions,
 ): Promise<ConfiguredFit> {
   const n = data.dates.length;
   if (config.holdoutWeeks >= n - 10) {
@@ -403,12 +413,10 @@ export function configuredEstimator(
           maxDepth: model.maxDepth ?? 3,
           seed,
         });
+    case "ols":
+      return (rows) => fitOls(rows, spec, { nonNegative: model.nonNegative });
     default:
-      return (rows) =>
-        fitRidge(rows, spec, {
-          lambda: model.kind === "ols" ? 0 : penalty,
-          nonNegative: model.nonNegative,
-        });
+      return (rows) => fitRidge(rows, spec, { lambda: penalty, nonNegative: model.nonNegative });
   }
 }
 
