@@ -19,7 +19,8 @@ import {
 import type { RollingStability } from "./diagnostics/rolling_stability.ts";
 import { type ChannelReturns, channelReturns } from "./roas.ts";
 import { type ResponseCurves, responseCurves } from "./response_curve.ts";
-import { GUARDRAIL_CODES, type GuardrailLimits, guardrails } from "../guardrails/guardrails.ts";
+import { guardrails } from "../guardrails/guardrails.ts";
+import { GUARDRAIL_CODES, type GuardrailLimits } from "../guardrails/limits.ts";
 import type { Diagnostic, FittedModel, MmmData } from "../types.ts";
 
 /** Fit quality on the training rows and, when there is one, the holdout. */

@@ -9,7 +9,7 @@
 import { ConfigError } from "../errors.ts";
 import { getTransform } from "../transforms/registry.ts";
 import { CHANNEL_TYPES, type ChannelType } from "../transforms/adstock/geometric.ts";
-import type { GuardrailLimits } from "../guardrails/guardrails.ts";
+import type { GuardrailLimits } from "../guardrails/limits.ts";
 import type { BaselineSpec, KpiKind, LiftTest } from "../types.ts";
 import { type Prior, resolvePrior } from "../models/bayes/priors.ts";
 import { BASELINE_FEATURES, channelFeatureKeys } from "../features/baseline.ts";
@@ -245,7 +245,8 @@ const TOP_KEYS = [
   "cleaning",
   "seed",
 ];
-const MODEL_KINDS = [
+/** The estimators `model.kind` may name. */
+export const MODEL_KINDS = [
   "ridge",
   "ols",
   "elasticnet",

@@ -8,3 +8,6 @@
  * @module
  */
 export * from "./guardrails.ts";
+export * from "./limits.ts";
+export * from "./measure.ts";
+export * from "./warnings_table.ts";

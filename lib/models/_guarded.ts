@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { type GuardrailLimits, guardrails } from "../guardrails/guardrails.ts";
+import { guardrails } from "../guardrails/guardrails.ts";
+import type { GuardrailLimits } from "../guardrails/limits.ts";
 import { LinearModel, type LinearModelInit } from "./linear_model.ts";
 
 /** Builds the model, runs the guardrails on it and returns it with their warnings appended. */

@@ -26,7 +26,7 @@ import type {
   Term,
 } from "../types.ts";
 import { JUPYTER_DISPLAY } from "../display/jupyter.ts";
-import { warningsTable } from "../guardrails/guardrails.ts";
+import { warningsTable } from "../guardrails/warnings_table.ts";
 import { designBasis } from "./design_matrix.ts";
 import { LinearModel } from "./linear_model.ts";
 import { specFromJSON, specToJSON } from "./model_spec.ts";

@@ -20,7 +20,7 @@ import {
 import { solveElasticNet } from "./elastic_net_solve.ts";
 import type { LinearModel } from "./linear_model.ts";
 import { guardedLinearModel } from "./_guarded.ts";
-import type { GuardrailLimits } from "../guardrails/guardrails.ts";
+import type { GuardrailLimits } from "../guardrails/limits.ts";
 import { pointRows, transformRows, zeroMediaDiagnostics } from "./_rows.ts";
 
 /** Options of {@link fitElasticNet}. */

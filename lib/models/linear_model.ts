@@ -28,10 +28,11 @@ import type {
   TermGroup,
 } from "../types.ts";
 import { JUPYTER_DISPLAY } from "../display/jupyter.ts";
-import { warningsTable } from "../guardrails/guardrails.ts";
+import { warningsTable } from "../guardrails/warnings_table.ts";
 import { table } from "../display/table.ts";
 import { type DesignBasis, type DesignMatrix, designMatrix } from "./design_matrix.ts";
 import { specToJSON } from "./model_spec.ts";
+import { dataToJSON } from "./data_json.ts";
 import { specTransformParams } from "./fitted_params.ts";
 
 /** Posterior (or bootstrap) draws of a linear model's coefficients. */
@@ -100,58 +101,6 @@ export interface LinearModelJson {
     readonly intercept: readonly number[];
     readonly coefficients: readonly number[];
   };
-}
-
-/** MmmData as plain JSON (number arrays). */
-export function dataToJSON(data: MmmData): unknown {
-  return {
-    dates: [...data.dates],
-    kpi: { name: data.kpi.name, values: Array.from(data.kpi.values) },
-    kpiKind: data.kpiKind,
-    channels: data.channels.map((c) => ({
-      name: c.name,
-      spend: Array.from(c.spend),
-      ...(c.exposure ? { exposure: Array.from(c.exposure) } : {}),
-    })),
-    controls: data.controls.map((s) => ({ name: s.name, values: Array.from(s.values) })),
-    ...(data.categories
-      ? { categories: data.categories.map((s) => ({ name: s.name, values: [...s.values] })) }
-      : {}),
-    ...(data.geo ? { geo: { name: data.geo.name, values: [...data.geo.values] } } : {}),
-  };
-}
-
-/** Rebuilds MmmData from {@link dataToJSON} output. */
-export function dataFromJSON(json: unknown): MmmData {
-  // deno-lint-ignore no-explicit-any
-  const j = json as any;
-  const data: MmmData = {
-    dates: [...j.dates],
-    kpi: { name: j.kpi.name, values: Float64Array.from(j.kpi.values) },
-    kpiKind: j.kpiKind,
-    channels: j.channels.map((c: { name: string; spend: number[]; exposure?: number[] }) =>
-      c.exposure
-        ? {
-          name: c.name,
-          spend: Float64Array.from(c.spend),
-          exposure: Float64Array.from(c.exposure),
-        }
-        : { name: c.name, spend: Float64Array.from(c.spend) }
-    ),
-    controls: j.controls.map((s: { name: string; values: number[] }) => ({
-      name: s.name,
-      values: Float64Array.from(s.values),
-    })),
-    ...(j.categories
-      ? {
-        categories: j.categories.map((s: { name: string; values: string[] }) => ({
-          name: s.name,
-          values: [...s.values],
-        })),
-      }
-      : {}),
-  };
-  return j.geo ? { ...data, geo: { name: j.geo.name, values: [...j.geo.values] } } : data;
 }
 
 /**
@@ -394,6 +343,7 @@ export class LinearModel implements FittedModel {
       diagnostics: [...this.diagnostics, ...extra],
       settings: this.settings,
       ...(this.#draws ? { draws: this.#draws } : {}),
+      ...(this.#tuned.length > 0 ? { tuned: this.#tuned } : {}),
     });
   }
 

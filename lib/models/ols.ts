@@ -13,7 +13,7 @@ import { fromColumns, gram, invertSpd, leastSquares } from "../_internal/linalg.
 import { designBasis, designMatrix } from "./design_matrix.ts";
 import type { LinearModel } from "./linear_model.ts";
 import { guardedLinearModel } from "./_guarded.ts";
-import type { GuardrailLimits } from "../guardrails/guardrails.ts";
+import type { GuardrailLimits } from "../guardrails/limits.ts";
 import { transformRows, zeroMediaDiagnostics } from "./_rows.ts";
 import { centerDesign, mediaMask } from "./_center.ts";
 import { solveRidge } from "./ridge_solve.ts";

@@ -16,7 +16,7 @@ import { centerDesign, constantColumnDiagnostics, mediaMask, uncenter } from "./
 import { solveRidge } from "./ridge_solve.ts";
 import type { LinearModel } from "./linear_model.ts";
 import { guardedLinearModel } from "./_guarded.ts";
-import type { GuardrailLimits } from "../guardrails/guardrails.ts";
+import type { GuardrailLimits } from "../guardrails/limits.ts";
 import { pointRows, transformRows, zeroMediaDiagnostics } from "./_rows.ts";
 
 /** Options of {@link fitRidge}. */

@@ -88,10 +88,124 @@ function callout(w: Diagnostic): ReportBlock {
 export function onePager(summary: ModelSummary, options: OnePagerOptions = {}): string {
   const fit = summary.fit;
   const kpi = fit.data.kpi.name;
+  const dates = [...fit.data.dates, ...(summary.holdout?.dates ?? [])];
+  const alerts = summary.warnings.filter((w) => w.level === "warning");
+  const sections: ReportSection[] = [
+    ...(alerts.length === 0 ? [] : [warningsSection(alerts)]),
+    fitSection(summary),
+    {
+      title: "What drove the KPI",
+      blocks: [
+        ...alerts.filter((w) => w.subject === undefined).map(callout),
+        { kind: "chart", chart: plotWaterfall(summary.decomposition, kpi) },
+        { kind: "chart", chart: plotContributions(summary.decomposition, kpi) },
+        { kind: "table", table: summary.decomposition.toTable() },
+      ],
+    },
+    returnsSection(summary, alerts),
+    {
+      title: "Response curves",
+      blocks: [
+        {
+          kind: "chart",
+          chart: plotResponseCurves(summary.curves, {
+            kpiName: kpi,
+            ...(options.responsePoints ? { points: options.responsePoints } : {}),
+          }),
+        },
+        { kind: "table", table: summary.curves.toTable() },
+      ],
+    },
+    {
+      title: "Carryover",
+      blocks: [
+        { kind: "chart", chart: plotAdstock(summary.adstock) },
+        { kind: "table", table: summary.adstock.toTable() },
+      ],
+    },
+    ...(options.extraSections ?? []),
+    ...(options.quality ? [qualitySection(options.quality)] : []),
+    diagnosticsSection(summary),
+    {
+      title: "How to read this report",
+      blocks: [{
+        kind: "table",
+        table: new Table(GLOSSARY.map(([term, meaning]) => ({ term, meaning }))),
+      }],
+    },
+  ];
+  const first = fit.data.dates[0] ?? "", last = dates[dates.length - 1] ?? "";
+  return renderReport(options.title ?? "Media mix model report", sections, {
+    subtitle: options.subtitle ??
+      `KPI "${kpi}" · ${first} to ${last} · ${fit.spec.channels.length} channels · ${fit.kind} model`,
+    footer: options.footer ?? "",
+    ...(options.links ? { links: options.links } : {}),
+  });
+}
+
+/** The warnings, first on the page: what qualifies the numbers below. */
+function warningsSection(alerts: readonly Diagnostic[]): ReportSection {
+  return {
+    title: "Before you use these numbers",
+    blocks: [
+      {
+        kind: "text",
+        text: `${alerts.length} warning${
+          alerts.length === 1 ? "" : "s"
+        } qualify the numbers below. A ROAS, contribution or share marked ⚠ is not supported by the data as it stands: read why, and what to do, before acting on it.`,
+      },
+      ...alerts.map(callout),
+    ],
+  };
+}
+
+/** Effect shares and the ROAS table, every channel with a warning marked ⚠ with its codes. */
+function returnsSection(summary: ModelSummary, alerts: readonly Diagnostic[]): ReportSection {
+  const flagged = new Map<string, string[]>();
+  for (const w of alerts) {
+    if (w.subject !== undefined) flagged.set(w.subject, [...flagged.get(w.subject) ?? [], w.code]);
+  }
+  const returnsTable = summary.returns.toTable();
+  const checkedReturns = new Table(
+    returnsTable.rows.map((r) => ({
+      ...r,
+      check: flagged.has(String(r.channel))
+        ? `⚠ ${(flagged.get(String(r.channel)) as string[]).join(", ")}`
+        : "ok",
+    })),
+    { caption: returnsTable.caption ?? "", columns: [...returnsTable.columns, "check"] },
+  );
+  return {
+    title: "Return on ad spend",
+    blocks: [
+      { kind: "chart", chart: plotEffectShares(summary.decomposition, summary.returns) },
+      { kind: "table", table: checkedReturns },
+      ...(flagged.size === 0 ? [] : [{
+        kind: "callout" as const,
+        level: "warning" as const,
+        text: `⚠ in the last column: the ROAS of ${
+          [...flagged.keys()].map((c) => `"${c}"`).join(", ")
+        } ${
+          flagged.size === 1 ? "is" : "are"
+        } not trustworthy as it stands; the warnings at the top of the page say why and what to do.`,
+      }]),
+      {
+        kind: "text",
+        text:
+          "A channel whose share of effect exceeds its share of spend returns more than the average channel. mROAS below 1 means the last unit of money spent on that channel returned less than it cost.",
+      },
+    ],
+  };
+}
+
+/** Fit metrics, the actual-against-fitted chart (holdout shaded) and how to read them. */
+function fitSection(summary: ModelSummary): ReportSection {
+  const fit = summary.fit;
   const m = summary.metrics;
   const dates = [...fit.data.dates, ...(summary.holdout?.dates ?? [])];
   const actual = [...fit.data.kpi.values, ...(summary.holdout?.kpi.values ?? [])];
   const predicted = [...fit.fitted, ...(summary.holdoutPrediction ?? [])];
+  const kpi = fit.data.kpi.name;
   const metricItems = [
     { label: "R² (training)", value: m.r2Train.toFixed(3) },
     ...(m.r2Holdout === undefined
@@ -122,6 +236,25 @@ export function onePager(summary: ModelSummary, options: OnePagerOptions = {}): 
     (m.cv === undefined
       ? ""
       : ` Cross-validation (CV) refits the model on the training weeks up to each of ${m.cv.folds} expanding folds and scores its forecast of the fold's weeks; the figures are means over the folds.`);
+  return {
+    title: "Model fit",
+    blocks: [
+      { kind: "metrics", items: metricItems },
+      {
+        kind: "chart",
+        chart: plotFit(
+          { dates, actual, predicted, kpiName: kpi },
+          summary.holdout ? { holdoutStart: fit.data.dates.length } : {},
+        ),
+      },
+      { kind: "text", text: holdoutNote },
+    ],
+  };
+}
+
+/** Warnings, residual tests and plots, collinearity, stability and the parameter table. */
+function diagnosticsSection(summary: ModelSummary): ReportSection {
+  const fit = summary.fit;
   const warnings: ReportBlock[] = summary.warnings.length === 0
     ? [{
       kind: "callout",
@@ -129,168 +262,58 @@ export function onePager(summary: ModelSummary, options: OnePagerOptions = {}): 
       text: "No warnings: guardrails, residual tests, collinearity and baseline checks passed.",
     }]
     : summary.warnings.map(callout);
-  const alerts = summary.warnings.filter((w) => w.level === "warning");
-  const modelAlerts = alerts.filter((w) => w.subject === undefined);
-  const flagged = new Map<string, string[]>();
-  for (const w of alerts) {
-    if (w.subject !== undefined) flagged.set(w.subject, [...flagged.get(w.subject) ?? [], w.code]);
-  }
-  const returnsTable = summary.returns.toTable();
-  const checkedReturns = new Table(
-    returnsTable.rows.map((r) => ({
-      ...r,
-      check: flagged.has(String(r.channel))
-        ? `⚠ ${(flagged.get(String(r.channel)) as string[]).join(", ")}`
-        : "ok",
-    })),
-    { caption: returnsTable.caption ?? "", columns: [...returnsTable.columns, "check"] },
-  );
-  const sections: ReportSection[] = [
-    ...(alerts.length === 0 ? [] : [{
-      title: "Before you use these numbers",
-      blocks: [
-        {
-          kind: "text" as const,
-          text: `${alerts.length} warning${
-            alerts.length === 1 ? "" : "s"
-          } qualify the numbers below. A ROAS, contribution or share marked ⚠ is not supported by the data as it stands: read why, and what to do, before acting on it.`,
-        },
-        ...alerts.map(callout),
-      ],
-    }]),
-    {
-      title: "Model fit",
-      blocks: [
-        { kind: "metrics", items: metricItems },
-        {
-          kind: "chart",
-          chart: plotFit(
-            { dates, actual, predicted, kpiName: kpi },
-            summary.holdout ? { holdoutStart: fit.data.dates.length } : {},
-          ),
-        },
-        { kind: "text", text: holdoutNote },
-      ],
-    },
-    {
-      title: "What drove the KPI",
-      blocks: [
-        ...modelAlerts.map(callout),
-        { kind: "chart", chart: plotWaterfall(summary.decomposition, kpi) },
-        { kind: "chart", chart: plotContributions(summary.decomposition, kpi) },
-        { kind: "table", table: summary.decomposition.toTable() },
-      ],
-    },
-    {
-      title: "Return on ad spend",
-      blocks: [
-        { kind: "chart", chart: plotEffectShares(summary.decomposition, summary.returns) },
-        { kind: "table", table: checkedReturns },
-        ...(flagged.size === 0 ? [] : [{
-          kind: "callout" as const,
-          level: "warning" as const,
-          text: `⚠ in the last column: the ROAS of ${
-            [...flagged.keys()].map((c) => `"${c}"`).join(", ")
-          } ${
-            flagged.size === 1 ? "is" : "are"
-          } not trustworthy as it stands; the warnings at the top of the page say why and what to do.`,
-        }]),
-        {
-          kind: "text",
-          text:
-            "A channel whose share of effect exceeds its share of spend returns more than the average channel. mROAS below 1 means the last unit of money spent on that channel returned less than it cost.",
-        },
-      ],
-    },
-    {
-      title: "Response curves",
-      blocks: [
-        {
-          kind: "chart",
-          chart: plotResponseCurves(summary.curves, {
-            kpiName: kpi,
-            ...(options.responsePoints ? { points: options.responsePoints } : {}),
-          }),
-        },
-        { kind: "table", table: summary.curves.toTable() },
-      ],
-    },
-    {
-      title: "Carryover",
-      blocks: [
-        { kind: "chart", chart: plotAdstock(summary.adstock) },
-        { kind: "table", table: summary.adstock.toTable() },
-      ],
-    },
-    ...(options.extraSections ?? []),
-    ...(options.quality ? [qualitySection(options.quality)] : []),
-    {
-      title: "Diagnostics",
-      blocks: [
-        ...warnings,
-        { kind: "table", table: summary.residuals.toTable() },
-        {
-          kind: "text",
-          text:
-            "Residuals (actual − fitted) should scatter evenly around 0 whatever the fitted value, stay inside the autocorrelation band, and follow the QQ line; a pattern, bars outside the band or a bent QQ line point to a term the model misses.",
-        },
-        { kind: "chart", chart: plotResidualsVsFitted(summary.residualPlots) },
-        { kind: "chart", chart: plotResidualAcf(summary.residualPlots) },
-        { kind: "chart", chart: plotResidualQq(summary.residualPlots) },
-        ...(summary.vif
-          ? [
-            { kind: "chart" as const, chart: plotVif(summary.vif) },
-            {
-              kind: "table" as const,
-              table: new Table(summary.vif.rows.map((r) => ({ term: r.name, VIF: r.vif })), {
-                caption: "Variance inflation of the model's terms",
-              }),
-            },
-          ]
-          : []),
-        ...(summary.stability
-          ? [
-            {
-              kind: "text" as const,
-              text:
-                "Stability: the model refitted on rolling windows of weeks. A channel whose ROAS swings from window to window, or changes sign, is not pinned down by the data.",
-            },
-            { kind: "chart" as const, chart: plotRollingStability(summary.stability) },
-            { kind: "table" as const, table: summary.stability.toTable() },
-          ]
-          : []),
-        { kind: "chart", chart: plotScatterMatrix(fit.data) },
-        {
-          kind: "table",
-          table: new Table(
-            fit.parameters.map((p) => ({
-              parameter: p.name,
-              estimate: p.estimate,
-              "std. error": p.stdError,
-              lower: p.lower,
-              upper: p.upper,
-              "p-value": p.pValue,
-            })),
-            { caption: "Parameters" },
-          ),
-        },
-      ],
-    },
-    {
-      title: "How to read this report",
-      blocks: [{
+  return {
+    title: "Diagnostics",
+    blocks: [
+      ...warnings,
+      { kind: "table", table: summary.residuals.toTable() },
+      {
+        kind: "text",
+        text:
+          "Residuals (actual − fitted) should scatter evenly around 0 whatever the fitted value, stay inside the autocorrelation band, and follow the QQ line; a pattern, bars outside the band or a bent QQ line point to a term the model misses.",
+      },
+      { kind: "chart", chart: plotResidualsVsFitted(summary.residualPlots) },
+      { kind: "chart", chart: plotResidualAcf(summary.residualPlots) },
+      { kind: "chart", chart: plotResidualQq(summary.residualPlots) },
+      ...(summary.vif
+        ? [
+          { kind: "chart" as const, chart: plotVif(summary.vif) },
+          {
+            kind: "table" as const,
+            table: new Table(summary.vif.rows.map((r) => ({ term: r.name, VIF: r.vif })), {
+              caption: "Variance inflation of the model's terms",
+            }),
+          },
+        ]
+        : []),
+      ...(summary.stability
+        ? [
+          {
+            kind: "text" as const,
+            text:
+              "Stability: the model refitted on rolling windows of weeks. A channel whose ROAS swings from window to window, or changes sign, is not pinned down by the data.",
+          },
+          { kind: "chart" as const, chart: plotRollingStability(summary.stability) },
+          { kind: "table" as const, table: summary.stability.toTable() },
+        ]
+        : []),
+      { kind: "chart", chart: plotScatterMatrix(fit.data) },
+      {
         kind: "table",
-        table: new Table(GLOSSARY.map(([term, meaning]) => ({ term, meaning }))),
-      }],
-    },
-  ];
-  const first = fit.data.dates[0] ?? "", last = dates[dates.length - 1] ?? "";
-  return renderReport(options.title ?? "Media mix model report", sections, {
-    subtitle: options.subtitle ??
-      `KPI "${kpi}" · ${first} to ${last} · ${fit.spec.channels.length} channels · ${fit.kind} model`,
-    footer: options.footer ?? "",
-    ...(options.links ? { links: options.links } : {}),
-  });
+        table: new Table(
+          fit.parameters.map((p) => ({
+            parameter: p.name,
+            estimate: p.estimate,
+            "std. error": p.stdError,
+            lower: p.lower,
+            upper: p.upper,
+            "p-value": p.pValue,
+          })),
+          { caption: "Parameters" },
+        ),
+      },
+    ],
+  };
 }
 
 /** The data quality section: what each cleaning policy did, week by week, then every check. */

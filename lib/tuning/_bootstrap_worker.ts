@@ -14,7 +14,7 @@
 import type { MmmData, ModelSpec } from "../types.ts";
 import { defineSearchSpace, type ParamDef } from "./search_space.ts";
 import { differentialEvolutionSampler } from "./differential_evolution_sampler.ts";
-import { searchAndSelect, type TuneSettings } from "./tune.ts";
+import { searchAndSelect, type TuneSettings } from "./search_and_select.ts";
 import type { SelectModelsOptions } from "./select_models.ts";
 
 interface RunMessage {

@@ -23,11 +23,12 @@ import type { FittedModel, MmmData, ModelSpec } from "../types.ts";
 import type { LinearModel } from "../models/linear_model.ts";
 import { BaggedModel } from "../models/bagged_model.ts";
 import { fitRidge } from "../models/ridge.ts";
-import type { GuardrailLimits } from "../guardrails/guardrails.ts";
+import type { GuardrailLimits } from "../guardrails/limits.ts";
 import { Rng } from "../rng.ts";
 import { defaultBlockLength, movingBlockIndices } from "../mediation/block_bootstrap.ts";
 import { differentialEvolutionSampler } from "./differential_evolution_sampler.ts";
-import { searchAndSelect, type TuneResult } from "./tune.ts";
+import type { TuneResult } from "./tune.ts";
+import { searchAndSelect } from "./search_and_select.ts";
 
 /** Options of {@link bootstrapKpis} and {@link bootstrapFits}. */
 export interface BootstrapOptions {

@@ -19,5 +19,6 @@ export * from "./progress.ts";
 export * from "./mmm_search_space.ts";
 export * from "./mmm_objective.ts";
 export * from "./tune.ts";
+export * from "./search_and_select.ts";
 export * from "./bootstrap.ts";
 export * from "./families.ts";

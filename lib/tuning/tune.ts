@@ -10,23 +10,18 @@ import { ConfigError } from "../errors.ts";
 import type { LiftTest, MmmData, ModelSpec } from "../types.ts";
 import { expandingWindowSplit, type TimeSplit } from "../analysis/cv.ts";
 import { designBasis } from "../models/design_matrix.ts";
-import { fitRidge } from "../models/ridge.ts";
 import type { LinearModel } from "../models/linear_model.ts";
 import { type Cell, type Table, table } from "../display/table.ts";
 import { JUPYTER_DISPLAY, type MimeBundle } from "../display/jupyter.ts";
 import type { Chart } from "../plot/render.ts";
-import { minimize, type MinimizeOptions, type SearchResult } from "./minimize.ts";
-import type { SearchSpace } from "./search_space.ts";
-import {
-  boundDiagnostics,
-  type GuardrailLimits,
-  guardrailLimits,
-} from "../guardrails/guardrails.ts";
+import type { MinimizeOptions, SearchResult } from "./minimize.ts";
+import { searchAndSelect, type TuneSettings } from "./search_and_select.ts";
+import { type GuardrailLimits, guardrailLimits } from "../guardrails/limits.ts";
 import { type BoundInput, mmmSearchSpace, type MmmSearchSpaceOptions } from "./mmm_search_space.ts";
 import { chooseFamilies, type FamilyChoice, type FamilyOptions } from "./families.ts";
 import { differentialEvolutionSampler } from "./differential_evolution_sampler.ts";
-import type { CvMetric, MmmObjectivePayload } from "./mmm_objective.ts";
-import { type ModelSelection, selectModels, type SelectModelsOptions } from "./select_models.ts";
+import type { CvMetric } from "./mmm_objective.ts";
+import type { ModelSelection, SelectModelsOptions } from "./select_models.ts";
 import {
   plotObjectiveByTrial,
   plotParameterDistributions,
@@ -75,18 +70,6 @@ export interface TuneOptions extends MinimizeOptions, MmmSearchSpaceOptions {
   readonly families?: FamilyOptions | false;
   /** Candidates of the search after a family change. @default 30% of `trials` */
   readonly familyTrials?: number;
-}
-
-/** How a tuning run scored and selected candidates: enough to run it again on other data. */
-export interface TuneSettings {
-  /** The searched space. */
-  readonly space: SearchSpace;
-  /** The spec with the scales used in tuning (transform parameters are searched). */
-  readonly spec: ModelSpec;
-  /** The evaluator's settings, without the data. */
-  readonly objective: Omit<MmmObjectivePayload, "data" | "spec" | "paramNames">;
-  /** The selection's options. */
-  readonly selection: SelectModelsOptions;
 }
 
 /** The outcome of {@link tune}: the search, the selection and the refitted model. */
@@ -375,79 +358,4 @@ function validBounds(
     }
   }
   return out;
-}
-
-/**
- * Runs a tuning search on `data` with the given settings, selects a candidate and refits it on
- * all of `data`: the body of {@link tune}, reused by the bootstrap (which runs it on resampled
- * KPIs, warm-started from the original search).
- */
-export async function searchAndSelect(
-  data: MmmData,
-  settings: TuneSettings,
-  options: MinimizeOptions,
-): Promise<{
-  search: SearchResult;
-  selection: ModelSelection;
-  spec: ModelSpec;
-  lambda: number;
-  model: LinearModel;
-}> {
-  const { space, spec } = settings;
-  const payload: MmmObjectivePayload = {
-    data,
-    spec,
-    paramNames: space.names,
-    ...settings.objective,
-  };
-  const source = { module: new URL("./mmm_objective.ts", import.meta.url).href, payload };
-  const search = await minimize(source, space, options);
-  if (search.trials.length === 0) {
-    throw new ConfigError("Cannot tune: the search stopped before any trial finished", {
-      hint: "run longer or check the abort signal",
-    });
-  }
-  const selection = selectModels(search, settings.selection);
-  const chosen = search.trials[selection.chosen]?.params ?? {};
-  const tuned = specFromParams(spec, chosen);
-  const lambda = chosen.lambda as number;
-  const limits = settings.objective.limits ?? {};
-  const searched = space.params.filter((q) => q.fixed === undefined && q.name !== "lambda");
-  const fit = fitRidge(data, tuned, {
-    lambda,
-    nonNegative: settings.objective.nonNegative,
-    guardrails: limits,
-    tuned: searched.map((q) => q.name),
-  });
-  const onBound = boundDiagnostics(
-    space.params.filter((p) => p.fixed === undefined).map((p) => ({
-      name: p.name,
-      value: chosen[p.name] as number,
-      lower: p.lower,
-      upper: p.upper,
-    })),
-  );
-  const model = onBound.length === 0 ? fit : fit.withDiagnostics(onBound);
-  return { search, selection, spec: tuned, lambda, model };
-}
-
-/** The spec with the chosen transform parameters (`"<channel>.<stage>.<param>"` keys). */
-function specFromParams(spec: ModelSpec, chosen: Readonly<Record<string, number>>): ModelSpec {
-  return {
-    ...spec,
-    channels: spec.channels.map((ch) => {
-      const pick = (stage: "adstock" | "saturation") => {
-        const params: Record<string, number> = {};
-        for (const key of Object.keys(ch[stage].params)) {
-          params[key] = chosen[`${ch.name}.${stage}.${key}`] ?? (ch[stage].params[key] as number);
-        }
-        for (const [name, v] of Object.entries(chosen)) {
-          const prefix = `${ch.name}.${stage}.`;
-          if (name.startsWith(prefix)) params[name.slice(prefix.length)] = v;
-        }
-        return { kind: ch[stage].kind, params };
-      };
-      return { ...ch, adstock: pick("adstock"), saturation: pick("saturation") };
-    }),
-  };
 }
