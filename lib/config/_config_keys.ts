@@ -2,11 +2,12 @@
  * Errors in the config's own terms: the library names a spec's keys `baseline.<key>`, a config
  * writes them as `features.<key>`, `seasonality.<key>`, `trend` or `holidays`. Errors that the
  * model raises while fitting a configured run are renamed so that a command-line user reads the
- * key they can set.
+ * key they can set; a Bayesian fit's `priors.…` and `liftTests[i]…` become `model.priors.…` and
+ * `calibration.liftTests[j]…`.
  *
  * @module
  */
-import { MmmError } from "../errors.ts";
+import { ConfigError, MmmError } from "../errors.ts";
 import { FEATURE_KEYS } from "./mmm_config.ts";
 
 /** The config key of a spec key: `baseline.lags.tv` → `features.lags.tv`. */
@@ -45,5 +46,32 @@ export async function inConfigTerms<T>(f: () => Promise<T>): Promise<T> {
       ...(hint === undefined ? {} : { hint }),
       key,
     }, { cause: e });
+  }
+}
+
+/**
+ * Re-raises a Bayesian fit's ConfigError with the config's key (`model.priors.…`,
+ * `calibration.liftTests[i]…` with `liftIndex` mapping the fit's list back to the config's).
+ */
+export function withConfigKeys<T>(f: () => T, liftIndex: readonly number[]): T {
+  const rethrow = (e: unknown): never => {
+    if (!(e instanceof ConfigError) || e.key === undefined) throw e;
+    const lift = /^liftTests\[(\d+)\](.*)$/.exec(e.key);
+    const key = e.key.startsWith("priors.")
+      ? `model.${e.key}`
+      : lift
+      ? `calibration.liftTests[${liftIndex[Number(lift[1])]}]${lift[2]}`
+      : e.key;
+    throw new ConfigError(e.message.replaceAll(`"${e.key}"`, `"${key}"`), {
+      key,
+      ...(e.channel !== undefined ? { channel: e.channel } : {}),
+      ...(e.dates !== undefined ? { dates: e.dates } : {}),
+    }, { cause: e });
+  };
+  try {
+    const out = f();
+    return (out instanceof Promise ? out.catch(rethrow) : out) as T;
+  } catch (e) {
+    return rethrow(e);
   }
 }

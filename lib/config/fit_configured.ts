@@ -37,7 +37,7 @@ import { bagReplicates, bootstrapKpis, bootstrapTune, withKpi } from "../tuning/
 import type { BoundInput } from "../tuning/mmm_search_space.ts";
 import { getTransform } from "../transforms/registry.ts";
 import { ConfigError } from "../errors.ts";
-import { inConfigTerms } from "./_config_keys.ts";
+import { inConfigTerms, withConfigKeys } from "./_config_keys.ts";
 import type { FittedModel, LiftTest, MmmData, ModelSpec } from "../types.ts";
 import { type CleaningConfig, liftTests as checkLiftTests, type MmmConfig } from "./mmm_config.ts";
 
@@ -254,33 +254,6 @@ function fixedParams(config: MmmConfig): string[] {
       `${c.name}.${p}`
     )
   );
-}
-
-/**
- * Re-raises a Bayesian fit's ConfigError with the config's key (`model.priors.…`,
- * `calibration.liftTests[i]…` with `liftIndex` mapping the fit's list back to the config's).
- */
-function withConfigKeys<T>(f: () => T, liftIndex: readonly number[]): T {
-  const rethrow = (e: unknown): never => {
-    if (!(e instanceof ConfigError) || e.key === undefined) throw e;
-    const lift = /^liftTests\[(\d+)\](.*)$/.exec(e.key);
-    const key = e.key.startsWith("priors.")
-      ? `model.${e.key}`
-      : lift
-      ? `calibration.liftTests[${liftIndex[Number(lift[1])]}]${lift[2]}`
-      : e.key;
-    throw new ConfigError(e.message.replaceAll(`"${e.key}"`, `"${key}"`), {
-      key,
-      ...(e.channel !== undefined ? { channel: e.channel } : {}),
-      ...(e.dates !== undefined ? { dates: e.dates } : {}),
-    }, { cause: e });
-  };
-  try {
-    const out = f();
-    return (out instanceof Promise ? out.catch(rethrow) : out) as T;
-  } catch (e) {
-    return rethrow(e);
-  }
 }
 
 /**
