@@ -34,10 +34,14 @@ import { loadModel } from "./load_model.ts";
 import { transformRows } from "./_rows.ts";
 
 /** One member of a saved bagged model: its spec (scales filled) and coefficients. */
-interface MemberJson {
+export interface BaggedMemberJson {
+  /** The member's spec, scales filled in. */
   readonly spec: unknown;
+  /** Its intercept. */
   readonly intercept: number;
+  /** Its coefficients, in its design's column order. */
   readonly coefficients: readonly number[];
+  /** Its estimator settings (λ, standardisation, sign constraint). */
   readonly settings: Readonly<Record<string, number | string | boolean>>;
 }
 
@@ -50,7 +54,7 @@ export interface BaggedModelJson {
   /** The reference model, in full (its training data serves every member). */
   readonly reference: unknown;
   /** The members, without their data. */
-  readonly members: readonly MemberJson[];
+  readonly members: readonly BaggedMemberJson[];
   /** Diagnostics of the bagged model. */
   readonly diagnostics: readonly Diagnostic[];
 }

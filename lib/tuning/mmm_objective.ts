@@ -258,6 +258,15 @@ export function createEvaluator(payload: unknown): Evaluator {
   ];
   const uStats = new Float64Array(2 * c);
   const foldErr = new Float64Array(folds.length);
+  const guardInputs = {
+    ...guard,
+    layout,
+    beta,
+    uStats,
+    totalSpend,
+    spendAll,
+    kpiKind: data.kpiKind,
+  };
 
   return {
     objectives,
@@ -349,23 +358,7 @@ export function createEvaluator(payload: unknown): Evaluator {
         out[o++] = ok ? Math.sqrt(v / (k - 1) / k) : Infinity;
       }
       // 5. guardrail measures of the all-data fit (lib/guardrails decides)
-      writeGuardrailMeasures(
-        {
-          ...guard,
-          layout,
-          beta,
-          intercept,
-          total,
-          uStats,
-          totalSpend,
-          spendAll,
-          effectAll,
-          kpiKind: data.kpiKind,
-        },
-        ok,
-        out,
-        o,
-      );
+      writeGuardrailMeasures({ ...guardInputs, intercept, total, effectAll }, ok, out, o);
     },
   };
 }
