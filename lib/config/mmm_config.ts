@@ -136,6 +136,10 @@ export interface MmmConfig {
   readonly date: string;
   /** Date format when it cannot be detected, e.g. `"dd/mm/yyyy"`. */
   readonly dateFormat?: string;
+  /** Geo column, for panel data (rows per geo and week). */
+  readonly geo?: string;
+  /** Population column of a panel: one positive value per geo (requires `geo`). */
+  readonly population?: string;
   /** KPI column. */
   readonly kpi: string;
   /** Revenue (ROAS) or conversions (CPA). */
@@ -194,6 +198,8 @@ const TOP_KEYS = [
   "data",
   "date",
   "dateFormat",
+  "geo",
+  "population",
   "kpi",
   "channels",
   "controls",
@@ -692,9 +698,21 @@ export function parseMmmConfig(json: unknown): MmmConfig {
     ]),
     seed: o.seed === undefined ? 42 : integer(o.seed, "seed", 0, 2 ** 32 - 1),
     ...(o.dateFormat === undefined ? {} : { dateFormat: string(o.dateFormat, "dateFormat") }),
+    ...panelColumns(o),
     ...(tuning ? { tuning } : {}),
     ...(mediation ? { mediation } : {}),
     ...(calibration ? { calibration } : {}),
   };
   return deepFreeze(config);
+}
+
+/** The `geo` and `population` columns; a population needs a geo. */
+function panelColumns(o: Json): { geo?: string; population?: string } {
+  if (o.population !== undefined && o.geo === undefined) {
+    fail("population", 'needs "geo": population scales each geo of a panel');
+  }
+  return {
+    ...(o.geo === undefined ? {} : { geo: string(o.geo, "geo") }),
+    ...(o.population === undefined ? {} : { population: string(o.population, "population") }),
+  };
 }
