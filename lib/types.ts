@@ -314,3 +314,13 @@ export interface FittedModel {
   /** A plain JSON form that the model's loader turns back into an equal model. */
   toJSON(): unknown;
 }
+
+/** A mean and central 90% interval over draws. */
+export interface Interval90 {
+  /** Mean over the draws. */
+  readonly mean: number;
+  /** 5% quantile. */
+  readonly lower: number;
+  /** 95% quantile. */
+  readonly upper: number;
+}

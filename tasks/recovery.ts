@@ -6,7 +6,8 @@
  * and prints error and coverage against the truth over those weeks.
  *
  * `--write DIR` writes the sets instead (CSV, truth JSON, default and true-transform configs)
- * for the CLI and Python. `--list` prints the sets.
+ * for the CLI and Python. `--list` prints the sets. `--geo` selects the geo panels of
+ * tasks/recovery/geo_sets.jsonl instead (for `--list` and `--write`).
  *
  * Output: the tables on stdout are byte-identical between runs with the same arguments;
  * progress and seconds per fit (which vary) go to stderr, and `seconds` fields in the JSON.
@@ -17,6 +18,8 @@ import { parseArgs } from "std/cli";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "std/path";
 import { writeTextAtomic } from "./_atomic_write.ts";
+import { generateGeoSet, parseGeoGrid } from "./recovery/geo_grid.ts";
+import { writeGeoSets } from "./recovery/geo_write.ts";
 import { generateSet, parseGrid, type SetDefinition } from "./recovery/grid.ts";
 import { HOLDOUT_WEEKS } from "./recovery/mixlab_input.ts";
 import type { RecoveryMethod } from "./recovery/method.ts";
@@ -26,12 +29,14 @@ import { writeSets } from "./recovery/write_sets.ts";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const GRID = join(HERE, "recovery", "sets.jsonl");
+const GEO_GRID = join(HERE, "recovery", "geo_sets.jsonl");
 const OPTUNA = join(HERE, "..", "tests", "fixtures", "reference", "recovery_optuna.json");
 
 const USAGE =
   `Usage: deno task recovery [--quick] [--methods NAMES] [--sets IDS] [--json FILE] [--seed N]
        deno task recovery --write DIR [--sets IDS]
        deno task recovery --list [--quick]
+       deno task recovery --geo --list | --write DIR [--sets IDS]
 
 Fits every method on the data sets of tasks/recovery/sets.jsonl (generated independently of
 lib/) and prints, per method and per generator: median absolute ROAS error, share of channels
@@ -46,6 +51,7 @@ fits without a warning. Every fit uses the first n - ${HOLDOUT_WEEKS} weeks (the
   --seed N       seed of every fit (default 42, the config default)
   --write DIR    write each set's CSV, truth JSON and configs into DIR, and stop
   --list         print the sets and stop
+  --geo          the geo panels of tasks/recovery/geo_sets.jsonl (with --list or --write)
 
 stdout is byte-identical for the same arguments; progress and seconds per fit go to stderr.`;
 
@@ -79,6 +85,27 @@ function selectMethods(spec: string | undefined): RecoveryMethod[] {
   return METHODS.filter((m) => names.includes(m.name));
 }
 
+async function geoMain(
+  values: { sets?: string; quick: boolean; list: boolean; write?: string },
+): Promise<number> {
+  const defs = selectSets(
+    parseGeoGrid(await Deno.readTextFile(GEO_GRID)),
+    values.sets,
+    values.quick,
+  );
+  if (values.list) {
+    for (const d of defs) console.log(`${d.id}  seed ${d.seed}${d.quick ? "  (quick)" : ""}`);
+    return 0;
+  }
+  if (values.write === undefined) {
+    throw new UsageError("--geo: use it with --list or --write DIR (geo fits come with issue 17)");
+  }
+  const sets = defs.map(generateGeoSet);
+  const files = await writeGeoSets(sets, values.write);
+  console.log(`wrote ${files.length} files for ${sets.length} panels into ${values.write}`);
+  return 0;
+}
+
 async function main(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -90,6 +117,7 @@ async function main(args: string[]): Promise<number> {
       seed: { type: "string", default: "42" },
       write: { type: "string" },
       list: { type: "boolean", default: false },
+      geo: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -102,6 +130,7 @@ async function main(args: string[]): Promise<number> {
   if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) {
     throw new UsageError(`--seed must be a whole number in [0, 2^32), got "${values.seed}"`);
   }
+  if (values.geo) return await geoMain(values);
   const grid = parseGrid(await Deno.readTextFile(GRID));
   const defs = selectSets(grid, values.sets, values.quick);
   if (values.list) {

@@ -210,7 +210,8 @@ const TOP_KEYS = [
   "cleaning",
   "seed",
 ];
-const MODEL_KINDS = [
+/** The estimators `model.kind` may name. */
+export const MODEL_KINDS = [
   "ridge",
   "ols",
   "elasticnet",

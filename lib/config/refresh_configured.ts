@@ -14,8 +14,10 @@ import type { SearchProgress } from "../tuning/minimize.ts";
 import { mmmSearchSpace } from "../tuning/mmm_search_space.ts";
 import { tune, type TuneResult } from "../tuning/tune.ts";
 import type { FittedModel, MmmData, ModelSpec } from "../types.ts";
+import { parseParamKey } from "../models/param_key.ts";
 import { configuredEstimator, configuredTuneOptions } from "./fit_configured.ts";
 import type { MmmConfig } from "./mmm_config.ts";
+import { inConfigTerms } from "./_config_keys.ts";
 
 /** Options of {@link refreshConfigured}. */
 export interface RefreshConfiguredOptions {
@@ -60,8 +62,10 @@ export function narrowedBounds(
   });
   const saved = (name: string): number | undefined => {
     if (name === "lambda") return savedLambda(previous);
-    const [channel, stage, param] = name.split(".") as [string, "adstock" | "saturation", string];
-    return previous.spec.channels.find((c) => c.name === channel)?.[stage].params[param];
+    const key = parseParamKey(name);
+    if (key === undefined) return undefined;
+    return previous.spec.channels.find((c) => c.name === key.channel)?.[key.stage]
+      .params[key.param];
   };
   const out: Record<string, readonly [number, number]> = {};
   for (const p of space.params) {
@@ -88,11 +92,20 @@ export function narrowedBounds(
  *
  * @throws {MmmDataError} When no new week follows the model's last, or a week is missing.
  */
-export async function refreshConfigured(
+export function refreshConfigured(
   config: MmmConfig,
   previous: FittedModel,
   rows: MmmData,
   options: RefreshConfiguredOptions = {},
+): Promise<ConfiguredRefresh> {
+  return inConfigTerms(() => refreshInConfig(config, previous, rows, options));
+}
+
+async function refreshInConfig(
+  config: MmmConfig,
+  previous: FittedModel,
+  rows: MmmData,
+  options: RefreshConfiguredOptions,
 ): Promise<ConfiguredRefresh> {
   let spec: ModelSpec = previous.spec;
   let lambda = savedLambda(previous);

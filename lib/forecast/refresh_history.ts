@@ -13,10 +13,13 @@ import type { RefreshResult } from "./refresh.ts";
 
 /** One channel in a history entry. */
 export interface HistoryChannel {
+  /** Channel name. */
   readonly name: string;
+  /** ROAS of this version. */
   readonly roas: number;
   /** `[low, high]` at the history's level, or null without intervals. */
   readonly roas_ci: readonly [number, number] | null;
+  /** Mean weekly contribution. */
   readonly weekly_contribution: number;
   /** ROAS change against the previous entry (null in the first). */
   readonly roas_change: number | null;
@@ -28,12 +31,17 @@ export interface HistoryChannel {
 export interface HistoryEntry {
   /** 0 for the first fit, then 1, 2 … per refresh. */
   readonly version: number;
+  /** Estimator kind. */
   readonly model_kind: string;
+  /** First training week (ISO date). */
   readonly first_week: string;
+  /** Last training week (ISO date). */
   readonly last_week: string;
+  /** Number of training weeks. */
   readonly weeks: number;
   /** Weeks added by this refresh (0 for the first fit). */
   readonly new_weeks: number;
+  /** Each channel's ROAS and drift. */
   readonly channels: readonly HistoryChannel[];
   /** The previous version's forecast of the new weeks (null for the first fit). */
   readonly backtest: {
@@ -46,10 +54,13 @@ export interface HistoryEntry {
 
 /** The whole history file. */
 export interface RefreshHistory {
+  /** File format name. */
   readonly format: "mixlab.refresh-history";
+  /** File format version. */
   readonly version: 1;
   /** Interval probability of the ROAS intervals. */
   readonly level: number;
+  /** Every version, oldest first. */
   readonly entries: readonly HistoryEntry[];
 }
 

@@ -5,16 +5,17 @@
  */
 import type { Diagnostic, ModelSpec, ParameterRow } from "../types.ts";
 import type { DesignMatrix } from "./design_matrix.ts";
+import { paramKey } from "./param_key.ts";
 
 /** Transform parameter rows `<channel>.adstock.<param>` and `<channel>.saturation.<param>`. */
 export function transformRows(spec: ModelSpec): ParameterRow[] {
   const rows: ParameterRow[] = [];
   for (const c of spec.channels) {
     for (const [name, v] of Object.entries(c.adstock.params)) {
-      rows.push({ name: `${c.name}.adstock.${name}`, estimate: v });
+      rows.push({ name: paramKey(c.name, "adstock", name), estimate: v });
     }
     for (const [name, v] of Object.entries(c.saturation.params)) {
-      rows.push({ name: `${c.name}.saturation.${name}`, estimate: v });
+      rows.push({ name: paramKey(c.name, "saturation", name), estimate: v });
     }
   }
   return rows;

@@ -6,6 +6,7 @@
  * @module
  */
 import type { FittedTransformParam, ModelSpec, TransformParamStatus } from "../types.ts";
+import { paramKey } from "./param_key.ts";
 
 /**
  * The spec's transform parameters as point values; `status` says how each was set from its
@@ -39,7 +40,7 @@ export function specTransformParams(
         kind: ch[stage].kind,
         name,
         value,
-        status: status(`${ch.name}.${stage}.${name}`),
+        status: status(paramKey(ch.name, stage, name)),
       }))
     )
   );

@@ -6,15 +6,9 @@
  */
 import * as Plot from "@observablehq/plot";
 import { toDates } from "../dates.ts";
+import type { Interval90 } from "../types.ts";
 import { type Chart, renderChart } from "./render.ts";
 import { PALETTE } from "./theme.ts";
-
-/** A mean and central 90% interval. */
-interface Interval90 {
-  readonly mean: number;
-  readonly lower: number;
-  readonly upper: number;
-}
 
 /**
  * What the charts draw of a prior or posterior predictive check (`priorPredictive`,

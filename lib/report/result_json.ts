@@ -11,21 +11,33 @@ import type { ModelSummary } from "../analysis/model_summary.ts";
 
 /** One channel of `result.json`. */
 export interface ResultChannel {
+  /** Channel name. */
   readonly name: string;
+  /** Total spend over the training weeks. */
   readonly spend: number;
+  /** Total contribution to the KPI. */
   readonly contribution: number;
+  /** Return on ad spend: contribution / spend. */
   readonly roas: number;
+  /** Marginal ROAS at the current spend. */
   readonly mroas: number;
+  /** Cost per acquisition: spend / contribution. */
   readonly cpa: number;
+  /** Share of the total media contribution. */
   readonly effect_share: number;
+  /** Share of the total media spend. */
   readonly spend_share: number;
+  /** The fitted adstock and saturation, and the spend scale. */
   readonly params: {
     readonly adstock: ResultTransform;
     readonly saturation: ResultTransform;
     readonly scale: number | undefined;
   };
+  /** Central 90% interval of the ROAS (draw-based fits). */
   readonly roas_ci90?: readonly [number, number];
+  /** Central 90% interval of the marginal ROAS. */
   readonly mroas_ci90?: readonly [number, number];
+  /** Central 90% interval of the contribution. */
   readonly contribution_ci90?: readonly [number, number];
 }
 
@@ -58,12 +70,19 @@ function resultTransform(
 
 /** The whole `result.json`. */
 export interface ResultJson {
+  /** The mixlab version that wrote the file. */
   readonly mixlab_version: string;
+  /** The run's seed. */
   readonly seed: number;
+  /** Wall-clock seconds of the run. */
   readonly seconds: number;
+  /** Estimator kind and number of posterior draws (0 for point fits). */
   readonly model: { readonly kind: string; readonly n_draws: number };
+  /** The KPI column and its kind. */
   readonly kpi: { readonly name: string; readonly kind: string };
+  /** One entry per media channel. */
   readonly channels: readonly ResultChannel[];
+  /** Fit quality: in-sample, holdout and cross-validation scores. */
   readonly fit: {
     readonly r2_train: number;
     readonly r2_holdout: number | null;
@@ -80,6 +99,7 @@ export interface ResultJson {
     readonly nrmse: number;
     readonly decomp_rssd: number;
   };
+  /** Weekly decomposition: actual, fitted, baseline and each channel's and term's contribution. */
   readonly decomposition: {
     readonly dates: readonly string[];
     readonly actual: readonly number[];
@@ -88,6 +108,7 @@ export interface ResultJson {
     readonly channels: Readonly<Record<string, readonly number[]>>;
     readonly terms: Readonly<Record<string, readonly number[]>>;
   };
+  /** Residual tests, VIFs, warnings and, where computed, stability and sampler checks. */
   readonly diagnostics: {
     readonly residual_tests: readonly {
       readonly test: string;
@@ -118,6 +139,7 @@ export interface ResultJson {
     readonly ess_bulk_min?: number;
     readonly divergences?: number;
   };
+  /** Each channel's response curve and its current operating point. */
   readonly response_curves: readonly {
     readonly channel: string;
     readonly spend: readonly number[];
@@ -129,9 +151,13 @@ export interface ResultJson {
       readonly mroas: number;
     };
   }[];
+  /** The data-quality report of the loaded data. */
   readonly data_quality?: ReturnType<DataQualityReport["toJSON"]>;
+  /** The mediation analysis, when configured. */
   readonly mediation?: unknown;
+  /** The budget allocation, when configured. */
   readonly allocation?: unknown;
+  /** The posterior predictive check, for Bayesian fits. */
   readonly posterior_predictive?: unknown;
 }
 

@@ -10,6 +10,7 @@ import { CHANNEL_TYPES, type ChannelType } from "../transforms/adstock/geometric
 import { paramRange } from "../transforms/descriptor.ts";
 import { getTransform } from "../transforms/registry.ts";
 import type { ModelSpec } from "../types.ts";
+import { paramKey } from "../models/param_key.ts";
 import { defineSearchSpace, type ParamDef, type SearchSpace } from "./search_space.ts";
 
 /** A bound override: `[lower, upper]`, or one number to fix the parameter. */
@@ -75,7 +76,7 @@ export function mmmSearchSpace(spec: ModelSpec, options: MmmSearchSpaceOptions =
       const t = ch[stage];
       const d = getTransform(t.kind, { family: stage });
       for (const [pname, ps] of Object.entries(d.params)) {
-        const name = `${ch.name}.${stage}.${pname}`;
+        const name = paramKey(ch.name, stage, pname);
         const current = t.params[pname] ?? ps.default;
         let def: ParamDef;
         const b = take(name);

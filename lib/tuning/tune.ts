@@ -11,6 +11,7 @@ import type { FittedModel, LiftTest, MmmData, ModelSpec } from "../types.ts";
 import { expandingWindowSplit, type TimeSplit } from "../analysis/cv.ts";
 import { designBasis } from "../models/design_matrix.ts";
 import { fitRidge } from "../models/ridge.ts";
+import { specWithParams } from "../models/param_key.ts";
 import { type Cell, type Table, table } from "../display/table.ts";
 import { JUPYTER_DISPLAY, type MimeBundle } from "../display/jupyter.ts";
 import type { Chart } from "../plot/render.ts";
@@ -261,23 +262,7 @@ export async function tune(
   }
   const selection = selectModels(search, options.selection ?? {});
   const chosen = search.trials[selection.chosen]?.params ?? {};
-  const tuned: ModelSpec = {
-    ...scaled,
-    channels: scaled.channels.map((ch) => {
-      const pick = (stage: "adstock" | "saturation") => {
-        const params: Record<string, number> = {};
-        for (const key of Object.keys(ch[stage].params)) {
-          params[key] = chosen[`${ch.name}.${stage}.${key}`] ?? (ch[stage].params[key] as number);
-        }
-        for (const [name, v] of Object.entries(chosen)) {
-          const prefix = `${ch.name}.${stage}.`;
-          if (name.startsWith(prefix)) params[name.slice(prefix.length)] = v;
-        }
-        return { kind: ch[stage].kind, params };
-      };
-      return { ...ch, adstock: pick("adstock"), saturation: pick("saturation") };
-    }),
-  };
+  const tuned = specWithParams(scaled, chosen);
   const lambda = chosen.lambda as number;
   const searched = space.params.filter((q) => q.fixed === undefined && q.name !== "lambda");
   const model = fitRidge(data, tuned, {

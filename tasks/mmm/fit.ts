@@ -11,7 +11,6 @@ import {
   fitConfigured,
   loadConfiguredData,
   loadConfiguredLiftTests,
-  modelSpecFromConfig,
 } from "../../lib/config/fit_configured.ts";
 import { terminalSamplingProgress } from "../../lib/models/bayes/sampling_progress.ts";
 import { BayesFit } from "../../lib/models/bayes/bayes_fit.ts";
@@ -110,7 +109,7 @@ sampling progress line (Bayesian: each chain's iteration, phase, divergences, ti
       mediation = fitMediation(run.train, {
         mediator: config.mediation.mediator,
         upstream: config.mediation.upstream,
-        spec: modelSpecFromConfig(config, data),
+        model: run.fit,
         seed: config.seed,
       });
       extraSections.push({

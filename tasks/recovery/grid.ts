@@ -44,7 +44,8 @@ export const CHANNEL_NAMES: readonly string[] = [
 ];
 
 const COMMON_KEYS = ["id", "seed", "quick"];
-const GRID_KEYS = [
+/** The keys a generator line of sets.jsonl may have. */
+export const GRID_KEYS: readonly string[] = [
   ...COMMON_KEYS,
   "generator",
   "weeks",
@@ -63,8 +64,11 @@ function fail(lineNumber: number, message: string): never {
   throw new Error(`Cannot read the recovery grid: line ${lineNumber}: ${message}`);
 }
 
-/** Parses the grid text; every line must be a JSON object with a unique id and a seed. */
-export function parseGrid(text: string): SetDefinition[] {
+/**
+ * Parses the grid text; every line must be a JSON object with a unique id and a seed, and keys
+ * among `gridKeys` (the geo grid passes its own).
+ */
+export function parseGrid(text: string, gridKeys: readonly string[] = GRID_KEYS): SetDefinition[] {
   const out: SetDefinition[] = [], seen = new Set<string>();
   text.split("\n").forEach((raw, i) => {
     const lineNumber = i + 1;
@@ -78,7 +82,7 @@ export function parseGrid(text: string): SetDefinition[] {
     if (line === null || typeof line !== "object" || Array.isArray(line)) {
       fail(lineNumber, "expected a JSON object");
     }
-    const allowed = "preset" in line ? [...COMMON_KEYS, "preset"] : GRID_KEYS;
+    const allowed = "preset" in line ? [...COMMON_KEYS, "preset"] : gridKeys;
     for (const k of Object.keys(line)) {
       if (!allowed.includes(k)) {
         fail(lineNumber, `unknown key "${k}"; allowed: ${allowed.join(", ")}`);
@@ -98,7 +102,8 @@ export function parseGrid(text: string): SetDefinition[] {
   return out;
 }
 
-function num(def: SetDefinition, key: string, lo: number, hi: number): number {
+/** The number at `key` of a grid line, checked to lie in [lo, hi]. */
+export function num(def: SetDefinition, key: string, lo: number, hi: number): number {
   const v = def.line[key];
   if (typeof v !== "number" || !(v >= lo && v <= hi)) {
     fail(def.lineNumber, `"${key}" must be a number in [${lo}, ${hi}]`);
@@ -106,7 +111,12 @@ function num(def: SetDefinition, key: string, lo: number, hi: number): number {
   return v;
 }
 
-function oneOf<T extends string>(def: SetDefinition, key: string, allowed: readonly T[]): T {
+/** The string at `key` of a grid line, checked to be one of `allowed`. */
+export function oneOf<T extends string>(
+  def: SetDefinition,
+  key: string,
+  allowed: readonly T[],
+): T {
   const v = def.line[key];
   if (typeof v !== "string" || !allowed.includes(v as T)) {
     fail(def.lineNumber, `"${key}" must be one of ${allowed.join(", ")}`);

@@ -39,7 +39,7 @@ import {
   mediaColumn,
 } from "../design_matrix.ts";
 import { type ModelSpecJson, specFromJSON, specToJSON } from "../model_spec.ts";
-import { dataFromJSON, dataToJSON } from "../linear_model.ts";
+import { dataFromJSON, dataToJSON } from "../data_json.ts";
 import type { PosteriorParameterGroup } from "./model.ts";
 import type { Prior } from "./priors.ts";
 import { essBulk, essTail, rhat } from "./convergence.ts";

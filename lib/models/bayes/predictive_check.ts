@@ -19,21 +19,11 @@ import { JUPYTER_DISPLAY, type MimeBundle } from "../../display/jupyter.ts";
 import { quantileSorted } from "../../_internal/quantile.ts";
 import { Table } from "../../display/table.ts";
 import { Rng } from "../../rng.ts";
-import type { Diagnostic, LiftTest, MmmData, ModelSpec } from "../../types.ts";
+import type { Diagnostic, Interval90, LiftTest, MmmData, ModelSpec } from "../../types.ts";
 import type { BayesOptions } from "./fit_bayes.ts";
 import { prepare } from "./_prepare.ts";
 import { MmmPosterior } from "./model.ts";
 import type { BayesFit } from "./bayes_fit.ts";
-
-/** A mean and central 90% interval over draws. */
-export interface Interval90 {
-  /** Mean over the draws. */
-  readonly mean: number;
-  /** 5% quantile. */
-  readonly lower: number;
-  /** 95% quantile. */
-  readonly upper: number;
-}
 
 /** A lift test against the model's replicated measurement. */
 export interface LiftTestCheck {

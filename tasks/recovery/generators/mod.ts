@@ -14,4 +14,7 @@ export * from "./settings.ts";
 export * from "./truth.ts";
 export * from "./robyn.ts";
 export * from "./meridian.ts";
+export * from "./geo_spend.ts";
+export * from "./geo_truth.ts";
+export * from "./geo_panel.ts";
 export * from "./presets.ts";

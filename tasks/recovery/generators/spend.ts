@@ -31,7 +31,7 @@ export interface SpendOptions {
 }
 
 /** A stationary AR(1) series with unit variance: `z_t = φ z_{t−1} + √(1−φ²) ε_t`. */
-function ar1(rng: Prng, n: number, phi: number): Float64Array {
+export function ar1(rng: Prng, n: number, phi: number): Float64Array {
   const z = new Float64Array(n), s = Math.sqrt(1 - phi * phi);
   let prev = rng.normal();
   for (let t = 0; t < n; t++) {

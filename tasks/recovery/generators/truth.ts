@@ -60,8 +60,12 @@ export type TrueSaturation =
 
 /** How media was scaled before the transforms. */
 export interface MediaScale {
-  /** Robyn: raw spend; Meridian: median of non-zero values; PyMC-Marketing: maximum. */
-  readonly kind: "none" | "median-nonzero" | "max";
+  /**
+   * Robyn: raw spend; Meridian: median of non-zero values; PyMC-Marketing: maximum; Meridian's
+   * geo models: spend per person, divided by the median of its non-zero values over every geo
+   * and week (the divisor of a geo's spend is then population × `value`).
+   */
+  readonly kind: "none" | "median-nonzero" | "max" | "per-capita-median-nonzero";
   /** The divisor (1 for none). */
   readonly value: number;
 }
