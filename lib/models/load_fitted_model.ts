@@ -9,7 +9,7 @@
  */
 import { ConfigError } from "../errors.ts";
 import type { FittedModel } from "../types.ts";
-import { loadBayesModel } from "./bayes/bayes_fit.ts";
+import { loadBayesModel } from "./bayes/load_bayes_model.ts";
 import { loadModel } from "./load_model.ts";
 import { loadTreeModel } from "./trees/tree_model.ts";
 
