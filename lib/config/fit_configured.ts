@@ -20,6 +20,7 @@ import {
   rollingStability,
 } from "../analysis/diagnostics/rolling_stability.ts";
 import { fitRidge } from "../models/ridge.ts";
+import { fitOls } from "../models/ols.ts";
 import { fitBayesLinear } from "../models/bayes_linear.ts";
 import { defineModelSpec } from "../models/model_spec.ts";
 import { paramKey } from "../models/param_key.ts";
@@ -33,6 +34,7 @@ import { tune, type TuneOptions, type TuneResult } from "../tuning/tune.ts";
 import type { BoundInput } from "../tuning/mmm_search_space.ts";
 import { getTransform } from "../transforms/registry.ts";
 import { ConfigError } from "../errors.ts";
+import { inConfigTerms, withConfigKeys } from "./_config_keys.ts";
 import type { FittedModel, LiftTest, MmmData, ModelSpec } from "../types.ts";
 import { type CleaningConfig, liftTests as checkLiftTests, type MmmConfig } from "./mmm_config.ts";
 
@@ -247,40 +249,21 @@ function fixedParams(config: MmmConfig): string[] {
 }
 
 /**
- * Re-raises a Bayesian fit's ConfigError with the config's key (`model.priors.…`,
- * `calibration.liftTests[i]…` with `liftIndex` mapping the fit's list back to the config's).
- */
-function withConfigKeys<T>(f: () => T, liftIndex: readonly number[]): T {
-  const rethrow = (e: unknown): never => {
-    if (!(e instanceof ConfigError) || e.key === undefined) throw e;
-    const lift = /^liftTests\[(\d+)\](.*)$/.exec(e.key);
-    const key = e.key.startsWith("priors.")
-      ? `model.${e.key}`
-      : lift
-      ? `calibration.liftTests[${liftIndex[Number(lift[1])]}]${lift[2]}`
-      : e.key;
-    throw new ConfigError(e.message.replaceAll(`"${e.key}"`, `"${key}"`), {
-      key,
-      ...(e.channel !== undefined ? { channel: e.channel } : {}),
-      ...(e.dates !== undefined ? { dates: e.dates } : {}),
-    }, { cause: e });
-  };
-  try {
-    const out = f();
-    return (out instanceof Promise ? out.catch(rethrow) : out) as T;
-  } catch (e) {
-    return rethrow(e);
-  }
-}
-
-/**
  * Holds out the config's final weeks, then tunes (ridge with a tuning section) or fits the
  * configured estimator on the rest.
  */
-export async function fitConfigured(
+export function fitConfigured(
   config: MmmConfig,
   data: MmmData,
   options: FitConfiguredOptions = {},
+): Promise<ConfiguredFit> {
+  return inConfigTerms(() => fitInConfig(config, data, options));
+}
+
+async function fitInConfig(
+  config: MmmConfig,
+  data: MmmData,
+  options: FitConfiguredOptions,
 ): Promise<ConfiguredFit> {
   if (data.geo !== undefined) {
     const geos = new Set(data.geo.values).size;
@@ -416,12 +399,10 @@ export function configuredEstimator(
           maxDepth: model.maxDepth ?? 3,
           seed,
         });
+    case "ols":
+      return (rows) => fitOls(rows, spec, { nonNegative: model.nonNegative });
     default:
-      return (rows) =>
-        fitRidge(rows, spec, {
-          lambda: model.kind === "ols" ? 0 : penalty,
-          nonNegative: model.nonNegative,
-        });
+      return (rows) => fitRidge(rows, spec, { lambda: penalty, nonNegative: model.nonNegative });
   }
 }
 

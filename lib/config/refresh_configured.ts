@@ -17,6 +17,7 @@ import type { FittedModel, MmmData, ModelSpec } from "../types.ts";
 import { parseParamKey } from "../models/param_key.ts";
 import { configuredEstimator, configuredTuneOptions } from "./fit_configured.ts";
 import type { MmmConfig } from "./mmm_config.ts";
+import { inConfigTerms } from "./_config_keys.ts";
 
 /** Options of {@link refreshConfigured}. */
 export interface RefreshConfiguredOptions {
@@ -91,11 +92,20 @@ export function narrowedBounds(
  *
  * @throws {MmmDataError} When no new week follows the model's last, or a week is missing.
  */
-export async function refreshConfigured(
+export function refreshConfigured(
   config: MmmConfig,
   previous: FittedModel,
   rows: MmmData,
   options: RefreshConfiguredOptions = {},
+): Promise<ConfiguredRefresh> {
+  return inConfigTerms(() => refreshInConfig(config, previous, rows, options));
+}
+
+async function refreshInConfig(
+  config: MmmConfig,
+  previous: FittedModel,
+  rows: MmmData,
+  options: RefreshConfiguredOptions,
 ): Promise<ConfiguredRefresh> {
   let spec: ModelSpec = previous.spec;
   let lambda = savedLambda(previous);

@@ -19,7 +19,9 @@ import { interactionsFeature } from "./interactions.ts";
 import { shareOfVoiceFeature, totalSpendFeature, zeroSpendFeature } from "./spend_features.ts";
 
 /** A feature of any key. */
-type AnyBaselineFeature = { [K in keyof BaselineSpec]-?: BaselineFeature<K> }[keyof BaselineSpec];
+export type AnyBaselineFeature = {
+  [K in keyof BaselineSpec]-?: BaselineFeature<K>;
+}[keyof BaselineSpec];
 
 /** Every baseline feature kind, in the order of their design columns. */
 export const BASELINE_FEATURES: readonly AnyBaselineFeature[] = [

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { MmmData } from "../types.ts";
+import type { MmmData, ModelSpec } from "../types.ts";
 import { type DenseMatrix, fromColumns } from "../_internal/linalg.ts";
 import {
   type DesignBasis,
@@ -16,6 +16,11 @@ import {
 } from "../models/design_matrix.ts";
 import { praisWinsten } from "./_prais_winsten.ts";
 import type { FitMediationOptions } from "./fit_mediation.ts";
+
+/** The options of `fitMediation` with the KPI model's spec resolved (from `model` or `spec`). */
+export type MediationInputs = Omit<FitMediationOptions, "model" | "spec"> & {
+  readonly spec: ModelSpec;
+};
 
 /** The options of `fitMediation` with defaults filled in and checked. */
 export interface MediationSettings {
@@ -56,7 +61,7 @@ export interface MediationDesign {
 /** Stage 2: the MMM design. Stage 1: upstream features and the non-media columns. */
 export function mediationDesign(
   data: MmmData,
-  options: FitMediationOptions,
+  options: MediationInputs,
   settings: MediationSettings,
 ): MediationDesign {
   const spec = options.spec;

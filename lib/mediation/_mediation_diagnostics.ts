@@ -8,13 +8,12 @@
 import type { Diagnostic, MmmData } from "../types.ts";
 import type { DenseMatrix } from "../_internal/linalg.ts";
 import type { runTwoStage } from "./_two_stage.ts";
-import type { MediationDesign, MediationSettings } from "./_mediation_design.ts";
-import type { FitMediationOptions } from "./fit_mediation.ts";
+import type { MediationDesign, MediationInputs, MediationSettings } from "./_mediation_design.ts";
 
 /** The two-stage fit's findings, stage 1's error structure, and the causal graph's checks. */
 export function mediationDiagnostics(
   data: MmmData,
-  options: FitMediationOptions,
+  options: MediationInputs,
   settings: MediationSettings,
   design: MediationDesign,
   run: ReturnType<typeof runTwoStage>,

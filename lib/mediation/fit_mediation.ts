@@ -28,7 +28,7 @@
  */
 import normalQuantile from "@stdlib/dist-normal-quantile";
 import { ConfigError } from "../errors.ts";
-import type { ChannelSpec, MmmData, ModelSpec } from "../types.ts";
+import type { ChannelSpec, FittedModel, MmmData, ModelSpec } from "../types.ts";
 import { fitOls } from "../models/ols.ts";
 import { scaleSet, summarizeReplicates } from "./_summary.ts";
 import { resolveIntervalOptions } from "./_interval_options.ts";
@@ -36,6 +36,7 @@ import { runTwoStage } from "./_two_stage.ts";
 import {
   type MediationDesign,
   mediationDesign,
+  type MediationInputs,
   type MediationSettings,
   sum,
 } from "./_mediation_design.ts";
@@ -56,8 +57,16 @@ export interface FitMediationOptions {
   readonly mediator: string;
   /** Upstream channels whose effect may flow through the mediator. */
   readonly upstream: readonly string[];
-  /** The KPI model: channels (the mediator's included), controls and baseline. */
-  readonly spec: ModelSpec;
+  /**
+   * A fitted KPI model: mediation uses its fitted spec ({@link FittedModel.spec}: tuned or
+   * posterior-mean transform parameters, the scales of its training data). Give this or `spec`.
+   */
+  readonly model?: FittedModel;
+  /**
+   * The KPI model's spec: channels (the mediator's included), controls and baseline. Give this
+   * or `model`.
+   */
+  readonly spec?: ModelSpec;
   /**
    * Upstream features of stage 1: `"media"` uses their transformed media columns, `"spend"`
    * their raw spend (when the mediator's spend is set as a share of upstream spend).
@@ -95,8 +104,8 @@ export interface FitMediationOptions {
  * Fits the two-stage mediation model on `data` and returns each upstream channel's direct,
  * indirect and total effect with intervals, and the attribution table.
  *
- * @throws {ConfigError} when the mediator or an upstream channel is not in the spec, a channel
- * is both, or the spec is log-log.
+ * @throws {ConfigError} when neither or both of `model` and `spec` are given, the mediator or an
+ * upstream channel is not in the spec, a channel is both, or the spec is log-log.
  * @throws {FitError} when a stage's regressors are collinear.
  *
  * @example With a linear mediator the indirect effect is a·b
@@ -123,7 +132,8 @@ export interface FitMediationOptions {
  * assert.ok(Math.abs(social.perSpend!.indirect.estimate - social.pathA * 3) < 1e-9);
  * ```
  */
-export function fitMediation(data: MmmData, options: FitMediationOptions): MediationFit {
+export function fitMediation(data: MmmData, mediationOptions: FitMediationOptions): MediationFit {
+  const options = withSpec(mediationOptions);
   const settings = resolveMediationOptions(options);
   const design = mediationDesign(data, options, settings);
   const run = runStages(data, options, settings, design);
@@ -148,7 +158,21 @@ export function fitMediation(data: MmmData, options: FitMediationOptions): Media
   return new MediationFit(result, attribution, diagnostics, outcomeModel, options.dag);
 }
 
-function resolveMediationOptions(options: FitMediationOptions): MediationSettings {
+/** The options with the KPI model's spec: the fitted model's, or the one given. */
+function withSpec(options: FitMediationOptions): MediationInputs {
+  const { model, spec, ...rest } = options;
+  if ((model === undefined) === (spec === undefined)) {
+    throw new ConfigError(
+      `Cannot fit mediation: give ${
+        model === undefined ? "either" : "only one of"
+      } "model" or "spec"`,
+      { key: "model", hint: "pass the fitted KPI model as model (its fitted spec is used)" },
+    );
+  }
+  return { ...rest, spec: model?.spec ?? (spec as ModelSpec) };
+}
+
+function resolveMediationOptions(options: MediationInputs): MediationSettings {
   const spec = options.spec;
   const { level, method, replicates } = resolveIntervalOptions(options, "fit mediation");
   const stage1Features = options.stage1Features ?? "media";
@@ -199,7 +223,7 @@ type TwoStageRun = ReturnType<typeof runTwoStage>;
  */
 function runStages(
   data: MmmData,
-  options: FitMediationOptions,
+  options: MediationInputs,
   settings: MediationSettings,
   design: MediationDesign,
 ): TwoStageRun {
@@ -234,7 +258,7 @@ function runStages(
 
 /** Direct, indirect and total effects of each upstream channel, with intervals. */
 function channelEffects(
-  options: FitMediationOptions,
+  options: MediationInputs,
   settings: MediationSettings,
   design: MediationDesign,
   run: TwoStageRun,
@@ -297,7 +321,7 @@ function channelEffects(
 
 /** Naive credit (stage-2 contributions) next to mediation-aware credit, per channel. */
 function attributionRows(
-  options: FitMediationOptions,
+  options: MediationInputs,
   design: MediationDesign,
   run: TwoStageRun,
   effects: readonly ChannelEffects[],

@@ -31,6 +31,8 @@ import { JUPYTER_DISPLAY } from "../display/jupyter.ts";
 import { table } from "../display/table.ts";
 import { type DesignBasis, type DesignMatrix, designMatrix } from "./design_matrix.ts";
 import { specToJSON } from "./model_spec.ts";
+import { dataToJSON } from "./data_json.ts";
+import { logLogTerms, sumTerms, termOrder } from "./_decomposition_terms.ts";
 import { specTransformParams } from "./fitted_params.ts";
 
 /** Posterior (or bootstrap) draws of a linear model's coefficients. */
@@ -99,58 +101,6 @@ export interface LinearModelJson {
     readonly intercept: readonly number[];
     readonly coefficients: readonly number[];
   };
-}
-
-/** MmmData as plain JSON (number arrays). */
-export function dataToJSON(data: MmmData): unknown {
-  return {
-    dates: [...data.dates],
-    kpi: { name: data.kpi.name, values: Array.from(data.kpi.values) },
-    kpiKind: data.kpiKind,
-    channels: data.channels.map((c) => ({
-      name: c.name,
-      spend: Array.from(c.spend),
-      ...(c.exposure ? { exposure: Array.from(c.exposure) } : {}),
-    })),
-    controls: data.controls.map((s) => ({ name: s.name, values: Array.from(s.values) })),
-    ...(data.categories
-      ? { categories: data.categories.map((s) => ({ name: s.name, values: [...s.values] })) }
-      : {}),
-    ...(data.geo ? { geo: { name: data.geo.name, values: [...data.geo.values] } } : {}),
-  };
-}
-
-/** Rebuilds MmmData from {@link dataToJSON} output. */
-export function dataFromJSON(json: unknown): MmmData {
-  // deno-lint-ignore no-explicit-any
-  const j = json as any;
-  const data: MmmData = {
-    dates: [...j.dates],
-    kpi: { name: j.kpi.name, values: Float64Array.from(j.kpi.values) },
-    kpiKind: j.kpiKind,
-    channels: j.channels.map((c: { name: string; spend: number[]; exposure?: number[] }) =>
-      c.exposure
-        ? {
-          name: c.name,
-          spend: Float64Array.from(c.spend),
-          exposure: Float64Array.from(c.exposure),
-        }
-        : { name: c.name, spend: Float64Array.from(c.spend) }
-    ),
-    controls: j.controls.map((s: { name: string; values: number[] }) => ({
-      name: s.name,
-      values: Float64Array.from(s.values),
-    })),
-    ...(j.categories
-      ? {
-        categories: j.categories.map((s: { name: string; values: string[] }) => ({
-          name: s.name,
-          values: [...s.values],
-        })),
-      }
-      : {}),
-  };
-  return j.geo ? { ...data, geo: { name: j.geo.name, values: [...j.geo.values] } } : data;
 }
 
 /**
@@ -270,7 +220,7 @@ export class LinearModel implements FittedModel {
       }));
       return { dates: [...data.dates], terms, fitted: sumTerms(terms, n) };
     }
-    return this.#decomposeLogLog(data, options, order, linear, n);
+    return this.#decomposeLogLog(data, options, order, linear);
   }
 
   #decomposeLogLog(
@@ -278,7 +228,6 @@ export class LinearModel implements FittedModel {
     options: PredictOptions,
     order: readonly { name: string; group: TermGroup }[],
     linear: Map<string, { group: TermGroup; values: Float64Array }>,
-    n: number,
   ): Decomposition {
     const fitted = this.predict(data, options);
     const media = new Map<string, Float64Array>();
@@ -295,35 +244,7 @@ export class LinearModel implements FittedModel {
       });
       media.set(c.name, fitted.map((v, i) => v - (cf[i] as number)));
     }
-    const base = order.filter((t) => t.group !== "media");
-    const rest = new Float64Array(n), etaBase = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      let m = 0;
-      for (const v of media.values()) m += v[i] as number;
-      rest[i] = (fitted[i] as number) - m;
-      let e = 0;
-      for (const t of base) {
-        e += (linear.get(t.name) as { values: Float64Array }).values[i] as number;
-      }
-      etaBase[i] = e;
-    }
-    const terms: Term[] = order.map((t) => {
-      if (t.group === "media") {
-        return { name: t.name, group: t.group, values: media.get(t.name) as Float64Array };
-      }
-      const lin = (linear.get(t.name) as { values: Float64Array }).values;
-      const values = new Float64Array(n);
-      for (let i = 0; i < n; i++) {
-        const e = etaBase[i] as number;
-        values[i] = e !== 0
-          ? (rest[i] as number) * (lin[i] as number) / e
-          : t.name === "intercept"
-          ? rest[i] as number
-          : 0;
-      }
-      return { name: t.name, group: t.group, values };
-    });
-    return { dates: [...data.dates], terms, fitted };
+    return { dates: [...data.dates], terms: logLogTerms(order, linear, media, fitted), fitted };
   }
 
   /** The spec's transform parameters: `"tuned"` where a search chose them, else `"fixed"`. */
@@ -393,33 +314,4 @@ export class LinearModel implements FittedModel {
   get [Symbol.toStringTag](): string {
     return "LinearModel";
   }
-}
-
-function sumTerms(terms: readonly Term[], n: number): Float64Array {
-  const fitted = new Float64Array(n);
-  for (const t of terms) {
-    for (let i = 0; i < n; i++) fitted[i] = (fitted[i] as number) + (t.values[i] as number);
-  }
-  return fitted;
-}
-
-const GROUP_ORDER: readonly TermGroup[] = ["trend", "seasonality", "event", "control", "media"];
-
-/**
- * Terms in decomposition order: the intercept, then the design's terms by group (trend,
- * seasonality, events, controls, channels), each group in column order. A shared column (with
- * parts) contributes its parts' terms.
- */
-function termOrder(columns: DesignMatrix["columns"]): { name: string; group: TermGroup }[] {
-  const seen = new Map<string, TermGroup>();
-  for (const c of columns) {
-    for (const term of c.parts ? c.parts.map((p) => p.term) : [c.term]) {
-      if (!seen.has(term)) seen.set(term, c.parts ? "media" : c.group);
-    }
-  }
-  const terms = [...seen.entries()].map(([name, group]) => ({ name, group }));
-  return [
-    { name: "intercept", group: "intercept" as const },
-    ...GROUP_ORDER.flatMap((g) => terms.filter((t) => t.group === g)),
-  ];
 }

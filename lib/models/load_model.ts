@@ -8,7 +8,8 @@
 import { ConfigError } from "../errors.ts";
 import type { MmmData, ParameterRow } from "../types.ts";
 import { designBasis } from "./design_matrix.ts";
-import { dataFromJSON, LinearModel, type LinearModelJson } from "./linear_model.ts";
+import { dataFromJSON } from "./data_json.ts";
+import { LinearModel, type LinearModelJson } from "./linear_model.ts";
 import { specFromJSON } from "./model_spec.ts";
 
 /**

@@ -10,6 +10,7 @@ export * from "./design_matrix.ts";
 export * from "./ridge_solve.ts";
 export * from "./ridge.ts";
 export * from "./linear_model.ts";
+export * from "./data_json.ts";
 export * from "./load_model.ts";
 export * from "./ols.ts";
 export * from "./elastic_net_solve.ts";

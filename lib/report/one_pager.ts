@@ -74,66 +74,9 @@ const GLOSSARY: readonly [string, string][] = [
 export function onePager(summary: ModelSummary, options: OnePagerOptions = {}): string {
   const fit = summary.fit;
   const kpi = fit.data.kpi.name;
-  const m = summary.metrics;
   const dates = [...fit.data.dates, ...(summary.holdout?.dates ?? [])];
-  const actual = [...fit.data.kpi.values, ...(summary.holdout?.kpi.values ?? [])];
-  const predicted = [...fit.fitted, ...(summary.holdoutPrediction ?? [])];
-  const metricItems = [
-    { label: "R² (training)", value: m.r2Train.toFixed(3) },
-    ...(m.r2Holdout === undefined
-      ? []
-      : [{ label: "R² (holdout)", value: m.r2Holdout.toFixed(3) }]),
-    ...(m.rmseHoldout === undefined
-      ? []
-      : [{ label: "RMSE (holdout)", value: formatNumber(m.rmseHoldout) }]),
-    ...(m.maeHoldout === undefined
-      ? []
-      : [{ label: "MAE (holdout)", value: formatNumber(m.maeHoldout) }]),
-    ...(m.mapeHoldout === undefined
-      ? []
-      : [{ label: "MAPE (holdout)", value: `${(100 * m.mapeHoldout).toFixed(1)}%` }]),
-    ...(m.cv === undefined ? [] : [
-      { label: `R² (CV, ${m.cv.folds} folds)`, value: m.cv.r2.toFixed(3) },
-      { label: "RMSE (CV)", value: formatNumber(m.cv.rmse) },
-      { label: "MAE (CV)", value: formatNumber(m.cv.mae) },
-      { label: "MAPE (CV)", value: `${(100 * m.cv.mape).toFixed(1)}%` },
-    ]),
-    { label: "NRMSE (training)", value: m.nrmse.toFixed(4) },
-    { label: "DECOMP.RSSD", value: m.decompRssd.toFixed(4) },
-  ];
-  const holdoutNote =
-    (summary.holdout
-      ? `The last ${summary.holdout.dates.length} weeks (shaded) were not used for fitting: they show how well the model predicts weeks it has not seen.`
-      : "No weeks were held out; the fit is in-sample only.") +
-    (m.cv === undefined
-      ? ""
-      : ` Cross-validation (CV) refits the model on the training weeks up to each of ${m.cv.folds} expanding folds and scores its forecast of the fold's weeks; the figures are means over the folds.`);
-  const warnings: ReportBlock[] = summary.warnings.length === 0
-    ? [{
-      kind: "callout",
-      level: "good",
-      text: "No warnings: residual tests, collinearity and baseline checks passed.",
-    }]
-    : summary.warnings.map((w) => ({
-      kind: "callout" as const,
-      level: w.level === "warning" ? "warning" as const : "info" as const,
-      text: w.message,
-    }));
   const sections: ReportSection[] = [
-    {
-      title: "Model fit",
-      blocks: [
-        { kind: "metrics", items: metricItems },
-        {
-          kind: "chart",
-          chart: plotFit(
-            { dates, actual, predicted, kpiName: kpi },
-            summary.holdout ? { holdoutStart: fit.data.dates.length } : {},
-          ),
-        },
-        { kind: "text", text: holdoutNote },
-      ],
-    },
+    fitSection(summary),
     {
       title: "What drove the KPI",
       blocks: [
@@ -176,58 +119,7 @@ export function onePager(summary: ModelSummary, options: OnePagerOptions = {}): 
     },
     ...(options.extraSections ?? []),
     ...(options.quality ? [qualitySection(options.quality)] : []),
-    {
-      title: "Diagnostics",
-      blocks: [
-        ...warnings,
-        { kind: "table", table: summary.residuals.toTable() },
-        {
-          kind: "text",
-          text:
-            "Residuals (actual − fitted) should scatter evenly around 0 whatever the fitted value, stay inside the autocorrelation band, and follow the QQ line; a pattern, bars outside the band or a bent QQ line point to a term the model misses.",
-        },
-        { kind: "chart", chart: plotResidualsVsFitted(summary.residualPlots) },
-        { kind: "chart", chart: plotResidualAcf(summary.residualPlots) },
-        { kind: "chart", chart: plotResidualQq(summary.residualPlots) },
-        ...(summary.vif
-          ? [
-            { kind: "chart" as const, chart: plotVif(summary.vif) },
-            {
-              kind: "table" as const,
-              table: new Table(summary.vif.rows.map((r) => ({ term: r.name, VIF: r.vif })), {
-                caption: "Variance inflation of the model's terms",
-              }),
-            },
-          ]
-          : []),
-        ...(summary.stability
-          ? [
-            {
-              kind: "text" as const,
-              text:
-                "Stability: the model refitted on rolling windows of weeks. A channel whose ROAS swings from window to window, or changes sign, is not pinned down by the data.",
-            },
-            { kind: "chart" as const, chart: plotRollingStability(summary.stability) },
-            { kind: "table" as const, table: summary.stability.toTable() },
-          ]
-          : []),
-        { kind: "chart", chart: plotScatterMatrix(fit.data) },
-        {
-          kind: "table",
-          table: new Table(
-            fit.parameters.map((p) => ({
-              parameter: p.name,
-              estimate: p.estimate,
-              "std. error": p.stdError,
-              lower: p.lower,
-              upper: p.upper,
-              "p-value": p.pValue,
-            })),
-            { caption: "Parameters" },
-          ),
-        },
-      ],
-    },
+    diagnosticsSection(summary),
     {
       title: "How to read this report",
       blocks: [{
@@ -243,6 +135,128 @@ export function onePager(summary: ModelSummary, options: OnePagerOptions = {}): 
     footer: options.footer ?? "",
     ...(options.links ? { links: options.links } : {}),
   });
+}
+
+/** Fit metrics, the actual-against-fitted chart (holdout shaded) and how to read them. */
+function fitSection(summary: ModelSummary): ReportSection {
+  const fit = summary.fit;
+  const m = summary.metrics;
+  const dates = [...fit.data.dates, ...(summary.holdout?.dates ?? [])];
+  const actual = [...fit.data.kpi.values, ...(summary.holdout?.kpi.values ?? [])];
+  const predicted = [...fit.fitted, ...(summary.holdoutPrediction ?? [])];
+  const kpi = fit.data.kpi.name;
+  const metricItems = [
+    { label: "R² (training)", value: m.r2Train.toFixed(3) },
+    ...(m.r2Holdout === undefined
+      ? []
+      : [{ label: "R² (holdout)", value: m.r2Holdout.toFixed(3) }]),
+    ...(m.rmseHoldout === undefined
+      ? []
+      : [{ label: "RMSE (holdout)", value: formatNumber(m.rmseHoldout) }]),
+    ...(m.maeHoldout === undefined
+      ? []
+      : [{ label: "MAE (holdout)", value: formatNumber(m.maeHoldout) }]),
+    ...(m.mapeHoldout === undefined
+      ? []
+      : [{ label: "MAPE (holdout)", value: `${(100 * m.mapeHoldout).toFixed(1)}%` }]),
+    ...(m.cv === undefined ? [] : [
+      { label: `R² (CV, ${m.cv.folds} folds)`, value: m.cv.r2.toFixed(3) },
+      { label: "RMSE (CV)", value: formatNumber(m.cv.rmse) },
+      { label: "MAE (CV)", value: formatNumber(m.cv.mae) },
+      { label: "MAPE (CV)", value: `${(100 * m.cv.mape).toFixed(1)}%` },
+    ]),
+    { label: "NRMSE (training)", value: m.nrmse.toFixed(4) },
+    { label: "DECOMP.RSSD", value: m.decompRssd.toFixed(4) },
+  ];
+  const holdoutNote =
+    (summary.holdout
+      ? `The last ${summary.holdout.dates.length} weeks (shaded) were not used for fitting: they show how well the model predicts weeks it has not seen.`
+      : "No weeks were held out; the fit is in-sample only.") +
+    (m.cv === undefined
+      ? ""
+      : ` Cross-validation (CV) refits the model on the training weeks up to each of ${m.cv.folds} expanding folds and scores its forecast of the fold's weeks; the figures are means over the folds.`);
+  return {
+    title: "Model fit",
+    blocks: [
+      { kind: "metrics", items: metricItems },
+      {
+        kind: "chart",
+        chart: plotFit(
+          { dates, actual, predicted, kpiName: kpi },
+          summary.holdout ? { holdoutStart: fit.data.dates.length } : {},
+        ),
+      },
+      { kind: "text", text: holdoutNote },
+    ],
+  };
+}
+
+/** Warnings, residual tests and plots, collinearity, stability and the parameter table. */
+function diagnosticsSection(summary: ModelSummary): ReportSection {
+  const fit = summary.fit;
+  const warnings: ReportBlock[] = summary.warnings.length === 0
+    ? [{
+      kind: "callout",
+      level: "good",
+      text: "No warnings: residual tests, collinearity and baseline checks passed.",
+    }]
+    : summary.warnings.map((w) => ({
+      kind: "callout" as const,
+      level: w.level === "warning" ? "warning" as const : "info" as const,
+      text: w.message,
+    }));
+  return {
+    title: "Diagnostics",
+    blocks: [
+      ...warnings,
+      { kind: "table", table: summary.residuals.toTable() },
+      {
+        kind: "text",
+        text:
+          "Residuals (actual − fitted) should scatter evenly around 0 whatever the fitted value, stay inside the autocorrelation band, and follow the QQ line; a pattern, bars outside the band or a bent QQ line point to a term the model misses.",
+      },
+      { kind: "chart", chart: plotResidualsVsFitted(summary.residualPlots) },
+      { kind: "chart", chart: plotResidualAcf(summary.residualPlots) },
+      { kind: "chart", chart: plotResidualQq(summary.residualPlots) },
+      ...(summary.vif
+        ? [
+          { kind: "chart" as const, chart: plotVif(summary.vif) },
+          {
+            kind: "table" as const,
+            table: new Table(summary.vif.rows.map((r) => ({ term: r.name, VIF: r.vif })), {
+              caption: "Variance inflation of the model's terms",
+            }),
+          },
+        ]
+        : []),
+      ...(summary.stability
+        ? [
+          {
+            kind: "text" as const,
+            text:
+              "Stability: the model refitted on rolling windows of weeks. A channel whose ROAS swings from window to window, or changes sign, is not pinned down by the data.",
+          },
+          { kind: "chart" as const, chart: plotRollingStability(summary.stability) },
+          { kind: "table" as const, table: summary.stability.toTable() },
+        ]
+        : []),
+      { kind: "chart", chart: plotScatterMatrix(fit.data) },
+      {
+        kind: "table",
+        table: new Table(
+          fit.parameters.map((p) => ({
+            parameter: p.name,
+            estimate: p.estimate,
+            "std. error": p.stdError,
+            lower: p.lower,
+            upper: p.upper,
+            "p-value": p.pValue,
+          })),
+          { caption: "Parameters" },
+        ),
+      },
+    ],
+  };
 }
 
 /** The data quality section: what each cleaning policy did, week by week, then every check. */

@@ -21,9 +21,14 @@ import { getTransform } from "../transforms/registry.ts";
 import type { TransformDescriptor } from "../transforms/descriptor.ts";
 import { designBasis, designMatrix } from "../models/design_matrix.ts";
 import { rejectChannelFeatures } from "../features/baseline.ts";
-import { createRidgeWorkspace, solveRidge } from "../models/ridge_solve.ts";
 import { paramKey, type TransformStage } from "../models/param_key.ts";
 import type { Evaluator } from "./evaluator.ts";
+import {
+  addMediaMoments,
+  fixedPrefixMoments,
+  type MomentLayout,
+  MomentRidge,
+} from "./_moment_ridge.ts";
 
 /** Cross-validation error measure. */
 export type CvMetric = "nrmse" | "mse";
@@ -64,72 +69,14 @@ interface ChannelSlot {
   readonly column: Float64Array;
 }
 
-/**
- * Builds the MMM evaluator: objectives `[metric, "rssd"?, "mape.lift"?]`; extras
- * `roas.<channel>` and `fit.nrmse` of the all-data fit, and with cross-validation `cv.mse` and
- * `cv.nrmse`.
- */
-export function createEvaluator(payload: unknown): Evaluator {
-  const p = payload as MmmObjectivePayload;
-  const { data, spec, splits } = p;
+/** One channel's transforms, the parameters a trial writes into them, and its buffers. */
+function channelSlots(
+  data: MmmData,
+  spec: ModelSpec,
+  paramIndex: ReadonlyMap<string, number>,
+): ChannelSlot[] {
   const n = data.dates.length;
-  const c = spec.channels.length;
-  const paramIndex = new Map(p.paramNames.map((name, i) => [name, i]));
-
-  // --- fixed part: baseline columns and the response -------------------------------------
-  rejectChannelFeatures(spec.baseline, spec.channels.map((ch) => ch.name), "tune");
-  const basis = designBasis(data, spec);
-  const design = designMatrix(data, basis);
-  const baseCols = design.values.filter((_, j) => design.columns[j]?.group !== "media");
-  const b = baseCols.length;
-  const P = c + b; // model columns: media first, then baseline (as fitRidge orders them)
-  const y = design.y as Float64Array;
-  // augmented row a_t = [1, x_1 … x_P, y]; raw moments Σ a a' over rows
-  const A = P + 2;
-  const rowsX = new Float64Array(n * P); // row-major values of all model columns
-  for (let t = 0; t < n; t++) {
-    for (let k = 0; k < b; k++) rowsX[t * P + c + k] = (baseCols[k] as Float64Array)[t] as number;
-  }
-
-  // boundaries: every start/end of a split, plus 0 and n
-  const cuts = [
-    ...new Set([
-      0,
-      n,
-      ...splits.flatMap((s) => [s.train.start, s.train.end, s.test.start, s.test.end]),
-    ]),
-  ]
-    .sort((u, v) => u - v);
-  const nCuts = cuts.length;
-  const cutIndex = new Map(cuts.map((v, i) => [v, i]));
-  // prefix moments at each cut: M[cut] = Σ_{t < cuts[cut]} a_t a_t'
-  const moments = new Float64Array(nCuts * A * A);
-  {
-    const acc = new Float64Array(A * A), a = new Float64Array(A);
-    let cut = 0;
-    for (let t = 0; t <= n; t++) {
-      while (cut < nCuts && cuts[cut] === t) {
-        moments.set(acc, cut * A * A);
-        cut++;
-      }
-      if (t === n) break;
-      a[0] = 1;
-      for (let k = 0; k < b; k++) a[1 + c + k] = rowsX[t * P + c + k] as number;
-      a[A - 1] = y[t] as number;
-      // only the fixed entries (1, baseline, y) here; media entries are filled per trial
-      for (let i = 0; i < A; i++) {
-        if (i >= 1 && i <= c) continue;
-        const ai = a[i] as number;
-        for (let j = 0; j < A; j++) {
-          if (j >= 1 && j <= c) continue;
-          acc[i * A + j] = (acc[i * A + j] as number) + ai * (a[j] as number);
-        }
-      }
-    }
-  }
-
-  // --- media channels -----------------------------------------------------------------------
-  const slots: ChannelSlot[] = spec.channels.map((ch) => {
+  return spec.channels.map((ch) => {
     const spend = data.channels.find((d) => d.name === ch.name)?.spend as Float64Array;
     const scale = ch.scale as number;
     const adParams: Record<string, number> = { ...ch.adstock.params };
@@ -153,15 +100,12 @@ export function createEvaluator(payload: unknown): Evaluator {
       column: new Float64Array(n),
     };
   });
-  const lambdaIndex = paramIndex.get("lambda");
-  const totalSpend = spec.channels.map((ch) => {
-    const s = data.channels.find((d) => d.name === ch.name)?.spend as Float64Array;
-    let sum = 0;
-    for (let t = 0; t < n; t++) sum += s[t] as number;
-    return sum;
-  });
-  const spendAll = totalSpend.reduce((u, v) => u + v, 0);
-  const lifts = p.liftTests.map((lt) => {
+}
+
+/** Each lift test's channel and row range [r0, r1). */
+function liftWindows(data: MmmData, spec: ModelSpec, liftTests: readonly LiftTest[]) {
+  const n = data.dates.length;
+  return liftTests.map((lt) => {
     const j = spec.channels.findIndex((ch) => ch.name === lt.channel);
     let r0 = n, r1 = 0;
     data.dates.forEach((d, t) => {
@@ -172,9 +116,15 @@ export function createEvaluator(payload: unknown): Evaluator {
     });
     return { j, r0, r1, lift: lt.lift };
   });
+}
 
-  // test-fold response ranges (for NRMSE) and fold layout
-  const folds = splits.map((s) => {
+/** Each split's training cuts, test rows and the KPI's range on them (for NRMSE). */
+function foldLayout(
+  splits: readonly TimeSplit[],
+  y: Float64Array,
+  cutIndex: ReadonlyMap<number, number>,
+) {
+  return splits.map((s) => {
     let lo = Infinity, hi = -Infinity;
     for (let t = s.test.start; t < s.test.end; t++) {
       lo = Math.min(lo, y[t] as number);
@@ -188,71 +138,89 @@ export function createEvaluator(payload: unknown): Evaluator {
       range: hi - lo,
     };
   });
+}
 
+/** Transforms every channel's spend with the trial's parameters into its column of `rowsX`. */
+function writeMediaColumns(
+  slots: readonly ChannelSlot[],
+  params: ArrayLike<number>,
+  layout: MomentLayout,
+): void {
+  const { n, P, rowsX } = layout;
+  for (let j = 0; j < slots.length; j++) {
+    const s = slots[j] as ChannelSlot;
+    for (const [i, rec, key] of s.bindings) rec[key] = params[i] as number;
+    s.adstock.apply(s.scaled, s.adParams, s.column);
+    // the saturation input is in units of the channel's scale after carryover (unit gain)
+    const col = s.column,
+      gain = (s.adstock.gain as (p: Record<string, number>) => number)(
+        s.adParams,
+      );
+    for (let t = 0; t < n; t++) col[t] = (col[t] as number) / gain;
+    s.saturation.apply(col, s.satParams, col);
+    for (let t = 0; t < n; t++) rowsX[t * P + j] = col[t] as number;
+  }
+}
+
+/** The baseline columns and response in a moment layout, media columns first and still 0. */
+function momentLayout(data: MmmData, spec: ModelSpec, splits: readonly TimeSplit[]) {
+  rejectChannelFeatures(spec.baseline, spec.channels.map((ch) => ch.name), "tune");
+  const n = data.dates.length;
+  const c = spec.channels.length;
+  const design = designMatrix(data, designBasis(data, spec));
+  const baseCols = design.values.filter((_, j) => design.columns[j]?.group !== "media");
+  const b = baseCols.length;
+  const P = c + b; // model columns: media first, then baseline (as fitRidge orders them)
+  const rowsX = new Float64Array(n * P); // row-major values of all model columns
+  for (let t = 0; t < n; t++) {
+    for (let k = 0; k < b; k++) rowsX[t * P + c + k] = (baseCols[k] as Float64Array)[t] as number;
+  }
+  // boundaries: every start/end of a split, plus 0 and n
+  const cuts = [
+    ...new Set([
+      0,
+      n,
+      ...splits.flatMap((s) => [s.train.start, s.train.end, s.test.start, s.test.end]),
+    ]),
+  ]
+    .sort((u, v) => u - v);
+  const layout: MomentLayout = { n, c, P, rowsX, y: design.y as Float64Array, cuts };
+  return { layout, cutIndex: new Map(cuts.map((v, i) => [v, i])) };
+}
+
+/**
+ * Builds the MMM evaluator: objectives `[metric, "rssd"?, "mape.lift"?]`; extras
+ * `roas.<channel>` and `fit.nrmse` of the all-data fit, and with cross-validation `cv.mse` and
+ * `cv.nrmse`.
+ */
+export function createEvaluator(payload: unknown): Evaluator {
+  const p = payload as MmmObjectivePayload;
+  const { data, spec, splits } = p;
+  const { layout, cutIndex } = momentLayout(data, spec, splits);
+  const { n, c, P, rowsX, y } = layout;
+  const A = P + 2, nCuts = layout.cuts.length;
+  const moments = fixedPrefixMoments(layout);
+  const slots = channelSlots(data, spec, new Map(p.paramNames.map((name, i) => [name, i])));
+  const lambdaIndex = p.paramNames.indexOf("lambda");
+  const totalSpend = spec.channels.map((ch) => {
+    const s = data.channels.find((d) => d.name === ch.name)?.spend as Float64Array;
+    let sum = 0;
+    for (let t = 0; t < n; t++) sum += s[t] as number;
+    return sum;
+  });
+  const spendAll = totalSpend.reduce((u, v) => u + v, 0);
+  const lifts = liftWindows(data, spec, p.liftTests);
+  const folds = foldLayout(splits, y, cutIndex);
   let yMin = Infinity, yMax = -Infinity;
   for (let t = 0; t < n; t++) {
     yMin = Math.min(yMin, y[t] as number);
     yMax = Math.max(yMax, y[t] as number);
   }
   const crossValidate = p.validation === "cv";
-
-  // --- buffers reused by every trial ----------------------------------------------------------
   const mom = new Float64Array(nCuts * A * A);
-  const sums = new Float64Array(A * A);
-  const gram = new Float64Array(P * P), xty = new Float64Array(P);
-  const means = new Float64Array(P), sds = new Float64Array(P);
-  const coef = new Float64Array(P), beta = new Float64Array(P);
-  const ws = createRidgeWorkspace(P);
-  const nonNegative = new Uint8Array(P);
-  if (p.nonNegative) { for (let j = 0; j < c; j++) nonNegative[j] = 1; }
-  const ridgeOptions = { nonNegative, out: coef, workspace: ws };
-  let lastSse = 0;
-  const accRow = new Float64Array(c * A);
-  const a = new Float64Array(A);
-
-  /** Fits on rows between cuts ka and kb; writes β (X units) and returns the intercept. */
-  function fit(ka: number, kb: number, lambda: number): number {
-    const oa = ka * A * A, ob = kb * A * A;
-    for (let i = 0; i < A * A; i++) sums[i] = (mom[ob + i] as number) - (mom[oa + i] as number);
-    const cnt = sums[0] as number;
-    const sy = sums[A - 1] as number;
-    for (let j = 0; j < P; j++) {
-      const sj = sums[1 + j] as number;
-      means[j] = sj / cnt;
-      const v = (sums[(1 + j) * A + 1 + j] as number) - sj * sj / cnt;
-      const sd = Math.sqrt(Math.max(v, 0) / cnt);
-      // a column constant on these rows is centred to zero; scale 1 keeps it harmless
-      sds[j] = sd > 1e-12 * (Math.abs(means[j] as number) + 1) ? sd : 1;
-    }
-    for (let i = 0; i < P; i++) {
-      const si = sums[1 + i] as number, di = sds[i] as number;
-      xty[i] = ((sums[(1 + i) * A + A - 1] as number) - si * sy / cnt) / di;
-      for (let j = i; j < P; j++) {
-        const g = ((sums[(1 + i) * A + 1 + j] as number) - si * (sums[1 + j] as number) / cnt) /
-          (di * (sds[j] as number));
-        gram[i * P + j] = g;
-        gram[j * P + i] = g;
-      }
-    }
-    solveRidge(gram, xty, P, lambda, ridgeOptions);
-    // residual sum of squares: y_c'y_c − 2 b'Z'y_c + b'Z'Z b
-    let bxty = 0, bgb = 0;
-    for (let i = 0; i < P; i++) {
-      const bi = coef[i] as number;
-      bxty += bi * (xty[i] as number);
-      let gi = 0;
-      for (let j = 0; j < P; j++) gi += (gram[i * P + j] as number) * (coef[j] as number);
-      bgb += bi * gi;
-    }
-    lastSse = Math.max(0, (sums[A * A - 1] as number) - sy * sy / cnt - 2 * bxty + bgb);
-    let intercept = sy / cnt;
-    for (let j = 0; j < P; j++) {
-      const bj = (coef[j] as number) / (sds[j] as number);
-      beta[j] = bj;
-      intercept -= (means[j] as number) * bj;
-    }
-    return intercept;
-  }
+  const ridge = new MomentRidge(P, c, p.nonNegative);
+  const beta = ridge.beta;
+  const fit = (ka: number, kb: number, lambda: number) => ridge.fit(mom, ka, kb, lambda);
 
   const objectives = [
     p.metric,
@@ -270,50 +238,10 @@ export function createEvaluator(payload: unknown): Evaluator {
     extras,
     evaluate(params, out) {
       // 1. media columns
-      for (let j = 0; j < c; j++) {
-        const s = slots[j] as ChannelSlot;
-        for (const [i, rec, key] of s.bindings) rec[key] = params[i] as number;
-        s.adstock.apply(s.scaled, s.adParams, s.column);
-        // the saturation input is in units of the channel's scale after carryover (unit gain)
-        const col = s.column,
-          gain = (s.adstock.gain as (p: Record<string, number>) => number)(
-            s.adParams,
-          );
-        for (let t = 0; t < n; t++) col[t] = (col[t] as number) / gain;
-        s.saturation.apply(col, s.satParams, col);
-        for (let t = 0; t < n; t++) rowsX[t * P + j] = col[t] as number;
-      }
-      const lambda = lambdaIndex === undefined ? 1 : params[lambdaIndex] as number;
+      writeMediaColumns(slots, params, layout);
+      const lambda = lambdaIndex < 0 ? 1 : params[lambdaIndex] as number;
       // 2. prefix moments: fixed entries copied, media rows accumulated in one pass
-      mom.set(moments);
-      accRow.fill(0);
-      let cut = 0;
-      for (let t = 0; t <= n; t++) {
-        while (cut < nCuts && cuts[cut] === t) {
-          const o = cut * A * A;
-          for (let j = 0; j < c; j++) {
-            for (let k = 0; k < A; k++) {
-              const v = accRow[j * A + k] as number;
-              mom[o + (1 + j) * A + k] = v;
-              mom[o + k * A + 1 + j] = v;
-            }
-          }
-          cut++;
-        }
-        if (t === n) break;
-        a[0] = 1;
-        const row = t * P;
-        for (let k = 0; k < P; k++) a[1 + k] = rowsX[row + k] as number;
-        a[A - 1] = y[t] as number;
-        for (let j = 0; j < c; j++) {
-          const xj = a[1 + j] as number;
-          if (xj === 0) continue;
-          const o = j * A;
-          for (let k = 0; k < A; k++) {
-            accRow[o + k] = (accRow[o + k] as number) + xj * (a[k] as number);
-          }
-        }
-      }
+      addMediaMoments(layout, moments, mom);
       // 3. folds
       let errSum = 0, mseSum = 0, nrmseSum = 0, failed = false;
       for (const f of crossValidate ? folds : []) {
@@ -348,7 +276,7 @@ export function createEvaluator(payload: unknown): Evaluator {
           ok = false;
         }
       }
-      const fitMse = lastSse / n, fitNrmse = Math.sqrt(fitMse) / (yMax - yMin);
+      const fitMse = ridge.sse / n, fitNrmse = Math.sqrt(fitMse) / (yMax - yMin);
       let o = 0;
       const error = crossValidate ? errSum / k : p.metric === "mse" ? fitMse : fitNrmse;
       out[o++] = ok ? error : Infinity;

@@ -11,11 +11,10 @@ import {
   fitConfigured,
   loadConfiguredData,
   loadConfiguredLiftTests,
-  modelSpecFromConfig,
 } from "../../lib/config/fit_configured.ts";
 import { terminalSamplingProgress } from "../../lib/models/bayes/sampling_progress.ts";
 import { BayesFit } from "../../lib/models/bayes/bayes_fit.ts";
-import { posteriorPredictive } from "../../lib/models/bayes/predictive_check.ts";
+import { posteriorPredictive } from "../../lib/models/bayes/posterior_predictive.ts";
 import { plotPredictiveCheck } from "../../lib/plot/predictive_chart.ts";
 import { fitMediation } from "../../lib/mediation/fit_mediation.ts";
 import type { MediationFit } from "../../lib/mediation/mediation_fit.ts";
@@ -110,7 +109,7 @@ sampling progress line (Bayesian: each chain's iteration, phase, divergences, ti
       mediation = fitMediation(run.train, {
         mediator: config.mediation.mediator,
         upstream: config.mediation.upstream,
-        spec: modelSpecFromConfig(config, data),
+        model: run.fit,
         seed: config.seed,
       });
       extraSections.push({

@@ -41,7 +41,7 @@ const none = { trend: "none" as const, yearlyFourier: 0 };
 Deno.test("lags of a channel and of a control recover their coefficients", () => {
   const u = uniform(25),
     tv = flightedSpend(N, 1),
-    price = Float64Array.from(dates, () => 8 + 4 * u());
+    price = Float64Array.from(dates, () => 6 + 12 * u());
   const e = noise(2, 5);
   const kpi = tv.map((x, t) =>
     1000 + 3 * x + 1.5 * (t > 0 ? tv[t - 1]! : 0) + 0.6 * (t > 1 ? tv[t - 2]! : 0) -

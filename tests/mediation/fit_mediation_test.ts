@@ -3,6 +3,7 @@ import {
   ConfigError,
   defineDag,
   fitMediation,
+  fitRidge,
   mediateLinear,
   type MmmData,
   type ModelSpec,
@@ -235,4 +236,41 @@ Deno.test("fitMediation() rejects a mediator or upstream channel outside the spe
       }),
     ConfigError,
   );
+});
+
+Deno.test("fitMediation() with a fitted model uses the model's fitted spec, not another", () => {
+  // The model's spec carries a decay other than the truth's (as a tuned one would): mediation
+  // from the model must equal mediation from that spec, and differ from the truth's spec.
+  const sim = simulatePreset("mediation");
+  const channels = sim.truth.spec.channels.map((c) =>
+    c.name === "facebook"
+      ? { ...c, adstock: { kind: c.adstock.kind, params: { ...c.adstock.params, decay: 0.8 } } }
+      : c
+  );
+  const tunedSpec: ModelSpec = { ...sim.truth.spec, channels };
+  const model = fitRidge(sim.data, tunedSpec, { lambda: 0.1 });
+  const common = {
+    mediator: "google_search",
+    upstream: ["facebook", "tiktok", "snapchat"],
+    interval: "normal" as const,
+  };
+  const fromModel = fitMediation(sim.data, { ...common, model });
+  const fromSpec = fitMediation(sim.data, { ...common, spec: model.spec });
+  const fromTruth = fitMediation(sim.data, { ...common, spec: sim.truth.spec });
+  assert.equal(model.spec.channels[0]!.adstock.params.decay, 0.8);
+  assert.deepEqual(fromModel.toJSON(), fromSpec.toJSON());
+  assert.notDeepEqual(fromModel.toJSON(), fromTruth.toJSON());
+});
+
+Deno.test("fitMediation() wants exactly one of model and spec", () => {
+  const sim = simulatePreset("mediation");
+  const common = { mediator: "google_search", upstream: ["facebook"] };
+  const model = fitRidge(sim.data, sim.truth.spec, { lambda: 0.1 });
+  for (const options of [common, { ...common, model, spec: sim.truth.spec }]) {
+    assert.throws(() => fitMediation(sim.data, options), (e: unknown) => {
+      assert.ok(e instanceof ConfigError);
+      assert.match(e.message, /"model" or "spec"/);
+      return true;
+    });
+  }
 });

@@ -9,6 +9,8 @@ import { loadFittedModel, type MmmData } from "mixlab";
 import { mmm, root } from "./_mmm.ts";
 
 const kinds: [string, Record<string, unknown>][] = [
+  ["ols", {}],
+  ["elasticnet", { lambda: 0.02 }],
   ["lasso", {}],
   ["random-forest", { trees: 40 }],
   ["gradient-boosting", { trees: 60 }],
@@ -29,7 +31,7 @@ for (const [kind, settings] of kinds) {
         const r = await mmm(["fit", "--config", join(dir, "config.json"), "--out", dir]);
         assert.equal(r.code, 0, r.stderr);
         const result = JSON.parse(await Deno.readTextFile(join(dir, "result.json")));
-        assert.equal(result.model.kind, kind);
+        assert.equal(result.model.kind, kind === "elasticnet" ? "elastic-net" : kind);
         const f = result.fit;
         for (const key of ["r2_holdout", "rmse_holdout", "mae_holdout", "mape_holdout"]) {
           assert.ok(Number.isFinite(f[key]), key);
@@ -80,9 +82,11 @@ Deno.test({
       // demo.csv plus a text column (the half-year) and competitors' TV spend
       const lines = Deno.readTextFileSync(join(root, "data", "demo.csv")).trim().split("\n");
       const csv = [
-        `${lines[0]},half,competitor_tv`,
+        `${lines[0]},half,competitor_tv,series,episode`,
         ...lines.slice(1).map((l, t) =>
-          `${l},${Number(l.slice(5, 7)) <= 6 ? "H1" : "H2"},${1000 + (t * 37) % 500}`
+          `${l},${Number(l.slice(5, 7)) <= 6 ? "H1" : "H2"},${1000 + (t * 37) % 500},S${
+            1 + (Math.floor(t / 4) % 3)
+          },${t % 17 === 0 ? "Premiere" : "regular"}`
         ),
       ].join("\n");
       await Deno.writeTextFile(join(dir, "data.csv"), csv);
@@ -92,7 +96,8 @@ Deno.test({
       config.controls = ["promo", "holiday"];
       config.model = { kind: "ridge", lambda: 0.1 };
       config.crossValidation = { folds: 2 };
-      config.seasonality = { yearlyFourier: 1, monthOfYear: true };
+      config.seasonality = { yearlyFourier: 1, monthOfYear: true, weekOfMonth: true };
+      config.trend = "quadratic";
       config.features = {
         lags: { tv: [1] },
         interactions: [["tv", "promo"]],
@@ -100,6 +105,9 @@ Deno.test({
         boxCox: { price: "auto" },
         shareOfVoice: { tv: "competitor_tv" },
         zeroSpend: ["search"],
+        fixedEffects: ["series"],
+        eventFlags: { episode: ["Premiere"] },
+        totalSpend: true,
       };
       await Deno.writeTextFile(join(dir, "config.json"), JSON.stringify(config));
       const out = join(dir, "fit");
@@ -107,7 +115,9 @@ Deno.test({
       assert.equal(r.code, 0, r.stderr);
       const result = JSON.parse(await Deno.readTextFile(join(out, "result.json")));
       const d = result.decomposition;
-      assert.ok("half" in d.terms && "price" in d.terms, Object.keys(d.terms).join(", "));
+      for (const term of ["half", "price", "series", "episode=Premiere", "seasonality", "trend"]) {
+        assert.ok(term in d.terms, `${term} in ${Object.keys(d.terms).join(", ")}`);
+      }
       d.fitted.forEach((y: number, t: number) => {
         let sum = d.baseline[t];
         for (const v of Object.values(d.channels) as number[][]) sum += v[t] as number;
@@ -131,6 +141,13 @@ Deno.test({
         join(dir, "o"),
       ]);
       assert.equal(opt.code, 0, opt.stderr);
+      // a reference level the data lack: the message names the config's key, not the spec's
+      config.features.categoricals = { half: "H9" };
+      await Deno.writeTextFile(join(dir, "bad.json"), JSON.stringify(config));
+      const bad = await mmm(["fit", "--config", join(dir, "bad.json"), "--out", join(dir, "b")]);
+      assert.equal(bad.code, 2);
+      assert.match(bad.stderr, /features\.categoricals\.half has reference "H9"/);
+      assert.ok(!bad.stderr.includes("baseline."), bad.stderr);
     } finally {
       await Deno.remove(dir, { recursive: true });
     }

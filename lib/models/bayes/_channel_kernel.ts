@@ -380,26 +380,14 @@ export class ChannelKernel {
     const il = gradient ? (this.#satIndex.lambda ?? -1) : -1;
     switch (this.#fastSat) {
       case "hill":
+      case "power-hill": // Hill with its half-saturation fixed at 1
         hillForward(
           b.u,
-          p.halfSaturation as number,
+          this.#fastSat === "hill" ? p.halfSaturation as number : 1,
           p.shape as number,
           b.s,
           b.slope,
           ik >= 0 ? b.ds[ik] : undefined,
-          ia >= 0 ? b.ds[ia] : undefined,
-          from,
-          to,
-        );
-        return;
-      case "power-hill":
-        hillForward(
-          b.u,
-          1,
-          p.shape as number,
-          b.s,
-          b.slope,
-          undefined,
           ia >= 0 ? b.ds[ia] : undefined,
           from,
           to,

@@ -51,6 +51,12 @@ import {
 } from "./priors.ts";
 import type { Rng } from "../../rng.ts";
 import { ChannelKernel } from "./_channel_kernel.ts";
+import {
+  checkMediaPriorKeys,
+  checkPriorSupports,
+  type LiftTerm,
+  liftTerms,
+} from "./_posterior_inputs.ts";
 import { transformPrior } from "./transform_priors.ts";
 
 /** What a sampled parameter is. */
@@ -200,16 +206,6 @@ export function defaultPriors(y: Float64Array, regressors = 1): DefaultPriors {
   };
 }
 
-interface LiftTerm {
-  readonly kernel: ChannelKernel;
-  readonly channel: number;
-  readonly start: number;
-  readonly end: number;
-  readonly lift: number;
-  readonly precision: number;
-  readonly dD: Float64Array;
-}
-
 /**
  * The MMM posterior as a {@link LogDensity}: coordinates are the unconstrained parameters in
  * the order of {@link MmmPosterior.parameters}.
@@ -316,33 +312,10 @@ export class MmmPosterior implements LogDensity {
       );
       this.#mediaIndex[c] = params.length;
       const roas = ch.roasFactor !== undefined;
+      checkMediaPriorKeys(ch, overrides);
       if (roas) {
-        if (!(ch.roasFactor! > 0)) {
-          throw new RangeError(`Cannot build posterior: channel "${ch.name}" has no spend`);
-        }
         this.#isRoas[c] = 1;
         this.#logRoasFactor[c] = Math.log(ch.roasFactor!);
-        const wrong = [`${ch.name}.coefficient`, "coefficient"].find((k) =>
-          overrides[k] !== undefined
-        );
-        if (wrong !== undefined && overrides[`${ch.name}.roas`] === undefined) {
-          throw new ConfigError(
-            `Cannot fit Bayesian model: channel "${ch.name}" takes a ROAS prior, not a coefficient prior`,
-            { channel: ch.name, key: `priors.${wrong}`, hint: `use "roas" or "${ch.name}.roas"` },
-          );
-        }
-      } else {
-        const wrong = [`${ch.name}.roas`, "roas"].find((k) => overrides[k] !== undefined);
-        if (wrong !== undefined) {
-          throw new ConfigError(
-            `Cannot fit Bayesian model: channel "${ch.name}" has no ROAS prior on the log-log specification (its coefficient is an elasticity)`,
-            {
-              channel: ch.name,
-              key: `priors.${wrong}`,
-              hint: `use "coefficient" or "${ch.name}.coefficient"`,
-            },
-          );
-        }
       }
       const media = roas
         ? prior([`${ch.name}.roas`, "roas"], defaults.roas)
@@ -407,51 +380,9 @@ export class MmmPosterior implements LogDensity {
     this.parameters = Object.freeze(params.map((p) => Object.freeze(p)));
     this.dim = params.length;
     this.#priors = params.map((p) => p.prior);
-    if (params[0]!.prior.dist !== "normal") {
-      throw new ConfigError(
-        'Cannot fit Bayesian model: the prior of "intercept" must be "normal"',
-        {
-          key: `priors.${params[0]!.key}`,
-          hint: "the mean baseline is the mean KPI minus media, so it takes a normal prior",
-        },
-      );
-    }
-    for (const p of params) {
-      if (p.group === "sigma" || p.group === "media") {
-        if (p.prior.dist !== "halfnormal" && p.prior.dist !== "lognormal") {
-          throw new ConfigError(
-            `Cannot fit Bayesian model: the prior of "${p.name}" must be on positive values`,
-            {
-              key: `priors.${p.key}`,
-              hint: 'use a "lognormal" or "halfnormal" prior',
-            },
-          );
-        }
-      }
-    }
+    checkPriorSupports(params);
     this.#isMedia = Uint8Array.from(params, (p) => (p.group === "media" ? 1 : 0));
-    this.#lifts = (input.liftTests ?? []).map((lt, i) => {
-      const kernel = this.kernels[lt.channel];
-      if (kernel === undefined || !(lt.start >= 0 && lt.end <= n && lt.start < lt.end)) {
-        throw new RangeError(
-          `Cannot build posterior: lift test ${i} is outside the channels or rows`,
-        );
-      }
-      if (!(lt.standardError > 0) || !Number.isFinite(lt.lift)) {
-        throw new RangeError(
-          `Cannot build posterior: lift test ${i} needs a finite lift and a positive standard error`,
-        );
-      }
-      return {
-        kernel,
-        channel: lt.channel,
-        start: lt.start,
-        end: lt.end,
-        lift: lt.lift,
-        precision: 1 / (lt.standardError * lt.standardError),
-        dD: new Float64Array(kernel.free.length),
-      };
-    });
+    this.#lifts = liftTerms(input.liftTests ?? [], this.kernels, n);
     this.#mu = new Float64Array(n);
     this.#resid = new Float64Array(n);
     this.#values = new Float64Array(this.dim);

@@ -14,6 +14,7 @@
 import { Rng } from "../../rng.ts";
 import { choleskyInPlace } from "../../_internal/linalg.ts";
 import { FitError } from "../../errors.ts";
+import { MetricWindow } from "./_metric_window.ts";
 
 /** A log density on ℝ^dim with its gradient: what {@link sampleNuts} draws from. */
 export interface LogDensity {
@@ -750,17 +751,14 @@ class WarmupWindows {
   }
 }
 
-function runChain(target: LogDensity, r: Resolved, seed: number): NutsChain {
-  const dim = target.dim;
-  if (!Number.isInteger(dim) || dim < 1) {
-    throw new RangeError(
-      `Cannot run NUTS: "dim" must be a positive integer, current value is ${dim}`,
-    );
-  }
-  const rng = new Rng(seed);
-  const s = new NutsChainSampler(target, rng, r.maxTreeDepth, r.dense);
+/**
+ * The chain's first point (the given `init`, else up to 100 uniform draws in ±initRadius until
+ * the log density and its gradient are finite) and its initial metric.
+ *
+ * @throws {FitError} when no such point is found.
+ */
+function startChain(s: NutsChainSampler, rng: Rng, r: Resolved, dim: number): void {
   const cur = s.current;
-  // Initial point.
   let found = false;
   for (let attempt = 0; attempt < 100 && !found; attempt++) {
     if (r.init !== undefined) cur.theta.set(r.init);
@@ -789,14 +787,24 @@ function runChain(target: LogDensity, r: Resolved, seed: number): NutsChain {
       for (let i = 0; i < dim; i++) s.invMetric[i] = (full ? m0[i * dim + i] : m0[i]) as number;
     }
   }
+}
+
+function runChain(target: LogDensity, r: Resolved, seed: number): NutsChain {
+  const dim = target.dim;
+  if (!Number.isInteger(dim) || dim < 1) {
+    throw new RangeError(
+      `Cannot run NUTS: "dim" must be a positive integer, current value is ${dim}`,
+    );
+  }
+  const rng = new Rng(seed);
+  const s = new NutsChainSampler(target, rng, r.maxTreeDepth, r.dense);
+  const cur = s.current;
+  startChain(s, rng, r, dim);
   s.initStepSize();
   const da = new DualAveraging(r.targetAccept);
   da.restart(s.stepSize);
   const windows = new WarmupWindows(r.warmup);
-  // Welford accumulators of the metric window (co-moments when dense).
-  let wN = 0;
-  const wMean = new Float64Array(dim), wM2 = new Float64Array(r.dense ? dim * dim : dim);
-  const delta = new Float64Array(dim);
+  const metric = new MetricWindow(dim, r.dense);
   const report = r.onProgress;
   let warmDivergences = 0;
   for (let it = 0; it < r.warmup; it++) {
@@ -814,54 +822,9 @@ function runChain(target: LogDensity, r: Resolved, seed: number): NutsChain {
       });
     }
     if (!r.adaptMetric) continue;
-    if (windows.inWindow()) {
-      wN++;
-      for (let i = 0; i < dim; i++) {
-        const d = (cur.theta[i] as number) - (wMean[i] as number);
-        delta[i] = d;
-        wMean[i] = (wMean[i] as number) + d / wN;
-      }
-      if (r.dense) {
-        // M2 += (x − mean_old)(x − mean_new)'
-        for (let i = 0; i < dim; i++) {
-          const di = delta[i] as number;
-          for (let j = 0; j < dim; j++) {
-            const after = (cur.theta[j] as number) - (wMean[j] as number);
-            wM2[i * dim + j] = (wM2[i * dim + j] as number) + di * after;
-          }
-        }
-      } else {
-        for (let i = 0; i < dim; i++) {
-          const after = (cur.theta[i] as number) - (wMean[i] as number);
-          wM2[i] = (wM2[i] as number) + (delta[i] as number) * after;
-        }
-      }
-    }
+    if (windows.inWindow()) metric.add(cur.theta);
     if (windows.step()) {
-      // Regularised estimate: Stan shrinks towards 1e-3·I with weight 5 / (n + 5); here the
-      // ridge is 1e-3 of each coordinate's own variance, so it stays a small relative
-      // correction whatever the scale (Stan's absolute 1e-3 swamped posterior variances of
-      // 1e-5, as for an MMM's baseline coefficients, and cut the step size tenfold).
-      const w = wN / (wN + 5), ridge = 1e-3 * (5 / (wN + 5));
-      const variance = (i: number) =>
-        wN > 1 ? (wM2[r.dense ? i * dim + i : i] as number) / (wN - 1) : 1;
-      if (r.dense) {
-        const cov = new Float64Array(dim * dim);
-        for (let i = 0; i < dim; i++) {
-          for (let j = 0; j < dim; j++) {
-            const v = wN > 1 ? (wM2[i * dim + j] as number) / (wN - 1) : (i === j ? 1 : 0);
-            cov[i * dim + j] = w * v + (i === j ? ridge * Math.max(variance(i), 1e-12) : 0);
-          }
-        }
-        s.setCovariance(cov);
-      } else {
-        for (let i = 0; i < dim; i++) {
-          s.invMetric[i] = w * variance(i) + ridge * Math.max(variance(i), 1e-12);
-        }
-      }
-      wN = 0;
-      wMean.fill(0);
-      wM2.fill(0);
+      metric.applyTo(s);
       s.initStepSize();
       da.restart(s.stepSize);
     }

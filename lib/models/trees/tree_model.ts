@@ -17,7 +17,7 @@ import type {
 import { JUPYTER_DISPLAY, type MimeBundle } from "../../display/jupyter.ts";
 import { type Table, table } from "../../display/table.ts";
 import { type DesignBasis, designBasis, designMatrix } from "../design_matrix.ts";
-import { dataFromJSON, dataToJSON } from "../linear_model.ts";
+import { dataFromJSON, dataToJSON } from "../data_json.ts";
 import { specFromJSON, specToJSON } from "../model_spec.ts";
 import { specTransformParams } from "../fitted_params.ts";
 import { type RandomForestJson, RandomForestRegressor } from "./random_forest.ts";

@@ -1,0 +1,111 @@
+/**
+ * Checks of the MMM posterior's inputs (which prior each media coefficient takes, the supports
+ * of the priors) and its lift tests as likelihood terms.
+ *
+ * @module
+ */
+import { ConfigError } from "../../errors.ts";
+import type { ChannelKernel } from "./_channel_kernel.ts";
+import type { PosteriorChannel, PosteriorLiftTest, PosteriorParameter } from "./model.ts";
+import type { Prior } from "./priors.ts";
+
+/** A lift test on its channel's kernel: the rows it covers and its precision 1/se². */
+export interface LiftTerm {
+  readonly kernel: ChannelKernel;
+  readonly channel: number;
+  readonly start: number;
+  readonly end: number;
+  readonly lift: number;
+  readonly precision: number;
+  readonly dD: Float64Array;
+}
+
+/**
+ * A channel's media prior keys fit its parameterisation: a ROAS prior where the coefficient is
+ * a ROAS (linear specification, with spend), a coefficient prior where it is an elasticity.
+ */
+export function checkMediaPriorKeys(
+  ch: PosteriorChannel,
+  overrides: Readonly<Record<string, Prior>>,
+): void {
+  if (ch.roasFactor !== undefined) {
+    if (!(ch.roasFactor > 0)) {
+      throw new RangeError(`Cannot build posterior: channel "${ch.name}" has no spend`);
+    }
+    const wrong = [`${ch.name}.coefficient`, "coefficient"].find((k) => overrides[k] !== undefined);
+    if (wrong !== undefined && overrides[`${ch.name}.roas`] === undefined) {
+      throw new ConfigError(
+        `Cannot fit Bayesian model: channel "${ch.name}" takes a ROAS prior, not a coefficient prior`,
+        { channel: ch.name, key: `priors.${wrong}`, hint: `use "roas" or "${ch.name}.roas"` },
+      );
+    }
+  } else {
+    const wrong = [`${ch.name}.roas`, "roas"].find((k) => overrides[k] !== undefined);
+    if (wrong !== undefined) {
+      throw new ConfigError(
+        `Cannot fit Bayesian model: channel "${ch.name}" has no ROAS prior on the log-log specification (its coefficient is an elasticity)`,
+        {
+          channel: ch.name,
+          key: `priors.${wrong}`,
+          hint: `use "coefficient" or "${ch.name}.coefficient"`,
+        },
+      );
+    }
+  }
+}
+
+/** The intercept's prior is normal; σ's and every media prior are on positive values. */
+export function checkPriorSupports(params: readonly PosteriorParameter[]): void {
+  if (params[0]!.prior.dist !== "normal") {
+    throw new ConfigError(
+      'Cannot fit Bayesian model: the prior of "intercept" must be "normal"',
+      {
+        key: `priors.${params[0]!.key}`,
+        hint: "the mean baseline is the mean KPI minus media, so it takes a normal prior",
+      },
+    );
+  }
+  for (const p of params) {
+    if (p.group === "sigma" || p.group === "media") {
+      if (p.prior.dist !== "halfnormal" && p.prior.dist !== "lognormal") {
+        throw new ConfigError(
+          `Cannot fit Bayesian model: the prior of "${p.name}" must be on positive values`,
+          {
+            key: `priors.${p.key}`,
+            hint: 'use a "lognormal" or "halfnormal" prior',
+          },
+        );
+      }
+    }
+  }
+}
+
+/** The lift tests as likelihood terms on their channel's kernel, checked against the rows. */
+export function liftTerms(
+  liftTests: readonly PosteriorLiftTest[],
+  kernels: readonly ChannelKernel[],
+  n: number,
+): LiftTerm[] {
+  return liftTests.map((lt, i) => {
+    const kernel = kernels[lt.channel];
+    if (kernel === undefined || !(lt.start >= 0 && lt.end <= n && lt.start < lt.end)) {
+      throw new RangeError(
+        `Cannot build posterior: lift test ${i} is outside the channels or rows`,
+      );
+    }
+    if (!(lt.standardError > 0) || !Number.isFinite(lt.lift)) {
+      throw new RangeError(
+        `Cannot build posterior: lift test ${i} needs a finite lift and a positive standard error`,
+      );
+    }
+    return {
+      kernel,
+      channel: lt.channel,
+      start: lt.start,
+      end: lt.end,
+      lift: lt.lift,
+      precision: 1 / (lt.standardError * lt.standardError),
+      dD: new Float64Array(kernel.free.length),
+    };
+  });
+}
