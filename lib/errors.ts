@@ -20,6 +20,8 @@ export interface ErrorContext {
   readonly dates?: readonly string[];
   /** The channel concerned. */
   readonly channel?: string;
+  /** The geos concerned, for panel data. */
+  readonly geos?: readonly string[];
   /** The config key concerned, as a dotted path (`channels.tv.adstock`). */
   readonly key?: string;
   /** The file concerned. */
@@ -49,6 +51,8 @@ export class MmmError extends Error {
   readonly dates: readonly string[] | undefined;
   /** The channel concerned. */
   readonly channel: string | undefined;
+  /** The geos concerned, for panel data. */
+  readonly geos: readonly string[] | undefined;
   /** The config key concerned. */
   readonly key: string | undefined;
   /** The file concerned. */
@@ -64,6 +68,7 @@ export class MmmError extends Error {
     this.rows = context.rows;
     this.dates = context.dates;
     this.channel = context.channel;
+    this.geos = context.geos;
     this.key = context.key;
     this.file = context.file;
     this.hint = context.hint;

@@ -44,8 +44,15 @@ export function sliceRows(data: MmmData, start: number, end: number = data.dates
       }
       : {}),
   };
+  const population = data.population
+    ? { population: { name: data.population.name, values: cut(data.population.values) } }
+    : {};
   return data.geo
-    ? { ...out, geo: { name: data.geo.name, values: data.geo.values.slice(start, end) } }
+    ? {
+      ...out,
+      geo: { name: data.geo.name, values: data.geo.values.slice(start, end) },
+      ...population,
+    }
     : out;
 }
 

@@ -20,6 +20,7 @@ export * from "./transforms/mod.ts";
 export * from "./models/mod.ts";
 export * from "./models/trees/mod.ts";
 export * from "./models/bayes/mod.ts";
+export * from "./models/geo/mod.ts";
 export * from "./analysis/mod.ts";
 export * from "./guardrails/mod.ts";
 export * from "./mediation/mod.ts";

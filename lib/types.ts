@@ -61,6 +61,8 @@ export interface MmmData {
   readonly categories?: readonly TextSeries[];
   /** Optional geo label per row, for panel data. */
   readonly geo?: { readonly name: string; readonly values: readonly string[] };
+  /** Optional population per row (one positive value per geo), for panel data. */
+  readonly population?: NamedSeries;
 }
 
 /** A transform's kind and its parameter values: the serializable form of a transform. */

@@ -6,8 +6,8 @@
  * and prints error and coverage against the truth over those weeks.
  *
  * `--write DIR` writes the sets instead (CSV, truth JSON, default and true-transform configs)
- * for the CLI and Python. `--list` prints the sets. `--geo` selects the geo panels of
- * tasks/recovery/geo_sets.jsonl instead (for `--list` and `--write`).
+ * for the CLI and Python. `--list` prints the sets. `--geo` runs the geo panels of
+ * tasks/recovery/geo_sets.jsonl instead, with the geo methods (tasks/recovery/geo_study.ts).
  *
  * Output: the tables on stdout are byte-identical between runs with the same arguments;
  * progress and seconds per fit (which vary) go to stderr, and `seconds` fields in the JSON.
@@ -19,6 +19,7 @@ import { fileURLToPath } from "node:url";
 import { dirname, join } from "std/path";
 import { writeTextAtomic } from "./_atomic_write.ts";
 import { generateGeoSet, parseGeoGrid } from "./recovery/geo_grid.ts";
+import { GEO_METHODS, geoTables, scoreGeoFit } from "./recovery/geo_study.ts";
 import { writeGeoSets } from "./recovery/geo_write.ts";
 import { generateSet, parseGrid, type SetDefinition } from "./recovery/grid.ts";
 import { HOLDOUT_WEEKS } from "./recovery/mixlab_input.ts";
@@ -36,7 +37,7 @@ const USAGE =
   `Usage: deno task recovery [--quick] [--methods NAMES] [--sets IDS] [--json FILE] [--seed N]
        deno task recovery --write DIR [--sets IDS]
        deno task recovery --list [--quick]
-       deno task recovery --geo --list | --write DIR [--sets IDS]
+       deno task recovery --geo [--list | --write DIR] [--sets IDS] [--quick] [--json FILE]
 
 Fits every method on the data sets of tasks/recovery/sets.jsonl (generated independently of
 lib/) and prints, per method and per generator: median absolute ROAS error, share of channels
@@ -51,7 +52,8 @@ fits without a warning. Every fit uses the first n - ${HOLDOUT_WEEKS} weeks (the
   --seed N       seed of every fit (default 42, the config default)
   --write DIR    write each set's CSV, truth JSON and configs into DIR, and stop
   --list         print the sets and stop
-  --geo          the geo panels of tasks/recovery/geo_sets.jsonl (with --list or --write)
+  --geo          the geo panels of tasks/recovery/geo_sets.jsonl: fit the geo methods and
+                 print their table (or --list, --write DIR; --sets, --quick, --json apply)
 
 stdout is byte-identical for the same arguments; progress and seconds per fit go to stderr.`;
 
@@ -86,7 +88,7 @@ function selectMethods(spec: string | undefined): RecoveryMethod[] {
 }
 
 async function geoMain(
-  values: { sets?: string; quick: boolean; list: boolean; write?: string },
+  values: { sets?: string; quick: boolean; list: boolean; write?: string; json?: string },
 ): Promise<number> {
   const defs = selectSets(
     parseGeoGrid(await Deno.readTextFile(GEO_GRID)),
@@ -97,10 +99,17 @@ async function geoMain(
     for (const d of defs) console.log(`${d.id}  seed ${d.seed}${d.quick ? "  (quick)" : ""}`);
     return 0;
   }
-  if (values.write === undefined) {
-    throw new UsageError("--geo: use it with --list or --write DIR (geo fits come with issue 17)");
-  }
   const sets = defs.map(generateGeoSet);
+  if (values.write === undefined) {
+    const scores = defs.flatMap((d, k) =>
+      GEO_METHODS.map((m) => scoreGeoFit(sets[k]!, m, d.line.geoTrend === true))
+    );
+    console.log(geoTables(scores, sets));
+    if (values.json !== undefined) {
+      await writeTextAtomic(values.json, JSON.stringify({ scores }, null, 1) + "\n");
+    }
+    return 0;
+  }
   const files = await writeGeoSets(sets, values.write);
   console.log(`wrote ${files.length} files for ${sets.length} panels into ${values.write}`);
   return 0;

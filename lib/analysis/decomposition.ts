@@ -133,6 +133,33 @@ export class DecompositionResult {
 /**
  * Decomposes a fitted model's prediction into its additive terms, with totals, shares and each
  * channel's effect share against its spend share.
+ *
+ * @example tv's total is 4 × its spend; the intercept 10 a week
+ * ```ts
+ * import { decomposition, defineModelSpec, fitRidge } from "mixlab";
+ * import assert from "node:assert/strict";
+ * // sales = 10 + 4 · tv spend, no carryover, no saturation: every unit of tv returns 4
+ * const tv = new Float64Array([1, 3, 0, 2, 5, 4]);
+ * const data = {
+ *   dates: ["2024-01-01", "2024-01-08", "2024-01-15", "2024-01-22", "2024-01-29", "2024-02-05"],
+ *   kpiKind: "revenue" as const, controls: [], channels: [{ name: "tv", spend: tv }],
+ *   kpi: { name: "sales", values: tv.map((v) => 10 + 4 * v) },
+ * };
+ * const spec = defineModelSpec({
+ *   channels: [{
+ *     name: "tv",
+ *     adstock: { kind: "geometric", params: { decay: 0 } },
+ *     saturation: { kind: "identity" },
+ *   }],
+ *   baseline: { yearlyFourier: 0, trend: "none" },
+ * });
+ * const fit = fitRidge(data, spec, { lambda: 0 });
+ * const near = (a: number, b: number) => assert.ok(Math.abs(a - b) < 1e-6, `${a} vs ${b}`);
+ * const d = decomposition(fit);
+ * near(d.totals.find((t) => t.name === "tv")!.total, 4 * 15);
+ * near(d.totals.find((t) => t.name === "intercept")!.total, 10 * 6);
+ * near(d.channels[0]!.effectShare, 1);
+ * ```
  */
 export function decomposition(
   fit: FittedModel,

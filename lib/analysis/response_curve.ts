@@ -44,7 +44,35 @@ export interface ResponseOptions {
   readonly maxDraws?: number;
 }
 
-/** The steady-state response function of every channel of a fitted model. */
+/**
+ * The steady-state response function of every channel of a fitted model.
+ *
+ * @example Weekly response of a linear channel: 4 per unit of spend
+ * ```ts
+ * import { defineModelSpec, fitRidge, responseFunctions } from "mixlab";
+ * import assert from "node:assert/strict";
+ * // sales = 10 + 4 · tv spend, no carryover, no saturation: every unit of tv returns 4
+ * const tv = new Float64Array([1, 3, 0, 2, 5, 4]);
+ * const data = {
+ *   dates: ["2024-01-01", "2024-01-08", "2024-01-15", "2024-01-22", "2024-01-29", "2024-02-05"],
+ *   kpiKind: "revenue" as const, controls: [], channels: [{ name: "tv", spend: tv }],
+ *   kpi: { name: "sales", values: tv.map((v) => 10 + 4 * v) },
+ * };
+ * const spec = defineModelSpec({
+ *   channels: [{
+ *     name: "tv",
+ *     adstock: { kind: "geometric", params: { decay: 0 } },
+ *     saturation: { kind: "identity" },
+ *   }],
+ *   baseline: { yearlyFourier: 0, trend: "none" },
+ * });
+ * const fit = fitRidge(data, spec, { lambda: 0 });
+ * const near = (a: number, b: number) => assert.ok(Math.abs(a - b) < 1e-6, `${a} vs ${b}`);
+ * const [tvResponse] = responseFunctions(fit);
+ * near(tvResponse!.currentSpend, 2.5);
+ * near(tvResponse!.response(10), 40);
+ * ```
+ */
 export function responseFunctions(
   fit: FittedModel,
   options: ResponseOptions = {},
@@ -152,7 +180,35 @@ export class ResponseCurves {
   }
 }
 
-/** Samples every channel's steady-state response curve and finds its landmarks. */
+/**
+ * Samples every channel's steady-state response curve and finds its landmarks.
+ *
+ * @example A linear channel's curve: 4 per unit of weekly spend
+ * ```ts
+ * import { defineModelSpec, fitRidge, responseCurves } from "mixlab";
+ * import assert from "node:assert/strict";
+ * // sales = 10 + 4 · tv spend, no carryover, no saturation: every unit of tv returns 4
+ * const tv = new Float64Array([1, 3, 0, 2, 5, 4]);
+ * const data = {
+ *   dates: ["2024-01-01", "2024-01-08", "2024-01-15", "2024-01-22", "2024-01-29", "2024-02-05"],
+ *   kpiKind: "revenue" as const, controls: [], channels: [{ name: "tv", spend: tv }],
+ *   kpi: { name: "sales", values: tv.map((v) => 10 + 4 * v) },
+ * };
+ * const spec = defineModelSpec({
+ *   channels: [{
+ *     name: "tv",
+ *     adstock: { kind: "geometric", params: { decay: 0 } },
+ *     saturation: { kind: "identity" },
+ *   }],
+ *   baseline: { yearlyFourier: 0, trend: "none" },
+ * });
+ * const fit = fitRidge(data, spec, { lambda: 0 });
+ * const near = (a: number, b: number) => assert.ok(Math.abs(a - b) < 1e-6, `${a} vs ${b}`);
+ * const [curve] = responseCurves(fit).curves;
+ * near(curve!.current.roas, 4);
+ * curve!.spend.forEach((s, i) => near(curve!.response[i]!, 4 * s));
+ * ```
+ */
 export function responseCurves(
   fit: FittedModel,
   options: ResponseCurvesOptions = {},

@@ -42,6 +42,7 @@ export async function inConfigTerms<T>(f: () => Promise<T>): Promise<T> {
       ...(e.rows === undefined ? {} : { rows: e.rows }),
       ...(e.dates === undefined ? {} : { dates: e.dates }),
       ...(e.channel === undefined ? {} : { channel: e.channel }),
+      ...(e.geos === undefined ? {} : { geos: e.geos }),
       ...(e.file === undefined ? {} : { file: e.file }),
       ...(hint === undefined ? {} : { hint }),
       key,

@@ -65,6 +65,8 @@ export function loadConfiguredData(
       ),
       controls: [...new Set([...config.controls, ...featureControls(config)])],
       categories: textColumns(config),
+      ...(config.geo === undefined ? {} : { geo: config.geo }),
+      ...(config.population === undefined ? {} : { population: config.population }),
     },
     ...(config.dateFormat === undefined ? {} : { dateFormat: config.dateFormat as DateFormat }),
     ...cleaningOptions(config.cleaning),
@@ -273,6 +275,17 @@ async function fitInConfig(
   data: MmmData,
   options: FitConfiguredOptions,
 ): Promise<ConfiguredFit> {
+  if (data.geo !== undefined) {
+    const geos = new Set(data.geo.values).size;
+    throw new ConfigError(
+      `Cannot fit: the data is a panel of ${geos} geos (column "${data.geo.name}"); the configured models fit one national series`,
+      {
+        key: "geo",
+        hint:
+          '`mmm validate` checks a panel; to fit now, sum the geos into a national series and remove "geo"',
+      },
+    );
+  }
   const n = data.dates.length;
   if (config.holdoutWeeks >= n - 10) {
     throw new ConfigError(

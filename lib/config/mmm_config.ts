@@ -165,6 +165,10 @@ export interface MmmConfig {
   readonly date: string;
   /** Date format when it cannot be detected, e.g. `"dd/mm/yyyy"`. */
   readonly dateFormat?: string;
+  /** Geo column, for panel data (rows per geo and week). */
+  readonly geo?: string;
+  /** Population column of a panel: one positive value per geo (requires `geo`). */
+  readonly population?: string;
   /** KPI column. */
   readonly kpi: string;
   /** Revenue (ROAS) or conversions (CPA). */
@@ -227,6 +231,8 @@ const TOP_KEYS = [
   "data",
   "date",
   "dateFormat",
+  "geo",
+  "population",
   "kpi",
   "channels",
   "controls",
@@ -755,6 +761,7 @@ export function parseMmmConfig(json: unknown): MmmConfig {
     ]),
     seed: o.seed === undefined ? 42 : integer(o.seed, "seed", 0, 2 ** 32 - 1),
     ...(o.dateFormat === undefined ? {} : { dateFormat: string(o.dateFormat, "dateFormat") }),
+    ...panelColumns(o),
     ...(tuning ? { tuning } : {}),
     ...(bootstrap ? { bootstrap } : {}),
     guardrails,
@@ -867,4 +874,15 @@ function parseGuardrails(value: unknown): Partial<GuardrailLimits> {
     if (g[k] !== undefined) out[k] = number(g[k], `guardrails.${k}`, 1);
   }
   return out as Partial<GuardrailLimits>;
+}
+
+/** The `geo` and `population` columns; a population needs a geo. */
+function panelColumns(o: Json): { geo?: string; population?: string } {
+  if (o.population !== undefined && o.geo === undefined) {
+    fail("population", 'needs "geo": population scales each geo of a panel');
+  }
+  return {
+    ...(o.geo === undefined ? {} : { geo: string(o.geo, "geo") }),
+    ...(o.population === undefined ? {} : { population: string(o.population, "population") }),
+  };
 }

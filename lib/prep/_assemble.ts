@@ -25,6 +25,7 @@ import {
 import { readColumns, readRows } from "./_read_columns.ts";
 import { treatDuplicates, treatMissing, treatOutliers } from "./_cleaning.ts";
 import { checkCalendar, checkRowCount, checkValues } from "./_checks.ts";
+import { checkPanel } from "./_panel_checks.ts";
 
 /** `MmmData` as a loader returns it: the data plus the report of what was checked and done. */
 export interface LoadedData extends MmmData {
@@ -96,6 +97,7 @@ export function resolveColumns(
     controls: (mapping.controls ?? []).map((c) => find(c, "control")),
     categories: (mapping.categories ?? []).map((c) => find(c, "text")),
     geo: mapping.geo === undefined ? undefined : find(mapping.geo, "geo"),
+    population: population(mapping.population, mapping.geo, source, find),
   };
 }
 
@@ -107,6 +109,7 @@ export function frameRequest(resolved: ResolvedColumns, options: LoadOptions): F
       ...resolved.spend,
       ...resolved.exposure.filter((e): e is string => e !== undefined),
       ...resolved.controls,
+      ...(resolved.population === undefined ? [] : [resolved.population]),
     ],
     text: [
       resolved.date,
@@ -141,6 +144,7 @@ export function assemble(
     }${resolved.geo !== undefined ? ` in ${rows.geoLevels.length} geos` : ""}`,
   });
   checkValues(rows, ctx);
+  checkPanel(rows, ctx);
   checkRowCount(dates, ctx);
   const extraControls = treatOutliers(rows, ctx);
   return buildData(rows, dates, { extraControls, textLevels }, frame.nRows, ctx);
@@ -235,5 +239,30 @@ function buildData(
   for (let i = 0; i < rows.day.length; i++) {
     geoValues[i] = geoLevels[rows.geo[i] as number] as string;
   }
-  return { ...base, geo: { name: mapping.geo as string, values: geoValues } };
+  return {
+    ...base,
+    geo: { name: mapping.geo as string, values: geoValues },
+    ...(resolved.population === undefined ? {} : {
+      population: { name: mapping.population as string, values: valuesOf(resolved.population) },
+    }),
+  };
+}
+
+/** The population column's file name; a population without a geo column is an error. */
+function population(
+  wanted: string | undefined,
+  geo: string | undefined,
+  source: string,
+  find: (wanted: string, role: string) => string,
+): string | undefined {
+  if (wanted === undefined) return undefined;
+  if (geo === undefined) {
+    throw new MmmDataError(`Cannot load data: population column "${wanted}" needs a geo column`, {
+      column: wanted,
+      file: source,
+      hint:
+        "population scales each geo of a panel; name the geo column too, or leave population out",
+    });
+  }
+  return find(wanted, "population");
 }

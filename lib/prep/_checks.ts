@@ -17,7 +17,7 @@ import {
 
 /** Every geo has the same weekly dates, with no gaps; returns the distinct dates. */
 export function checkCalendar(rows: Rows, ctx: AssembleContext): Float64Array {
-  const { day, geo, origin, geoLevels } = rows;
+  const { day, geo, origin } = rows;
   const { resolved, source } = ctx;
   const aggregateName = optionName(ctx.options, "aggregate");
   const dates = distinctSortedDays(day, geo);
@@ -83,33 +83,48 @@ export function checkCalendar(rows: Rows, ctx: AssembleContext): Float64Array {
       );
     }
   }
-  if (resolved.geo !== undefined) {
-    const counts = new Uint32Array(geoLevels.length);
-    for (const g of geo) counts[g]!++;
-    const short = counts.findIndex((c) => c !== dates.length);
-    if (short >= 0) {
-      const have = new Set<number>();
-      for (let i = 0; i < day.length; i++) if (geo[i] === short) have.add(day[i] as number);
-      const lacking = all.filter((d) => !have.has(d)).slice(0, SAMPLE).map(isoFromDay);
-      throw new MmmDataError(
-        `Cannot load data: geo "${geoLevels[short]}" has ${counts[short]} of ${dates.length} dates`,
-        {
-          column: resolved.geo,
-          dates: lacking,
-          file: source,
-          hint: "every geo needs a row for every week; add the missing rows",
-        },
-      );
-    }
-  }
+  if (resolved.geo !== undefined) checkGeoWeeks(rows, all, resolved.geo, source);
   return dates;
+}
+
+/** Every geo has a row for every date; otherwise an error naming each short geo. */
+function checkGeoWeeks(rows: Rows, all: readonly number[], column: string, source: string): void {
+  const { day, geo, geoLevels } = rows;
+  const counts = new Uint32Array(geoLevels.length);
+  for (const g of geo) counts[g]!++;
+  const short: number[] = [];
+  counts.forEach((c, g) => c !== all.length && short.push(g));
+  if (short.length === 0) return;
+  const first = short[0] as number;
+  const have = new Set<number>();
+  for (let i = 0; i < day.length; i++) if (geo[i] === first) have.add(day[i] as number);
+  const lacking = all.filter((d) => !have.has(d)).slice(0, SAMPLE).map(isoFromDay);
+  const names = short.map((g) => geoLevels[g] as string);
+  const listed = short.slice(0, SAMPLE).map((g) =>
+    `"${geoLevels[g]}" (${counts[g]} of ${all.length})`
+  ).join(", ");
+  throw new MmmDataError(
+    `Cannot load data: ${short.length} ${
+      short.length === 1 ? "geo lacks" : "geos lack"
+    } weeks: ${listed}${short.length > SAMPLE ? " …" : ""}; "${geoLevels[first]}" lacks ${
+      lacking.map((d) => `"${d}"`).join(", ")
+    }${all.length - (counts[first] as number) > SAMPLE ? " …" : ""}`,
+    {
+      column,
+      geos: names,
+      dates: lacking,
+      file: source,
+      hint:
+        "every geo needs a row for every week; add the missing rows (zero spend where nothing was spent)",
+    },
+  );
 }
 
 /** No negative spend or exposure, no all-zero channel, no constant column. */
 export function checkValues(rows: Rows, ctx: AssembleContext): void {
   const { source } = ctx;
   for (const c of rows.columns) {
-    if (c.role === "category") continue;
+    if (c.role === "category" || c.role === "population") continue;
     if (c.role === "spend" || c.role === "exposure") {
       const sample: number[] = [];
       let count = 0;

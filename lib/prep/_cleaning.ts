@@ -80,8 +80,14 @@ export function treatDuplicates(rows: Rows, ctx: AssembleContext): void {
 export function treatMissing(rows: Rows, ctx: AssembleContext): void {
   const policies = ctx.options.missing ?? {};
   const policyOf = (c: Column): MissingPolicy =>
-    (c.role === "kpi" ? policies.kpi : c.role === "control" ? policies.controls : policies.spend) ??
-      "error";
+    c.role === "population"
+      ? "error"
+      : (c.role === "kpi"
+        ? policies.kpi
+        : c.role === "control"
+        ? policies.controls
+        : policies.spend) ??
+        "error";
   const drop = new Uint8Array(rows.day.length);
   let anyDrop = false;
   for (const c of rows.columns) {
@@ -132,7 +138,7 @@ function logMissing(
   }
   if (c.missing === 0) return false;
   if (policy === "error") {
-    const setting = optionName(
+    const setting = c.role === "population" ? undefined : optionName(
       options,
       c.role === "kpi"
         ? "missing.kpi"

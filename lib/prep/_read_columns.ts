@@ -44,6 +44,7 @@ export function readColumns(
   resolved.spend.forEach((c) => add(c, "spend"));
   resolved.exposure.forEach((c) => c !== undefined && add(c, "exposure"));
   resolved.controls.forEach((c) => add(c, "control"));
+  if (resolved.population !== undefined) add(resolved.population, "population");
   const textLevels = new Map<string, readonly string[]>();
   for (const name of resolved.categories) {
     const text = frame.levels(name);

@@ -21,12 +21,13 @@ export interface ResolvedColumns {
   readonly controls: readonly string[];
   readonly categories: readonly string[];
   readonly geo: string | undefined;
+  readonly population: string | undefined;
 }
 
 /** A numeric column of the file, with what prep found in it. */
 export interface Column {
   readonly column: string;
-  readonly role: "kpi" | "spend" | "exposure" | "control" | "category";
+  readonly role: "kpi" | "spend" | "exposure" | "control" | "category" | "population";
   values: Float64Array;
   missing: number;
   outliers: number;
@@ -219,7 +220,7 @@ export function aggregateWeekly(rows: Rows, options: LoadOptions): string[] {
       for (let i = s; i < e; i++) sum += c.values[i] as number;
       v[k] = c.role === "category"
         ? c.values[s] as number
-        : c.role === "control" && meanControls
+        : (c.role === "control" && meanControls) || c.role === "population"
         ? sum / (e - s)
         : sum;
     });

@@ -38,6 +38,11 @@ export interface ColumnMapping {
   readonly categories?: readonly string[];
   /** Geo column, for panel data. @default undefined */
   readonly geo?: string;
+  /**
+   * Population column, for panel data (one positive value per geo; requires `geo`).
+   * @default undefined
+   */
+  readonly population?: string;
 }
 
 /** How to read numbers written with thousands separators, currency symbols or decimal commas. */

@@ -22,6 +22,8 @@ export interface QualityEntry {
   readonly column?: string;
   /** Zero-based rows concerned (the first few), if any. */
   readonly rows?: readonly number[];
+  /** The geos concerned, for panel data. */
+  readonly geos?: readonly string[];
 }
 
 /** Per-column counts of what the loader saw before cleaning. */

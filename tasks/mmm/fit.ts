@@ -15,7 +15,7 @@ import {
 } from "../../lib/config/fit_configured.ts";
 import { terminalSamplingProgress } from "../../lib/models/bayes/sampling_progress.ts";
 import { BayesFit } from "../../lib/models/bayes/bayes_fit.ts";
-import { posteriorPredictive } from "../../lib/models/bayes/predictive_check.ts";
+import { posteriorPredictive } from "../../lib/models/bayes/posterior_predictive.ts";
 import { plotPredictiveCheck } from "../../lib/plot/predictive_chart.ts";
 import { fitMediation } from "../../lib/mediation/fit_mediation.ts";
 import type { MediationFit } from "../../lib/mediation/mediation_fit.ts";

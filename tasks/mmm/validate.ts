@@ -19,8 +19,9 @@ quality report. Exit code 0 when the data can be modelled, 2 with one message pe
     const { config, baseDir } = await loadConfigFile(values.config);
     const data = await loadConfiguredData(config, { baseDir });
     console.log(data.quality.toText());
+    const geos = data.geo ? `, ${new Set(data.geo.values).size} geos` : "";
     console.log(
-      `\nOK: ${data.dates.length} rows, ${data.channels.length} channels, ${data.controls.length} controls`,
+      `\nOK: ${data.dates.length} rows${geos}, ${data.channels.length} channels, ${data.controls.length} controls`,
     );
     return 0;
   },

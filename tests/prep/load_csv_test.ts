@@ -308,8 +308,9 @@ Deno.test("loadCsv() names the geo that lacks a week", async () => {
   const e = await rejects("geo_missing_week.csv", {
     column: "geo",
     dates: ["2024-02-19"],
-    message: /geo "south" has 29 of 30 dates/,
+    message: /1 geo lacks weeks: "south" \(29 of 30\)/,
   }, { columns: { ...OPTIONS.columns, geo: "geo" } });
+  assert.deepEqual(e.geos, ["south"]);
   assert.match(e.hint ?? "", /every geo/);
 });
 

@@ -13,7 +13,6 @@
  *
  * @module
  */
-import { ConfigError } from "../../errors.ts";
 import type {
   ChannelSpec,
   Convergence,
@@ -38,169 +37,31 @@ import {
   designMatrix,
   mediaColumn,
 } from "../design_matrix.ts";
-import { type ModelSpecJson, specFromJSON, specToJSON } from "../model_spec.ts";
-import { dataFromJSON, dataToJSON } from "../data_json.ts";
-import type { PosteriorParameterGroup } from "./model.ts";
-import type { Prior } from "./priors.ts";
-import { essBulk, essTail, rhat } from "./convergence.ts";
+import { specToJSON } from "../model_spec.ts";
+import { dataToJSON } from "../data_json.ts";
+import { averageDecompositions, logLinkDecomposition } from "./_bayes_decomposition.ts";
+import { type Layout, parameterLayout } from "./_parameter_layout.ts";
+import {
+  convergenceDiagnostics,
+  samplerSummary,
+  summarizeDraws,
+  summaryTable,
+  transformSummary,
+  withValues,
+} from "./_posterior_summary.ts";
+import type {
+  BayesFitParts,
+  BayesModelJson,
+  BayesParameterInfo,
+  PosteriorSummaryRow,
+  PriorRecord,
+  SamplerRecord,
+  SamplerSummary,
+} from "./bayes_fit_parts.ts";
 import { BaselineMemo, MediaColumnMemo } from "./_prediction_memo.ts";
-import { quantileSorted } from "../../_internal/quantile.ts";
 
 /** Most draws averaged for a posterior mean prediction. */
 const MEAN_DRAWS = 64;
-
-/** One row of the posterior summary, in reporting units (see the module doc). */
-export interface PosteriorSummaryRow {
-  /** Parameter name. */
-  readonly name: string;
-  /** Its role. */
-  readonly group: PosteriorParameterGroup;
-  /** Posterior mean. */
-  readonly mean: number;
-  /** Posterior standard deviation. */
-  readonly sd: number;
-  /** Lower end of the central interval. */
-  readonly lower: number;
-  /** Posterior median. */
-  readonly median: number;
-  /** Upper end of the central interval. */
-  readonly upper: number;
-  /** Rank-normalised split R-hat. */
-  readonly rhat: number;
-  /** Bulk effective sample size. */
-  readonly essBulk: number;
-  /** Tail effective sample size. */
-  readonly essTail: number;
-}
-
-/** Sampler statistics of a fit, summed or reduced over chains. */
-export interface SamplerSummary {
-  /** Chains run. */
-  readonly chains: number;
-  /** Kept draws per chain. */
-  readonly drawsPerChain: number;
-  /** Post-warmup divergent transitions, all chains. */
-  readonly divergences: number;
-  /** Post-warmup transitions that hit the maximum tree depth. */
-  readonly treeDepthHits: number;
-  /** Largest R-hat over parameters. */
-  readonly rhatMax: number;
-  /** Smallest bulk ESS over parameters. */
-  readonly essBulkMin: number;
-  /** Smallest tail ESS over parameters. */
-  readonly essTailMin: number;
-  /** Adapted step size of each chain. */
-  readonly stepSizes: readonly number[];
-  /** Mean leapfrog steps per draw. */
-  readonly meanLeapfrogSteps: number;
-}
-
-/** A sampled parameter: its name and role; transform parameters name their channel and parameter. */
-export interface BayesParameterInfo {
-  /** Parameter name, as in the summary. */
-  readonly name: string;
-  /** Its role. */
-  readonly group: PosteriorParameterGroup;
-  /** Channel index (media, adstock and saturation parameters). */
-  readonly channel?: number;
-  /** Transform parameter name (adstock and saturation parameters). */
-  readonly param?: string;
-}
-
-/** Sampler statistics that cannot be recomputed from the draws. */
-export interface SamplerRecord {
-  /** Post-warmup divergent transitions, all chains. */
-  readonly divergences: number;
-  /** Post-warmup transitions that hit the maximum tree depth. */
-  readonly treeDepthHits: number;
-  /** Adapted step size of each chain. */
-  readonly stepSizes: readonly number[];
-  /** Mean leapfrog steps per draw. */
-  readonly meanLeapfrogSteps: number;
-}
-
-/**
- * The prior of a channel's media coefficient or ROAS, or of a transform parameter, as the fit
- * used it: ROAS priors in ROAS units, coefficient priors in reporting units (KPI units, or log
- * KPI for log-log), transform priors in the transform's units.
- */
-export interface PriorRecord {
-  /** Parameter name (`"tv"`, `"tv.decay"`). */
-  readonly name: string;
-  /** The config key that sets it (`"tv.roas"`, `"decay"`, …). */
-  readonly key: string;
-  /** The prior. */
-  readonly prior: Prior;
-  /** For a channel: whether the prior is on its ROAS or on its coefficient. */
-  readonly mediaPrior?: "roas" | "coefficient";
-}
-
-/** What a {@link BayesFit} is made of. */
-export interface BayesFitParts {
-  /** Training data. */
-  readonly data: MmmData;
-  /** The spec with every channel's scale filled in. */
-  readonly spec: ModelSpec;
-  /** Probability of the central intervals. */
-  readonly level: number;
-  /** The parameters, in draw column order. */
-  readonly parameters: readonly BayesParameterInfo[];
-  /** Draws in reporting units, row-major (draws × parameters), chain after chain. */
-  readonly draws: Float64Array;
-  /** Number of chains (the draws split evenly among them). */
-  readonly chains: number;
-  /** Sampler statistics. */
-  readonly sampler: SamplerRecord;
-  /** Lift tests in the likelihood. @default [] */
-  readonly liftTests?: readonly LiftTest[];
-  /** Priors of the channels and transform parameters. @default [] */
-  readonly priors?: readonly PriorRecord[];
-  /** Findings from before sampling (the pre-fit check), kept with the convergence ones. @default [] */
-  readonly warnings?: readonly Diagnostic[];
-}
-
-/** The saved form of a {@link BayesFit}. */
-export interface BayesModelJson {
-  /** Always `"mixlab.bayes-model"`. */
-  readonly format: "mixlab.bayes-model";
-  /** Schema version. */
-  readonly version: 1;
-  /** Always `"bayes"`. */
-  readonly kind: "bayes";
-  /** The spec, with scales. */
-  readonly spec: ModelSpecJson;
-  /** The training data. */
-  readonly data: unknown;
-  /** Interval probability. */
-  readonly level: number;
-  /** Parameters in draw column order. */
-  readonly parameters: readonly BayesParameterInfo[];
-  /** Number of chains. */
-  readonly chains: number;
-  /** Sampler statistics. */
-  readonly sampler: SamplerRecord;
-  /** Draws, row-major (draws × parameters). */
-  readonly draws: readonly number[];
-  /** Summary at save time (informative; recomputed on load). */
-  readonly summary: readonly PosteriorSummaryRow[];
-  /** Lift tests in the likelihood. */
-  readonly liftTests?: readonly LiftTest[];
-  /** Priors of the channels and transform parameters. */
-  readonly priors?: readonly PriorRecord[];
-  /** Findings from before sampling. */
-  readonly warnings?: readonly Diagnostic[];
-}
-
-/** Where each parameter sits, for prediction from a draw. */
-interface Layout {
-  readonly names: readonly string[];
-  /** Index of the β of channel c. */
-  readonly beta: readonly number[];
-  /** Free transform parameters of channel c. */
-  readonly free: readonly { family: "adstock" | "saturation"; param: string; index: number }[][];
-  /** Index of the first baseline coefficient (they follow in design-column order). */
-  readonly baselineStart: number;
-}
 
 /**
  * A Bayesian MMM fit (see the module doc for units). Made by `fitBayes`, `fitBayesParallel`
@@ -288,57 +149,9 @@ export class BayesFit implements FittedModel {
     const k = Math.min(this.nDraws, MEAN_DRAWS);
     this.#meanDraws = Array.from({ length: k }, (_, i) => Math.floor((i * this.nDraws) / k));
     const per = this.nDraws / chains;
-    const beta: number[] = [];
-    const free: Layout["free"][number][] = parts.spec.channels.map(() => []);
-    let baselineStart = -1;
-    params.forEach((p, i) => {
-      if (p.group === "media") beta[p.channel as number] = i;
-      if (p.group === "adstock" || p.group === "saturation") {
-        (free[p.channel as number] as Layout["free"][number]).push({
-          family: p.group,
-          param: p.param as string,
-          index: i,
-        });
-      }
-      if (p.group === "baseline" && baselineStart < 0) baselineStart = i;
-    });
-    this.#layout = { names: params.map((p) => p.name), beta, free, baselineStart };
+    this.#layout = parameterLayout(params, parts.spec.channels.length);
     this.#draws = draws;
-    // Summary per parameter.
-    const lowP = (1 - parts.level) / 2;
-    const means = new Float64Array(dim);
-    const summary: PosteriorSummaryRow[] = [];
-    for (let j = 0; j < dim; j++) {
-      const perChain: Float64Array[] = [];
-      for (let k = 0; k < chains; k++) {
-        const a = new Float64Array(per);
-        for (let i = 0; i < per; i++) a[i] = draws[(k * per + i) * dim + j] as number;
-        perChain.push(a);
-      }
-      const all = new Float64Array(this.nDraws);
-      perChain.forEach((a, k) => all.set(a, k * per));
-      let m = 0;
-      for (const v of all) m += v;
-      m /= all.length;
-      let v2 = 0;
-      for (const v of all) v2 += (v - m) ** 2;
-      const sd = Math.sqrt(v2 / Math.max(1, all.length - 1));
-      means[j] = m;
-      all.sort();
-      const enough = per >= 4;
-      summary.push({
-        name: params[j]!.name,
-        group: params[j]!.group,
-        mean: m,
-        sd,
-        lower: quantileSorted(all, lowP),
-        median: quantileSorted(all, 0.5),
-        upper: quantileSorted(all, 1 - lowP),
-        rhat: enough ? rhat(perChain) : NaN,
-        essBulk: enough ? essBulk(perChain) : NaN,
-        essTail: enough ? essTail(perChain) : NaN,
-      });
-    }
+    const { summary, means } = summarizeDraws(params, draws, chains, parts.level);
     this.#means = means;
     this.#transformParams = Object.freeze(transformSummary(parts.spec, params, draws));
     this.spec = withValues(parts.spec, this.#transformParams);
@@ -352,19 +165,7 @@ export class BayesFit implements FittedModel {
       lower: s.lower,
       upper: s.upper,
     })));
-    const finite = (xs: number[]) => xs.filter((x) => Number.isFinite(x));
-    const rhats = finite(summary.map((s) => s.rhat));
-    this.sampler = Object.freeze({
-      chains,
-      drawsPerChain: per,
-      divergences: parts.sampler.divergences,
-      treeDepthHits: parts.sampler.treeDepthHits,
-      rhatMax: rhats.length > 0 ? Math.max(...rhats) : NaN,
-      essBulkMin: Math.min(...finite(summary.map((s) => s.essBulk))),
-      essTailMin: Math.min(...finite(summary.map((s) => s.essTail))),
-      stepSizes: Object.freeze([...parts.sampler.stepSizes]),
-      meanLeapfrogSteps: parts.sampler.meanLeapfrogSteps,
-    });
+    this.sampler = samplerSummary(summary, chains, per, parts.sampler);
     this.#warnings = Object.freeze([...(parts.warnings ?? [])]);
     this.diagnostics = Object.freeze([
       ...this.#warnings,
@@ -512,10 +313,8 @@ export class BayesFit implements FittedModel {
 
   /**
    * Additive terms for `data` in KPI units that sum to `predict(data, options)`, at a draw or,
-   * without one, averaged term by term over the same draws as {@link predict}. For the log-log specification (prediction exp(η)), as for
-   * mixlab's linear estimators: a channel's term is the prediction minus the prediction with
-   * that channel's spend (and history) set to zero; the remainder is split over the baseline
-   * terms in proportion to their share of the baseline linear predictor.
+   * without one, averaged term by term over the same draws as {@link predict}; for the log-log
+   * specification, channel terms are counterfactual differences ({@link logLinkDecomposition}).
    */
   decompose(data: MmmData, options: PredictOptions = {}): Decomposition {
     if (options.draw === undefined && this.#meanDraws.length > 0) {
@@ -525,43 +324,13 @@ export class BayesFit implements FittedModel {
     }
     const { terms, eta } = this.#linearTerms(data, options);
     if (this.spec.specification === "linear") return { dates: data.dates, terms, fitted: eta };
-    const n = eta.length, fitted = eta.map(Math.exp);
-    const zero = (m: MmmData, name: string): MmmData => ({
-      ...m,
-      channels: m.channels.map((ch) =>
-        ch.name === name ? { name: ch.name, spend: new Float64Array(ch.spend.length) } : ch
-      ),
-    });
-    const rest = Float64Array.from(fitted), etaBase = new Float64Array(n);
-    const out: Term[] = terms.map((term) => {
-      if (term.group !== "media") {
-        for (let t = 0; t < n; t++) {
-          etaBase[t] = (etaBase[t] as number) + (term.values[t] as number);
-        }
-        return term;
-      }
-      const cf = this.predict(zero(data, term.name), {
-        ...options,
-        ...(options.history ? { history: zero(options.history, term.name) } : {}),
-      });
-      const values = fitted.map((v, t) => v - (cf[t] as number));
-      for (let t = 0; t < n; t++) rest[t] = (rest[t] as number) - (values[t] as number);
-      return { name: term.name, group: term.group, values };
-    });
-    const split = out.map((term): Term => {
-      if (term.group === "media") return term;
-      const values = new Float64Array(n);
-      for (let t = 0; t < n; t++) {
-        const e = etaBase[t] as number;
-        values[t] = e !== 0
-          ? ((rest[t] as number) * (term.values[t] as number)) / e
-          : term.group === "intercept"
-          ? (rest[t] as number)
-          : 0;
-      }
-      return { name: term.name, group: term.group, values };
-    });
-    return { dates: data.dates, terms: split, fitted };
+    return logLinkDecomposition(
+      data,
+      terms,
+      eta,
+      (zeroed, history) => this.predict(zeroed, { ...options, ...(history ? { history } : {}) }),
+      options.history,
+    );
   }
 
   /**
@@ -600,23 +369,7 @@ export class BayesFit implements FittedModel {
 
   /** The parameter summary as a table. */
   toTable(): Table {
-    return new Table(
-      this.summary.map((s) => ({
-        parameter: s.name,
-        mean: s.mean,
-        sd: s.sd,
-        [`${Math.round(((1 - this.level) / 2) * 100)}%`]: s.lower,
-        [`${Math.round((1 - (1 - this.level) / 2) * 100)}%`]: s.upper,
-        rhat: s.rhat,
-        ess_bulk: s.essBulk,
-        ess_tail: s.essTail,
-      })),
-      {
-        caption: `Bayesian MMM: ${this.sampler.chains} chains × ${this.sampler.drawsPerChain} ` +
-          `draws, ${this.sampler.divergences} divergences, max R-hat ` +
-          `${this.sampler.rhatMax.toFixed(3)}`,
-      },
-    );
+    return summaryTable(this.summary, this.sampler, this.level);
   }
 
   /** The saved form; {@link loadBayesModel} turns it back into an equal fit. */
@@ -643,198 +396,4 @@ export class BayesFit implements FittedModel {
   [JUPYTER_DISPLAY](): MimeBundle {
     return this.toTable()[JUPYTER_DISPLAY]();
   }
-}
-
-/** The spec's transform parameters, sampled ones summarised from their draws. */
-function transformSummary(
-  spec: ModelSpec,
-  params: readonly BayesParameterInfo[],
-  draws: Float64Array,
-): FittedTransformParam[] {
-  const dim = params.length, nDraws = draws.length / dim;
-  return spec.channels.flatMap((ch, c) =>
-    (["adstock", "saturation"] as const).flatMap((stage) =>
-      Object.entries(ch[stage].params).map(([name, value]): FittedTransformParam => {
-        const j = params.findIndex((p) => p.channel === c && p.group === stage && p.param === name);
-        const base = { channel: ch.name, stage, kind: ch[stage].kind, name };
-        if (j < 0) return { ...base, value, status: "fixed" };
-        const v = new Float64Array(nDraws);
-        let mean = 0;
-        for (let i = 0; i < nDraws; i++) {
-          v[i] = draws[i * dim + j] as number;
-          mean += v[i] as number;
-        }
-        v.sort();
-        return {
-          ...base,
-          value: mean / nDraws,
-          interval: [quantileSorted(v, 0.05), quantileSorted(v, 0.95)],
-          status: "estimated",
-        };
-      })
-    )
-  );
-}
-
-/** The spec with each channel's transform parameters set to the given values. */
-function withValues(spec: ModelSpec, values: readonly FittedTransformParam[]): ModelSpec {
-  return {
-    ...spec,
-    channels: spec.channels.map((ch) => {
-      const pick = (stage: "adstock" | "saturation") => ({
-        kind: ch[stage].kind,
-        params: Object.fromEntries(
-          values.filter((p) => p.channel === ch.name && p.stage === stage).map((
-            p,
-          ) => [p.name, p.value]),
-        ),
-      });
-      return { ...ch, adstock: pick("adstock"), saturation: pick("saturation") };
-    }),
-  };
-}
-
-/** Term-by-term average of decompositions of the same rows (same terms in the same order). */
-function averageDecompositions(parts: readonly Decomposition[]): Decomposition {
-  const first = parts[0] as Decomposition, k = parts.length, n = first.fitted.length;
-  const mean = (pick: (d: Decomposition) => Float64Array) => {
-    const out = new Float64Array(n);
-    for (const d of parts) {
-      const v = pick(d);
-      for (let t = 0; t < n; t++) out[t] = (out[t] as number) + (v[t] as number) / k;
-    }
-    return out;
-  };
-  return {
-    dates: first.dates,
-    terms: first.terms.map((term, j) => ({
-      name: term.name,
-      group: term.group,
-      values: mean((d) => (d.terms[j] as Term).values),
-    })),
-    fitted: mean((d) => d.fitted),
-  };
-}
-
-/**
- * Rebuilds a {@link BayesFit} from its `toJSON()` output (draws are kept; nothing is resampled).
- *
- * @param json The parsed JSON of a saved Bayesian fit.
- * @returns The fit, equal in draws, summary and predictions to the saved one.
- * @throws {ConfigError} When the JSON is not a saved Bayesian mixlab model.
- *
- * @example Round trip through JSON text
- * ```ts
- * import { defineModelSpec } from "mixlab/models/model_spec.ts";
- * import { fitBayes, loadBayesModel } from "mixlab/models/bayes/mod.ts";
- * import assert from "node:assert/strict";
- * const n = 20;
- * const dates = Array.from({ length: n }, (_, i) =>
- *   new Date(Date.UTC(2024, 0, 1 + 7 * i)).toISOString().slice(0, 10));
- * const spend = Float64Array.from({ length: n }, (_, i) => 1 + (i % 4));
- * const data = {
- *   dates, kpiKind: "revenue" as const,
- *   kpi: { name: "sales", values: spend.map((s, i) => 5 + s + Math.cos(i)) },
- *   channels: [{ name: "tv", spend }], controls: [],
- * };
- * const spec = defineModelSpec({ channels: ["tv"], baseline: { yearlyFourier: 0, trend: "none" } });
- * const fit = fitBayes(data, spec, { chains: 2, warmup: 60, draws: 20, fixTransforms: true });
- * const back = loadBayesModel(JSON.parse(JSON.stringify(fit)));
- * assert.deepEqual(back.predict(data, { draw: 5 }), fit.predict(data, { draw: 5 }));
- * ```
- */
-export function loadBayesModel(json: unknown): BayesFit {
-  const j = json as Partial<BayesModelJson> | null;
-  if (j === null || typeof j !== "object" || j.format !== "mixlab.bayes-model" || j.version !== 1) {
-    throw new ConfigError("Cannot load model: not a mixlab.bayes-model version 1 object", {
-      key: "format",
-      hint: "pass the parsed JSON of a Bayesian fit's toJSON()",
-    });
-  }
-  const params = j.parameters, draws = j.draws, chains = j.chains;
-  if (
-    !Array.isArray(params) || params.length === 0 || !Array.isArray(draws) ||
-    typeof chains !== "number" || !(chains >= 1) ||
-    draws.length % (params.length * chains) !== 0 || j.sampler === undefined ||
-    typeof j.level !== "number"
-  ) {
-    throw new ConfigError("Cannot load model: the saved draws or parameters are malformed", {
-      key: "draws",
-      hint: "pass the parsed JSON of a Bayesian fit's toJSON(), unchanged",
-    });
-  }
-  let data: MmmData;
-  try {
-    data = dataFromJSON(j.data);
-  } catch (cause) {
-    throw new ConfigError("Cannot load model: the saved training data is malformed", {
-      key: "data",
-      hint: "pass the parsed JSON of a Bayesian fit's toJSON(), unchanged",
-    }, { cause });
-  }
-  return new BayesFit({
-    data,
-    spec: specFromJSON(j.spec),
-    level: j.level,
-    parameters: params.map((p) => ({ ...p })),
-    draws: Float64Array.from(draws),
-    chains,
-    sampler: { ...j.sampler, stepSizes: [...j.sampler.stepSizes] },
-    ...(Array.isArray(j.liftTests) ? { liftTests: j.liftTests.map((t) => ({ ...t })) } : {}),
-    ...(Array.isArray(j.priors) ? { priors: j.priors.map((p) => ({ ...p })) } : {}),
-    ...(Array.isArray(j.warnings) ? { warnings: j.warnings.map((w) => ({ ...w })) } : {}),
-  });
-}
-
-function convergenceDiagnostics(
-  summary: readonly PosteriorSummaryRow[],
-  s: SamplerSummary,
-): Diagnostic[] {
-  const out: Diagnostic[] = [{
-    level: "info",
-    code: "bayes-convergence",
-    message: `${s.chains} chains × ${s.drawsPerChain} draws: max R-hat ${s.rhatMax.toFixed(3)}, ` +
-      `min bulk ESS ${Math.round(s.essBulkMin)}, min tail ESS ${Math.round(s.essTailMin)}, ` +
-      `${s.divergences} divergent transitions`,
-  }];
-  if (s.divergences > 0) {
-    out.push({
-      level: "warning",
-      code: "bayes-divergences",
-      message: `${s.divergences} transitions diverged after warmup; the posterior may be biased. ` +
-        "Raise targetAccept (e.g. 0.95) or tighten the priors",
-    });
-  }
-  for (const r of summary) {
-    if (r.rhat > 1.01) {
-      out.push({
-        level: "warning",
-        code: "bayes-rhat-high",
-        message:
-          `R-hat of "${r.name}" is ${r.rhat.toFixed(3)} (above 1.01): the chains disagree; ` +
-          "run longer or tighten its prior",
-        subject: r.name,
-      });
-    }
-    const minEss = 100 * s.chains;
-    if (Math.min(r.essBulk, r.essTail) < minEss) {
-      out.push({
-        level: "warning",
-        code: "bayes-ess-low",
-        message:
-          `Effective sample size of "${r.name}" is ${Math.round(Math.min(r.essBulk, r.essTail))} ` +
-          `(below ${minEss}); intervals are imprecise, draw more`,
-        subject: r.name,
-      });
-    }
-  }
-  if (s.treeDepthHits > 0) {
-    out.push({
-      level: "info",
-      code: "bayes-max-treedepth",
-      message: `${s.treeDepthHits} transitions hit the maximum tree depth; sampling is slow ` +
-        "but not biased",
-    });
-  }
-  return out;
 }

@@ -22,7 +22,8 @@ import { runChainJob } from "./_run_chain.ts";
 import type { SamplingProgress } from "./sampling_progress.ts";
 import { ProgressAggregator } from "./_progress_aggregator.ts";
 import type { Prior } from "./priors.ts";
-import { BayesFit, type BayesParameterInfo, type PriorRecord } from "./bayes_fit.ts";
+import { BayesFit } from "./bayes_fit.ts";
+import type { BayesParameterInfo, PriorRecord } from "./bayes_fit_parts.ts";
 
 /** Options of {@link fitBayes} and {@link fitBayesParallel}. */
 export interface BayesOptions {

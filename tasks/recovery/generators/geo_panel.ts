@@ -2,7 +2,7 @@
  * The geo-panel generator, written from Meridian's published geo model (anchors.md §3a;
  * `meridian/model/equations.py`, `transformers.py`) and independently of mixlab's lib/:
  *
- *   KPI_{g,t} = pop_g · [ L·((1 + δ_g)·shape_t + ς_g·t/52.18)
+ *   KPI_{g,t} = pop_g · [ L·(shape_t + δ_g + ς_g·t/52.18)
  *                         + Σ_m β_m·e^{η z_{g,m}} · Hill(Adstock(x_{g,t,m} / (pop_g·s_m))) ] + ε_{g,t}
  *
  * - media per person, divided by s_m, the median of the non-zero per-person spend of channel m
@@ -13,7 +13,7 @@
  *   z ~ N(0, 1) (Meridian's default `media_effects_dist`); β_m is set so that the *national*
  *   ROAS (all geos' contribution ÷ all geos' spend over the window) hits the channel's target;
  * - the baseline per person shares its time shape (knots or trend, seasonality, controls: Meridian's
- *   μ_t, shared across geos) and has a geo intercept 1 + δ_g, δ_g ~ U(−0.2, 0.2) (Meridian's τ_g),
+ *   μ_t, shared across geos) plus a geo intercept δ_g ~ U(−0.2, 0.2), additive as Meridian's τ_g,
  *   and optionally a geo trend ς_g ~ U(−0.05, 0.05) per year; its level L makes media the
  *   requested share of the national KPI over the window;
  * - Gaussian noise per geo with standard deviation `noise` × the geo's mean noise-free KPI.
@@ -231,9 +231,9 @@ export function geoPanelSet(id: string, seed: number, s: GeoPanelSettings): GeoP
   });
   const local = root.fork(7);
   const geoBase = geos.map(() => {
-    const intercept = 1 + local.between(-0.2, 0.2);
+    const intercept = local.between(-0.2, 0.2);
     const trend = s.geoTrend ? local.between(-0.05, 0.05) : 0;
-    return { intercept, trend, shape: base.shape.map((v, t) => intercept * v + trend * t / 52.18) };
+    return { intercept, trend, shape: base.shape.map((v, t) => v + intercept + trend * t / 52.18) };
   });
   let mediaTotal = 0, shapeTotal = 0;
   geos.forEach((geo, g) => {

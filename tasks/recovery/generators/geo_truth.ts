@@ -48,7 +48,7 @@ export interface GeoTruth {
   readonly name: string;
   /** Population. */
   readonly population: number;
-  /** 1 + δ_g: the geo's baseline level relative to the national shape. */
+  /** δ_g: the geo's baseline level shift, added to the shared shape (Meridian's τ_g). */
   readonly intercept: number;
   /** The geo's own trend (baseline shape units per year; 0 without geo trends). */
   readonly trendPerYear: number;

@@ -2,7 +2,8 @@
  * `bayes-default`: the Bayesian MMM at its config defaults (`model.kind` "bayes": geometric +
  * Hill per channel with transform parameters sampled, the default priors, chains and draws).
  * `--quick` runs {@link QUICK_SAMPLING}: two short chains, enough to exercise the path in CI, not
- * to judge the model (tests/models/bayes/coverage_test.ts checks coverage on a few sets).
+ * to judge the model (tests/tasks/recovery_bayes_coverage_test.ts checks coverage on the quick
+ * sets with longer chains).
  *
  * @module
  */

@@ -1,0 +1,9 @@
+/**
+ * Geo-level models: a balanced panel of geos, with fixed effects per geo and per week, media
+ * transforms shared across geos, optionally per person.
+ *
+ * @module
+ */
+export * from "./panel_projection.ts";
+export * from "./panel_media.ts";
+export * from "./fit_geo_linear.ts";
