@@ -119,6 +119,7 @@ export interface ResultJson {
   /** Fit quality: in-sample, holdout and cross-validation scores. */
   readonly fit: {
     readonly r2_train: number;
+    readonly rmse_train: number;
     readonly r2_holdout: number | null;
     readonly rmse_holdout: number | null;
     readonly mae_holdout: number | null;
@@ -276,6 +277,7 @@ export function resultJson(summary: ModelSummary, options: ResultJsonOptions): R
     channels,
     fit: {
       r2_train: m.r2Train,
+      rmse_train: m.rmseTrain,
       r2_holdout: finiteOrNull(m.r2Holdout),
       rmse_holdout: finiteOrNull(m.rmseHoldout),
       mae_holdout: finiteOrNull(m.maeHoldout),
