@@ -147,8 +147,9 @@ export class BaggedModel implements FittedModel {
 
   /** Member `draw`'s prediction, or the members' mean prediction. */
   predict(data: MmmData, options: PredictOptions = {}): Float64Array {
-    if (options.draw !== undefined) return this.#member(options.draw).predict(data, options);
     const history = options.history ? { history: options.history } : {};
+    // a member is a point fit: its draw is the member, not a draw of its own
+    if (options.draw !== undefined) return this.#member(options.draw).predict(data, history);
     const out = new Float64Array(data.dates.length);
     for (const m of this.members) {
       const p = m.predict(data, history);
@@ -160,8 +161,8 @@ export class BaggedModel implements FittedModel {
 
   /** Member `draw`'s terms, or each term's mean over the members (they still sum to the mean). */
   decompose(data: MmmData, options: PredictOptions = {}): Decomposition {
-    if (options.draw !== undefined) return this.#member(options.draw).decompose(data, options);
     const history = options.history ? { history: options.history } : {};
+    if (options.draw !== undefined) return this.#member(options.draw).decompose(data, history);
     const parts = this.members.map((m) => m.decompose(data, history));
     const first = parts[0] as Decomposition, k = parts.length, n = data.dates.length;
     const terms: Term[] = first.terms.map((t, j) => {
