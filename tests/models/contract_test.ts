@@ -6,11 +6,13 @@
 // - saving and loading (JSON text, loadFittedModel) gives a model with the same answers;
 // - the fitted spec is the one used for prediction: transformParams() lists the spec's values,
 //   and for the additive estimators each channel's term is a multiple of its media column
-//   computed here, by hand, from those values (from a draw's values for sampled parameters;
+//   computed here, by hand, from those values (from a draw's values for sampled parameters, a
+//   member's spec for a bagged model;
 //   geometric adstock and Hill written out below, not imported from lib/transforms);
 // - bad input is a typed error.
 import assert from "node:assert/strict";
 import {
+  BaggedModel,
   defineModelSpec,
   fitBayes,
   fitBayesLinear,
@@ -77,7 +79,21 @@ const ESTIMATORS: readonly Estimator[] = [
     fit: () => fitBayesLinear(data, spec, { nDraws: 20, seed: 5 }),
     additive: true,
   },
+  {
+    // members with other decays, as a tuned model's bootstrap replicates would have
+    name: "bagged ridge",
+    fit: () => new BaggedModel(ridgeWithDecay(0.6), [0.5, 0.6, 0.7].map(ridgeWithDecay)),
+    additive: true,
+  },
 ];
+
+/** A ridge fit of the spec with tv's decay set. */
+function ridgeWithDecay(decay: number) {
+  const channels = spec.channels.map((c) =>
+    c.name === "tv" ? { ...c, adstock: { kind: "geometric", params: { decay } } } : c
+  );
+  return fitRidge(data, { ...spec, channels }, { lambda: 0.1 });
+}
 
 /** Geometric adstock of spend / scale over history then rows, divided by its gain 1/(1−θ). */
 function adstockedInput(spend: Float64Array, history: Float64Array, scale: number, decay: number) {
@@ -158,7 +174,12 @@ for (const estimator of ESTIMATORS) {
     // A sampled model predicts each draw with that draw's parameters (its mean prediction
     // averages draws, so it is no single parameter set's): compare at a draw.
     const draw = model.nDraws > 0 ? 1 : undefined;
+    const members = (model as { members?: readonly FittedModel[] }).members;
     const valueAt = (channel: string, name: string): number => {
+      if (members !== undefined && draw !== undefined) {
+        const ch = members[draw]!.spec.channels.find((c) => c.name === channel)!;
+        return (ch.adstock.params[name] ?? ch.saturation.params[name]) as number;
+      }
       const p = params.find((q) => q.channel === channel && q.name === name)!;
       if (draw === undefined || p.status !== "estimated") return p.value;
       return (model as unknown as { draws(n: string): Float64Array }).draws(
