@@ -3,9 +3,8 @@
  * Fourier pairs) and on a 10-channel version of it (5 more channels whose spend is the demo's
  * spend rotated by 13–65 weeks):
  *
- * - "tune 10k": `tune()` with 10,000 candidates, 5-fold expanding-window CV, NRMSE and
- *   DECOMP.RSSD, differential evolution on Web Workers (one per core), Robyn selection and the
- *   final refit. The issue's target is < 10 s on 2 cores.
+ * - "tune 10k": `tune()` at its defaults with 10,000 candidates (in-sample NRMSE, differential
+ *   evolution on Web Workers, one per core, the spec's families), selection and the final refit.
  * - "one candidate": one evaluation in this thread (media transforms, 5 fold fits, the all-data
  *   fit), i.e. the work per trial.
  * - "sampler": ask + tell of 500 trials in 16 dimensions, without any model: the strategies'

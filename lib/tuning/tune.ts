@@ -33,10 +33,10 @@ export interface TuneOptions extends MinimizeOptions, MmmSearchSpaceOptions {
   /**
    * Expanding-window CV folds (scikit-learn's `TimeSeriesSplit`), each of
    * ⌊rows / (2 × folds)⌋ test rows, so the folds cover the last half of the data and every fit
-   * trains on at least half of it. @default 5
+   * trains on at least half of it. Used when `validation` is `"cv"`. @default 5
    */
   readonly folds?: number;
-  /** Explicit CV splits; replace `folds`. @default undefined */
+  /** Explicit CV splits; replace `folds`. Used when `validation` is `"cv"`. @default undefined */
   readonly splits?: readonly TimeSplit[];
   /** Error measure. @default "nrmse" */
   readonly metric?: CvMetric;

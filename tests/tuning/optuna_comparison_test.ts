@@ -20,6 +20,7 @@ Deno.test("tune() with TPE reaches Optuna's best CV error on data/demo in 1,000 
     trials: 1000,
     seed: 1,
     sampler: "tpe",
+    validation: "cv", // Optuna's objective is the CV error; tune()'s default is in-sample
     rssd: false,
     nonNegative: false,
     splits: expandingWindowSplit(data.dates.length, { nSplits: 5, testSize: 15 }),
