@@ -7,12 +7,8 @@
  */
 import { parseArgs } from "std/cli";
 import { join, resolve } from "std/path";
-import {
-  fitConfigured,
-  loadConfiguredData,
-  loadConfiguredLiftTests,
-  summarizeConfigured,
-} from "../../lib/config/fit_configured.ts";
+import { fitConfigured, summarizeConfigured } from "../../lib/config/fit_configured.ts";
+import { loadConfiguredData, loadConfiguredLiftTests } from "../../lib/config/load_configured.ts";
 import { terminalSamplingProgress } from "../../lib/models/bayes/sampling_progress.ts";
 import { BayesFit } from "../../lib/models/bayes/bayes_fit.ts";
 import { posteriorPredictive } from "../../lib/models/bayes/posterior_predictive.ts";
