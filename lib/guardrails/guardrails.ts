@@ -13,6 +13,7 @@
  * | `media-share` | paid media's share of the predicted KPI outside `mediaShare` | implausible for the business |
  * | `roas-range` | a channel's ROAS (revenue KPIs) or CPA (conversion KPIs) outside its plausible range | implausible for the channel |
  * | `share-mismatch` | effect share over spend share beyond `shareRatio` (either way) and a wide interval | the split between channels is not identified |
+ * | `credit-uncertain` | effect share at least {@link CREDIT_SPEND_RATIO} of spend share (up to `shareRatio`) and a wide interval | the channel may be over-credited: on the recovery study every channel given over twice its true share had this or `share-mismatch` |
  * | `param-on-bound` | a tuned transform parameter (or λ at its upper end) ended on its search bound | the best model may lie outside the searched range |
  *
  * The extrapolation share of a channel is `min_t h(u_t) / mean_t h(u_t)`, where `h(u)` is its
@@ -37,6 +38,22 @@ const pct = (v: number): string => `${(100 * v).toFixed(0)}%`;
 const num = (v: number): string =>
   Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2);
 const range = (r: readonly [number, number]): string => `${num(r[0])}–${num(r[1])}`;
+const interval = (c: ChannelMeasures): string =>
+  range([c.roasLower as number, c.roasUpper as number]);
+/** How wide a channel's ROAS interval is, in words: the factor it spans, or that it reaches 0. */
+const span = (c: ChannelMeasures): string =>
+  (c.roasLower as number) > 0
+    ? `spans a factor of ${((c.roasUpper as number) / (c.roasLower as number)).toFixed(1)}`
+    : "reaches zero";
+
+/**
+ * `credit-uncertain` looks at channels credited with at least this fraction of their spend share
+ * (a channel at its spend share or above, with a 10% margin). On the recovery study
+ * (`ridge-default-lite`, 42 sets) the seven channels given more than twice their true effect
+ * share had effect ÷ spend share between 0.99 and 2.54 and a ROAS interval upper ÷ lower of at
+ * least 2.50, while most under-credited channels sit below this fraction (README, "Guardrails").
+ */
+export const CREDIT_SPEND_RATIO = 0.9;
 
 /** A channel is active when it has a contribution (zero-effect channels are reported elsewhere). */
 function active(c: ChannelMeasures): boolean {
@@ -60,8 +77,8 @@ export function failedModelChecks(
 
 /**
  * The per-channel checks that fail for one channel, in report order: `flat-column`,
- * `extrapolated-effect`, `baseline-collinear` (when measured), `roas-range`, `share-mismatch`
- * (when the channel has an interval). A channel without contribution passes (it is reported as
+ * `extrapolated-effect`, `baseline-collinear` (when measured), `roas-range`, `share-mismatch` or
+ * `credit-uncertain` (when the channel has an interval). A channel without contribution passes (it is reported as
  * having no effect elsewhere).
  */
 export function failedChannelChecks(
@@ -83,6 +100,7 @@ export function failedChannelChecks(
   const wide = lo !== undefined && hi !== undefined &&
     (!(lo > 0) || hi / lo > limits.intervalRatio);
   if (far && wide) out.push("share-mismatch");
+  else if (wide && ratio >= CREDIT_SPEND_RATIO) out.push("credit-uncertain");
   return out;
 }
 
@@ -198,6 +216,20 @@ function channelWarning(
           `for it, widen guardrails.${key} in the config`,
       };
     }
+    case "credit-uncertain":
+      return {
+        ...base,
+        message:
+          `${name} gets ${pct(c.effectShare)} of the media effect on ${
+            pct(c.spendShare)
+          } of the spend, but its 90% ROAS interval (${interval(c)}) ${
+            span(c)
+          }: the data cannot tell this share from half of it, and a channel credited at or above ` +
+          "its spend share with an interval this wide is how over-credited channels look",
+        hint: `do not move budget towards ${name} on this model alone; check it with a lift ` +
+          "test or a period of changed spend, or compare its ROAS with a model that fixes its " +
+          "carryover from other evidence",
+      };
     default:
       return {
         ...base,

@@ -12,6 +12,7 @@ export const GUARDRAIL_CODES: ReadonlySet<string> = new Set([
   "media-share",
   "roas-range",
   "share-mismatch",
+  "credit-uncertain",
   "param-on-bound",
 ]);
 
@@ -46,7 +47,10 @@ export interface GuardrailLimits {
   readonly baselineR2: number;
   /** Effect share / spend share beyond which (or below whose inverse) the interval is checked. */
   readonly shareRatio: number;
-  /** Widest acceptable ROAS interval, as upper / lower, for a channel beyond `shareRatio`. */
+  /**
+   * Widest acceptable ROAS interval, as upper / lower, for a channel beyond `shareRatio`
+   * (`share-mismatch`) or credited at least its spend share (`credit-uncertain`).
+   */
   readonly intervalRatio: number;
 }
 
@@ -62,7 +66,7 @@ export const DEFAULT_GUARDRAIL_LIMITS: GuardrailLimits = Object.freeze({
   flatness: 0.15,
   baselineR2: 0.9,
   shareRatio: 2,
-  intervalRatio: 3,
+  intervalRatio: 2.4,
 });
 
 /** The limits with defaults filled in. */

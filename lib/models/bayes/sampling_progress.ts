@@ -68,6 +68,12 @@ export function formatSamplingProgress(p: SamplingProgress): string {
 export interface TerminalSamplingProgressOptions {
   /** Where text goes. @default writes to standard error */
   readonly write?: (text: string) => void;
+  /**
+   * Redraw the line on every update; when false, write only the closing line, so a log file or
+   * CI output gets one line instead of hundreds of carriage-return updates.
+   * @default true when `write` is given, else whether standard error is a terminal
+   */
+  readonly live?: boolean;
 }
 
 /**
@@ -92,8 +98,13 @@ export function terminalSamplingProgress(
 ): (progress: SamplingProgress) => void {
   const encoder = new TextEncoder();
   const write = options.write ?? ((s: string) => Deno.stderr.writeSync(encoder.encode(s)));
+  const live = options.live ?? (options.write !== undefined || Deno.stderr.isTerminal());
   let width = 0;
   return (p) => {
+    if (!live) {
+      if (p.done >= p.total) write(`${formatSamplingProgress(p)}\n`);
+      return;
+    }
     const line = formatSamplingProgress(p);
     const pad = " ".repeat(Math.max(0, width - line.length));
     width = line.length;
