@@ -191,7 +191,7 @@ export function parseMmmConfig(json: unknown): MmmConfig {
     cleaning: parseCleaning(o.cleaning, [
       kpi,
       ...channels.flatMap((c) => (c.exposure === undefined ? [c.spend] : [c.spend, c.exposure])),
-      ...(o.controls === undefined ? [] : strings(o.controls, "controls")),
+      ...controls,
     ]),
     seed: o.seed === undefined ? 42 : integer(o.seed, "seed", 0, 2 ** 32 - 1),
     ...(o.dateFormat === undefined ? {} : { dateFormat: string(o.dateFormat, "dateFormat") }),
