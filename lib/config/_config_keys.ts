@@ -8,7 +8,7 @@
  * @module
  */
 import { ConfigError, MmmError } from "../errors.ts";
-import { FEATURE_KEYS } from "./mmm_config.ts";
+import { FEATURE_KEYS } from "./_baseline_config.ts";
 
 /** The config key of a spec key: `baseline.lags.tv` → `features.lags.tv`. */
 export function configKey(key: string): string {

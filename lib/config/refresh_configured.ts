@@ -15,7 +15,8 @@ import { mmmSearchSpace } from "../tuning/mmm_search_space.ts";
 import { tune, type TuneResult } from "../tuning/tune.ts";
 import type { FittedModel, MmmData, ModelSpec } from "../types.ts";
 import { parseParamKey } from "../models/param_key.ts";
-import { configuredEstimator, configuredTuneOptions } from "./fit_configured.ts";
+import { configuredEstimator } from "./configured_estimator.ts";
+import { configuredTuneOptions } from "./configured_tuning.ts";
 import type { MmmConfig } from "./mmm_config.ts";
 import { inConfigTerms } from "./_config_keys.ts";
 

@@ -8,11 +8,14 @@
 import { parseArgs } from "std/cli";
 import { join, resolve } from "std/path";
 import {
+  type ConfiguredFit,
   fitConfigured,
-  loadConfiguredData,
-  loadConfiguredLiftTests,
+  type FitConfiguredOptions,
   summarizeConfigured,
 } from "../../lib/config/fit_configured.ts";
+import type { MmmConfig } from "../../lib/config/mmm_config.ts";
+import type { PredictiveCheck } from "../../lib/models/bayes/predictive_check.ts";
+import { loadConfiguredData, loadConfiguredLiftTests } from "../../lib/config/load_configured.ts";
 import { terminalSamplingProgress } from "../../lib/models/bayes/sampling_progress.ts";
 import { BayesFit } from "../../lib/models/bayes/bayes_fit.ts";
 import { posteriorPredictive } from "../../lib/models/bayes/posterior_predictive.ts";
@@ -78,113 +81,29 @@ sampling progress line (Bayesian: each chain's iteration, phase, divergences, ti
     const { config, baseDir, json } = await loadConfigFile(values.config, values.seed);
     const data = await loadConfiguredData(config, { baseDir });
     const liftTests = await loadConfiguredLiftTests(config, { baseDir });
-    const progress = values.quiet || !config.tuning ? undefined : throttled(terminalProgress());
-    const sampling = values.quiet || config.model.kind !== "bayes"
-      ? undefined
-      : terminalSamplingProgress();
-    const encoder = new TextEncoder();
-    const onReplicate = values.quiet ? undefined : (done: number, total: number) => {
-      Deno.stderr.writeSync(
-        encoder.encode(`\rbootstrap intervals ${done}/${total}${done === total ? "\n" : ""}`),
-      );
-    };
     const run = await fitConfigured(config, data, {
       liftTests,
-      ...(progress ? { onProgress: progress } : {}),
-      ...(sampling ? { onSampling: sampling } : {}),
-      ...(onReplicate ? { onReplicate } : {}),
+      ...progressReporters(config, values.quiet),
     });
     const summarized = summarizeConfigured(config, run);
-    // Bayesian fits: the posterior predictive check, each lift test judged against the model
-    // fitted without the lift tests (what the KPI data alone say)
-    const ppc = run.fit instanceof BayesFit
-      ? posteriorPredictive(
-        run.fit,
-        run.uncalibrated instanceof BayesFit ? { withoutLiftTests: run.uncalibrated } : {},
-      )
-      : undefined;
+    const ppc = predictiveCheck(run);
     const summary = ppc
       ? { ...summarized, warnings: [...summarized.warnings, ...ppc.diagnostics()] }
       : summarized;
-    let mediation: MediationFit | undefined;
-    const extraSections: ReportSection[] = [];
-    if (config.mediation) {
-      mediation = fitMediation(run.train, {
+    const mediation = config.mediation
+      ? fitMediation(run.train, {
         mediator: config.mediation.mediator,
         upstream: config.mediation.upstream,
         model: run.fit,
         seed: config.seed,
-      });
-      extraSections.push({
-        title: "Mediation",
-        blocks: [
-          {
-            kind: "text",
-            text:
-              `How much of each upstream channel's effect flows through "${config.mediation.mediator}": total-effect ROAS credits the upstream channel with what it drives through the mediator; direct-only ROAS is what a model with the mediator as an equal regressor reports.`,
-          },
-          { kind: "table", table: mediation.attributionTable() },
-        ],
-      });
-    }
-    if (run.crossValidation || run.penalty) {
-      extraSections.push({
-        title: "Cross-validation",
-        blocks: [
-          {
-            kind: "text",
-            text:
-              "Time-series cross-validation: the model is refitted on the training weeks before each test fold and forecasts the fold's weeks from their actual spend (adstock carried over); no fold sees weeks after the ones it forecasts.",
-          },
-          ...(run.penalty
-            ? [
-              {
-                kind: "text" as const,
-                text:
-                  `The lasso penalty was chosen by the same folds: ${run.penalty.bestLabel}, the lowest mean RMSE of ${run.penalty.scores.length} candidates.`,
-              },
-              { kind: "table" as const, table: run.penalty.toTable() },
-            ]
-            : []),
-          ...(run.crossValidation
-            ? [{ kind: "table" as const, table: run.crossValidation.toTable() }]
-            : []),
-        ],
-      });
-    }
-    if (ppc) {
-      extraSections.push({
-        title: "Posterior predictive check",
-        blocks: [
-          {
-            kind: "text",
-            text:
-              "KPI series replicated from the posterior (each draw's prediction plus its noise) against the actual KPI: about 90% of weeks should fall inside the band. Each lift test is compared with the lift the model predicts for its window (plus the test's own error); with lift tests, also with a model fitted without them, which shows whether a test agrees with the KPI data.",
-          },
-          { kind: "chart", chart: plotPredictiveCheck(ppc) },
-          { kind: "table", table: ppc.toTable() },
-        ],
-      });
-    }
-    if (run.tuning) {
-      extraSections.push({
-        title: "Tuning",
-        blocks: [
-          {
-            kind: "text",
-            text:
-              `${run.tuning.search.trials.length} candidate models were searched; the chosen one was refitted on all training weeks.`,
-          },
-          {
-            kind: "chart",
-            chart: config.tuning!.objectives.length > 1
-              ? run.tuning.plotFront()
-              : run.tuning.plotObjective(),
-          },
-          { kind: "chart", chart: run.tuning.plotParameters() },
-        ],
-      });
-    }
+      })
+      : undefined;
+    const extraSections = [
+      mediation && mediationSection(config, mediation),
+      crossValidationSection(run),
+      ppc && predictiveCheckSection(ppc),
+      tuningSection(config, run),
+    ].filter((section) => section !== undefined);
     const seconds = (performance.now() - started) / 1000;
     const result = resultJson(summary, {
       seed: config.seed,
@@ -206,18 +125,17 @@ sampling progress line (Bayesian: each chain's iteration, phase, divergences, ti
       links: [{ label: "Open the budget planner", href: "planner.html" }],
     });
     const planner = await plannerHtml(run.final, { source: "model.json" });
-    await Deno.mkdir(out, { recursive: true });
-    await writeTextAtomic(join(out, "model.json"), JSON.stringify(run.final.toJSON()));
-    await writeTextAtomic(
-      join(out, "config.json"),
-      JSON.stringify({ ...json, data: resolve(baseDir, config.data) }, null, 2) + "\n",
-    );
-    await writeTextAtomic(join(out, "result.json"), JSON.stringify(result, null, 2) + "\n");
-    await writeTextAtomic(join(out, "report.html"), html);
-    await writeTextAtomic(join(out, "planner.html"), planner);
-    await writeTextAtomic(join(out, "decomposition.csv"), decompositionCsv(result));
-    await writeTextAtomic(join(out, "channels.csv"), channelsCsv(result));
-    await writeTextAtomic(join(out, "response_curves.csv"), responseCurvesCsv(result));
+    await writeOutputs(out, {
+      "model.json": JSON.stringify(run.final.toJSON()),
+      "config.json": JSON.stringify({ ...json, data: resolve(baseDir, config.data) }, null, 2) +
+        "\n",
+      "result.json": JSON.stringify(result, null, 2) + "\n",
+      "report.html": html,
+      "planner.html": planner,
+      "decomposition.csv": decompositionCsv(result),
+      "channels.csv": channelsCsv(result),
+      "response_curves.csv": responseCurvesCsv(result),
+    });
     const r2 = summary.metrics.r2Holdout ?? summary.metrics.r2Train;
     console.log(
       `Fitted ${run.fit.kind} on ${run.train.dates.length} weeks (R² ${
@@ -230,3 +148,120 @@ sampling progress line (Bayesian: each chain's iteration, phase, divergences, ti
     return 0;
   },
 };
+
+/** The terminal progress of tuning, Bayesian sampling and the bootstrap, unless `quiet`. */
+function progressReporters(config: MmmConfig, quiet: boolean): FitConfiguredOptions {
+  if (quiet) return {};
+  const encoder = new TextEncoder();
+  return {
+    ...(config.tuning ? { onProgress: throttled(terminalProgress()) } : {}),
+    ...(config.model.kind === "bayes" ? { onSampling: terminalSamplingProgress() } : {}),
+    onReplicate: (done: number, total: number) => {
+      Deno.stderr.writeSync(
+        encoder.encode(`\rbootstrap intervals ${done}/${total}${done === total ? "\n" : ""}`),
+      );
+    },
+  };
+}
+
+/**
+ * A Bayesian fit's posterior predictive check, each lift test judged against the model fitted
+ * without the lift tests (what the KPI data alone say); undefined for the other fits.
+ */
+function predictiveCheck(run: ConfiguredFit): PredictiveCheck | undefined {
+  return run.fit instanceof BayesFit
+    ? posteriorPredictive(
+      run.fit,
+      run.uncalibrated instanceof BayesFit ? { withoutLiftTests: run.uncalibrated } : {},
+    )
+    : undefined;
+}
+
+/** The report's mediation section: the attribution table. */
+function mediationSection(config: MmmConfig, mediation: MediationFit): ReportSection {
+  return {
+    title: "Mediation",
+    blocks: [
+      {
+        kind: "text",
+        text:
+          `How much of each upstream channel's effect flows through "${config.mediation?.mediator}": total-effect ROAS credits the upstream channel with what it drives through the mediator; direct-only ROAS is what a model with the mediator as an equal regressor reports.`,
+      },
+      { kind: "table", table: mediation.attributionTable() },
+    ],
+  };
+}
+
+/** The report's cross-validation section (folds, and a lasso's penalty choice), when run. */
+function crossValidationSection(run: ConfiguredFit): ReportSection | undefined {
+  if (!run.crossValidation && !run.penalty) return undefined;
+  return {
+    title: "Cross-validation",
+    blocks: [
+      {
+        kind: "text",
+        text:
+          "Time-series cross-validation: the model is refitted on the training weeks before each test fold and forecasts the fold's weeks from their actual spend (adstock carried over); no fold sees weeks after the ones it forecasts.",
+      },
+      ...(run.penalty
+        ? [
+          {
+            kind: "text" as const,
+            text:
+              `The lasso penalty was chosen by the same folds: ${run.penalty.bestLabel}, the lowest mean RMSE of ${run.penalty.scores.length} candidates.`,
+          },
+          { kind: "table" as const, table: run.penalty.toTable() },
+        ]
+        : []),
+      ...(run.crossValidation
+        ? [{ kind: "table" as const, table: run.crossValidation.toTable() }]
+        : []),
+    ],
+  };
+}
+
+/** The report's posterior predictive check section. */
+function predictiveCheckSection(ppc: PredictiveCheck): ReportSection {
+  return {
+    title: "Posterior predictive check",
+    blocks: [
+      {
+        kind: "text",
+        text:
+          "KPI series replicated from the posterior (each draw's prediction plus its noise) against the actual KPI: about 90% of weeks should fall inside the band. Each lift test is compared with the lift the model predicts for its window (plus the test's own error); with lift tests, also with a model fitted without them, which shows whether a test agrees with the KPI data.",
+      },
+      { kind: "chart", chart: plotPredictiveCheck(ppc) },
+      { kind: "table", table: ppc.toTable() },
+    ],
+  };
+}
+
+/** The report's tuning section: the search's objective (or front) and parameters, when tuned. */
+function tuningSection(config: MmmConfig, run: ConfiguredFit): ReportSection | undefined {
+  if (!run.tuning) return undefined;
+  return {
+    title: "Tuning",
+    blocks: [
+      {
+        kind: "text",
+        text:
+          `${run.tuning.search.trials.length} candidate models were searched; the chosen one was refitted on all training weeks.`,
+      },
+      {
+        kind: "chart",
+        chart: config.tuning!.objectives.length > 1
+          ? run.tuning.plotFront()
+          : run.tuning.plotObjective(),
+      },
+      { kind: "chart", chart: run.tuning.plotParameters() },
+    ],
+  };
+}
+
+/** Writes each output file (name → text) into `out`, each atomically. */
+async function writeOutputs(out: string, files: Readonly<Record<string, string>>): Promise<void> {
+  await Deno.mkdir(out, { recursive: true });
+  for (const [name, text] of Object.entries(files)) {
+    await writeTextAtomic(join(out, name), text);
+  }
+}

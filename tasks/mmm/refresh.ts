@@ -7,7 +7,7 @@
  */
 import { parseArgs } from "std/cli";
 import { dirname, join, resolve } from "std/path";
-import { loadConfiguredData } from "../../lib/config/fit_configured.ts";
+import { loadConfiguredData } from "../../lib/config/load_configured.ts";
 import { parseMmmConfig } from "../../lib/config/mmm_config.ts";
 import { refreshConfigured } from "../../lib/config/refresh_configured.ts";
 import { ConfigError } from "../../lib/errors.ts";

@@ -4,7 +4,7 @@
  * @module
  */
 import { parseArgs } from "std/cli";
-import { loadConfiguredData } from "../../lib/config/fit_configured.ts";
+import { loadConfiguredData } from "../../lib/config/load_configured.ts";
 import { type Command, loadConfigFile } from "./_cli.ts";
 
 /** The validate command. */

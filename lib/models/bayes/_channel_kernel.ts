@@ -13,6 +13,7 @@ import { getTransform } from "../../transforms/registry.ts";
 import type { TransformDescriptor } from "../../transforms/descriptor.ts";
 import type { TransformSpec } from "../../types.ts";
 import { saturationSlope, SLOPE_KINDS } from "./_saturation_slope.ts";
+import { geometricForward, hillForward, logisticForward } from "./_fused_transforms.ts";
 
 /** A free transform parameter of a channel. */
 export interface FreeParam {
@@ -23,83 +24,6 @@ export interface FreeParam {
 }
 
 type Slope = NonNullable<ReturnType<typeof saturationSlope>>;
-
-/**
- * Geometric adstock `a_t = x_t + θ a_{t−1}` and its derivative `∂a_t/∂θ = a_{t−1} + θ ∂a_{t−1}/∂θ`
- * in one pass over rows [from, to), continuing from `a_{from−1}` = prev and its derivative dprev.
- */
-function geometricForward(
-  x: Float64Array,
-  theta: number,
-  a: Float64Array,
-  da: Float64Array | undefined,
-  from: number,
-  to: number,
-  prev: number,
-  dprev: number,
-  zero: boolean,
-): void {
-  for (let t = from; t < to; t++) {
-    const d = prev + theta * dprev;
-    prev = (zero ? 0 : (x[t] as number)) + theta * prev;
-    dprev = d;
-    a[t] = prev;
-    if (da) da[t] = d;
-  }
-}
-
-/**
- * Hill `y = 1/(1 + (k/u)^a)` over rows [from, to) with dy/du = a·y(1−y)/u, ∂y/∂k = −a·y(1−y)/k
- * and ∂y/∂a = y(1−y)·log(u/k): one log and one exp per row.
- */
-function hillForward(
-  u: Float64Array,
-  k: number,
-  shape: number,
-  y: Float64Array,
-  slope: Float64Array,
-  dk: Float64Array | undefined,
-  ds: Float64Array | undefined,
-  from: number,
-  to: number,
-): void {
-  const lk = Math.log(k), ak = -shape / k;
-  for (let t = from; t < to; t++) {
-    const v = u[t] as number;
-    if (!(v > 0)) {
-      y[t] = 0;
-      slope[t] = 0;
-      if (dk) dk[t] = 0;
-      if (ds) ds[t] = 0;
-      continue;
-    }
-    const l = Math.log(v) - lk;
-    const yt = 1 / (1 + Math.exp(-shape * l)), w = yt * (1 - yt);
-    y[t] = yt;
-    slope[t] = (shape * w) / v;
-    if (dk) dk[t] = ak * w;
-    if (ds) ds[t] = w * l;
-  }
-}
-
-/** Logistic `y = tanh(λu/2)` over rows [from, to) with dy/du = (λ/2)(1−y²), ∂y/∂λ = (u/2)(1−y²). */
-function logisticForward(
-  u: Float64Array,
-  lambda: number,
-  y: Float64Array,
-  slope: Float64Array,
-  dl: Float64Array | undefined,
-  from: number,
-  to: number,
-): void {
-  const h = 0.5 * lambda;
-  for (let t = from; t < to; t++) {
-    const v = u[t] as number, yt = Math.tanh(h * v), w = 1 - yt * yt;
-    y[t] = yt;
-    slope[t] = h * w;
-    if (dl) dl[t] = 0.5 * v * w;
-  }
-}
 
 /** Buffers of one evaluation of the column (the actual spend, or a counterfactual). */
 interface ColumnBuffers {

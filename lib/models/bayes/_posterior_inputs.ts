@@ -6,7 +6,7 @@
  */
 import { ConfigError } from "../../errors.ts";
 import type { ChannelKernel } from "./_channel_kernel.ts";
-import type { PosteriorChannel, PosteriorLiftTest, PosteriorParameter } from "./model.ts";
+import type { PosteriorChannel, PosteriorLiftTest, PosteriorParameter } from "./posterior_input.ts";
 import type { Prior } from "./priors.ts";
 
 /** A lift test on its channel's kernel: the rows it covers and its precision 1/se². */

@@ -9,7 +9,7 @@ import { ConfigError, MmmDataError } from "../../errors.ts";
 import { getTransform } from "../../transforms/registry.ts";
 import type { LiftTest, MmmData, ModelSpec } from "../../types.ts";
 import { type DesignBasis, designBasis, designMatrix } from "../design_matrix.ts";
-import type { PosteriorLiftTest } from "./model.ts";
+import type { PosteriorLiftTest } from "./posterior_input.ts";
 import type { Prior } from "./priors.ts";
 import type { BayesChainJob, BayesOptions } from "./fit_bayes.ts";
 import { resolveLiftTests } from "./lift_tests.ts";

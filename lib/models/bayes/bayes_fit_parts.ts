@@ -6,7 +6,7 @@
  */
 import type { Diagnostic, LiftTest, MmmData, ModelSpec } from "../../types.ts";
 import type { ModelSpecJson } from "../model_spec.ts";
-import type { PosteriorParameterGroup } from "./model.ts";
+import type { PosteriorParameterGroup } from "./posterior_input.ts";
 import type { Prior } from "./priors.ts";
 
 /** One row of the posterior summary, in reporting units (see the module doc). */

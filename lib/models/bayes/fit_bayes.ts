@@ -15,7 +15,8 @@
 import { FitError } from "../../errors.ts";
 import type { Diagnostic, LiftTest, MmmData, ModelSpec } from "../../types.ts";
 import { checkPosterior } from "./pre_fit_check.ts";
-import { MmmPosterior, type MmmPosteriorInput, type MmmPosteriorOptions } from "./model.ts";
+import { MmmPosterior } from "./model.ts";
+import type { MmmPosteriorInput, MmmPosteriorOptions } from "./posterior_input.ts";
 import type { ChainProgress, NutsChain, NutsOptions } from "./nuts.ts";
 import { prepare, type Prepared } from "./_prepare.ts";
 import { runChainJob } from "./_run_chain.ts";

@@ -9,6 +9,8 @@ export * from "./nuts.ts";
 export * from "./convergence.ts";
 export * from "./priors.ts";
 export * from "./model.ts";
+export * from "./posterior_input.ts";
+export * from "./default_priors.ts";
 export * from "./transform_priors.ts";
 export * from "./bayes_fit.ts";
 export * from "./bayes_fit_parts.ts";

@@ -29,7 +29,7 @@
  * and log m wherever a channel's column is nearly flat (a long decay, a low half-saturation
  * point): the sampler needed three times smaller steps there and diverged.
  *
- * **Default priors** ({@link defaultPriors}, `transform_priors.ts`; every one can be overridden
+ * **Default priors** (`defaultPriors`, `transform_priors.ts`; every one can be overridden
  * by key). Transform parameters named in a channel's `fixed` list, and whole-number ones
  * (`maxLag`), stay at the spec's values.
  *
@@ -37,174 +37,24 @@
  *
  * @module
  */
-import { ConfigError } from "../../errors.ts";
-import type { TransformSpec } from "../../types.ts";
 import type { LogDensity } from "./nuts.ts";
 import {
   constrain,
   constrainSlope,
   logPriorUnconstrained,
   type Prior,
-  resolvePrior,
   samplePrior,
   unconstrain,
 } from "./priors.ts";
 import type { Rng } from "../../rng.ts";
 import { ChannelKernel } from "./_channel_kernel.ts";
-import {
-  checkMediaPriorKeys,
-  checkPriorSupports,
-  type LiftTerm,
-  liftTerms,
-} from "./_posterior_inputs.ts";
-import { transformPrior } from "./transform_priors.ts";
-
-/** What a sampled parameter is. */
-export type PosteriorParameterGroup =
-  | "intercept"
-  | "media"
-  | "adstock"
-  | "saturation"
-  | "baseline"
-  | "sigma";
-
-/** One coordinate of the posterior: its name, role and prior. */
-export interface PosteriorParameter {
-  /** `"intercept"`, a channel name (its β), `"<channel>.<param>"`, a baseline name, `"sigma"`. */
-  readonly name: string;
-  /** Its role in the model. */
-  readonly group: PosteriorParameterGroup;
-  /** Index of the channel for media, adstock and saturation parameters. */
-  readonly channel?: number;
-  /** Transform parameter name for adstock and saturation parameters. */
-  readonly param?: string;
-  /** Its prior (for a channel: the prior of its ROAS, or of its coefficient β). */
-  readonly prior: Prior;
-  /** For a channel: whether {@link PosteriorParameter.prior} is on its ROAS or on β. */
-  readonly mediaPrior?: "roas" | "coefficient";
-  /** The config key that sets this prior, e.g. `"tv.roas"`, `"tv.decay"`, `"intercept"`. */
-  readonly key: string;
-}
-
-/** One channel of the posterior: scaled spend and its transforms. */
-export interface PosteriorChannel {
-  /** Channel name. */
-  readonly name: string;
-  /** Spend divided by the channel's scale. */
-  readonly x: Float64Array;
-  /** Adstock; its values are the starting point, or the value of a fixed parameter. */
-  readonly adstock: TransformSpec;
-  /** Saturation; its values are the starting point, or the value of a fixed parameter. */
-  readonly saturation: TransformSpec;
-  /** Transform parameters held at the spec's value (by parameter name). @default [] */
-  readonly fixed?: readonly string[];
-  /**
-   * ROAS per unit of m (the channel's mean contribution per row on the scaled KPI): s_y / mean
-   * spend. Given, the channel's prior is on its ROAS; absent, on its coefficient β.
-   */
-  readonly roasFactor?: number;
-}
-
-/** A lift test on the posterior's scale. */
-export interface PosteriorLiftTest {
-  /** Index of the channel. */
-  readonly channel: number;
-  /** First row of the window. */
-  readonly start: number;
-  /** Row after the window's last. */
-  readonly end: number;
-  /** Measured incremental KPI over the window, on the scaled KPI. */
-  readonly lift: number;
-  /** Its standard error, on the scaled KPI. */
-  readonly standardError: number;
-}
-
-/** Inputs of {@link MmmPosterior}. */
-export interface MmmPosteriorInput {
-  /** The scaled KPI ỹ. */
-  readonly y: Float64Array;
-  /** Media channels. */
-  readonly channels: readonly PosteriorChannel[];
-  /** Standardised baseline regressors, one column each. */
-  readonly baseline: readonly { readonly name: string; readonly values: Float64Array }[];
-  /** Lift tests. @default [] */
-  readonly liftTests?: readonly PosteriorLiftTest[];
-}
-
-/** Options of {@link MmmPosterior}. */
-export interface MmmPosteriorOptions {
-  /**
-   * Prior overrides by key, the most specific winning: `"intercept"`, `"sigma"`, `"baseline"`
-   * (every γ) or a regressor name; `"roas"` (every channel) or `"<channel>.roas"`;
-   * `"coefficient"` or `"<channel>.coefficient"` (β, for channels without a ROAS factor);
-   * `"<param>"` (e.g. `"decay"`, every channel) or `"<channel>.<param>"`. @default {}
-   */
-  readonly priors?: Readonly<Record<string, Prior>>;
-  /** Keep every transform parameter fixed at the spec's value (a linear model). @default false */
-  readonly fixTransforms?: boolean;
-}
-
-/** The default priors that do not depend on a transform. */
-export interface DefaultPriors {
-  /** ROAS of each channel (linear specification). */
-  readonly roas: Prior;
-  /** Coefficient β of each channel without a ROAS prior, on the scaled KPI. */
-  readonly coefficient: Prior;
-  /** The mean baseline α on the scaled KPI. */
-  readonly intercept: Prior;
-  /** Each baseline regressor's γ (per standard deviation of the regressor, scaled KPI). */
-  readonly baseline: Prior;
-  /** The residual standard deviation σ on the scaled KPI. */
-  readonly sigma: Prior;
-}
-
-/**
- * The default priors for a scaled KPI ỹ (mean |ỹ| = 1) with J baseline regressors, s the
- * standard deviation of ỹ:
- *
- * - ROAS ~ LogNormal(0.2, 0.9), Meridian's default `roi` prior (anchors.md §3a): median 1.2,
- *   90% between 0.28 and 5.4;
- * - α (the mean baseline) ~ Normal(1, 0.3): the baseline is most of a KPI whose mean is 1 —
- *   90% between 0.5 and 1.5 of it — and below zero with probability 0.04%. With the ROAS priors
- *   it decides how the KPI's level is split between baseline and media where the data cannot,
- *   so that media cannot take the intercept's place;
- * - γ_j ~ Normal(0, s/√J): together the baseline regressors move the KPI by about its own
- *   standard deviation (on standardised variables a single slope is a correlation); wider γ
- *   priors let trend and seasonality push the baseline below zero in some week;
- * - σ ~ HalfNormal(s): the noise is not larger than the KPI's own variation;
- * - β ~ HalfNormal(1), for channels without a ROAS prior (`fitBayes` sets a narrower one for
- *   the log-log specification).
- *
- * Under these priors a baseline that is negative in some week has a prior probability of a few
- * percent (`priorPredictive` reports it for a data set).
- *
- * @param y The scaled KPI.
- * @param regressors The number J of baseline regressors. @default 1
- * @returns The priors.
- *
- * @example The baseline prior scales with the KPI's variation
- * ```ts
- * import { defaultPriors } from "mixlab/models/bayes/mod.ts";
- * import assert from "node:assert/strict";
- * const p = defaultPriors(Float64Array.of(0.5, 1.5, 0.5, 1.5), 4);
- * assert.deepEqual(p.baseline, { dist: "normal", mu: 0, sigma: 0.25 });
- * ```
- */
-export function defaultPriors(y: Float64Array, regressors = 1): DefaultPriors {
-  const n = y.length;
-  let m = 0;
-  for (let t = 0; t < n; t++) m += (y[t] as number) / n;
-  let v = 0;
-  for (let t = 0; t < n; t++) v += ((y[t] as number) - m) ** 2 / n;
-  const s = Math.sqrt(v) > 0 ? Math.sqrt(v) : 1;
-  return {
-    roas: { dist: "lognormal", mu: 0.2, sigma: 0.9 },
-    coefficient: { dist: "halfnormal", sigma: 1 },
-    intercept: { dist: "normal", mu: 1, sigma: 0.3 },
-    baseline: { dist: "normal", mu: 0, sigma: s / Math.sqrt(Math.max(1, regressors)) },
-    sigma: { dist: "halfnormal", sigma: s },
-  };
-}
+import { checkPriorSupports, type LiftTerm, liftTerms } from "./_posterior_inputs.ts";
+import { type PosteriorLayout, posteriorLayout } from "./_posterior_layout.ts";
+import type {
+  MmmPosteriorInput,
+  MmmPosteriorOptions,
+  PosteriorParameter,
+} from "./posterior_input.ts";
 
 /**
  * The MMM posterior as a {@link LogDensity}: coordinates are the unconstrained parameters in
@@ -246,14 +96,8 @@ export class MmmPosterior implements LogDensity {
   readonly kernels: readonly ChannelKernel[];
   readonly #y: Float64Array;
   readonly #n: number;
-  /** Coordinate of each channel's media parameter, and of its first free transform parameter. */
-  readonly #mediaIndex: Int32Array;
-  readonly #freeStart: Int32Array;
-  readonly #logRoasFactor: Float64Array;
-  readonly #isRoas: Uint8Array;
-  readonly #baseline: Float64Array[];
-  readonly #baselineStart: number;
-  readonly #sigmaIndex: number;
+  /** Where each parameter sits among the coordinates. */
+  readonly #layout: PosteriorLayout;
   readonly #priors: Prior[];
   readonly #lifts: LiftTerm[];
   readonly #mu: Float64Array;
@@ -271,113 +115,12 @@ export class MmmPosterior implements LogDensity {
    * known, a prior that is invalid or does not fit its parameter, or a lift test outside the rows.
    */
   constructor(input: MmmPosteriorInput, options: MmmPosteriorOptions = {}) {
-    const overrides = options.priors ?? {};
-    const fixAll = options.fixTransforms ?? false;
-    const n = input.y.length;
-    const defaults = defaultPriors(input.y, input.baseline.length);
+    const n = input.y.length, nc = input.channels.length;
+    const layout = this.#layout = posteriorLayout(input, options);
     this.#y = input.y;
     this.#n = n;
-    const params: PosteriorParameter[] = [];
-    const known = new Set<string>();
-    const prior = (keys: string[], fallback: Prior): { prior: Prior; key: string } => {
-      for (const k of keys) known.add(k);
-      for (const k of keys) {
-        const p = overrides[k];
-        if (p !== undefined) return { prior: resolvePrior(p, `priors.${k}`), key: k };
-      }
-      return { prior: fallback, key: keys[0] as string };
-    };
-    params.push({
-      name: "intercept",
-      group: "intercept",
-      ...prior(["intercept"], defaults.intercept),
-    });
-    const nc = input.channels.length;
-    this.#mediaIndex = new Int32Array(nc);
-    this.#freeStart = new Int32Array(nc);
-    this.#logRoasFactor = new Float64Array(nc);
-    this.#isRoas = new Uint8Array(nc);
-    this.kernels = input.channels.map((ch, c) => {
-      if (ch.x.length !== n) {
-        throw new RangeError(
-          `Cannot build posterior: channel "${ch.name}" has ${ch.x.length} rows, the KPI ${n}`,
-        );
-      }
-      const kernel = new ChannelKernel(
-        ch.name,
-        ch.x,
-        ch.adstock,
-        ch.saturation,
-        fixAll ? "all" : new Set(ch.fixed ?? []),
-      );
-      this.#mediaIndex[c] = params.length;
-      const roas = ch.roasFactor !== undefined;
-      checkMediaPriorKeys(ch, overrides);
-      if (roas) {
-        this.#isRoas[c] = 1;
-        this.#logRoasFactor[c] = Math.log(ch.roasFactor!);
-      }
-      const media = roas
-        ? prior([`${ch.name}.roas`, "roas"], defaults.roas)
-        : prior([`${ch.name}.coefficient`, "coefficient"], defaults.coefficient);
-      if (media.prior.dist !== "halfnormal" && media.prior.dist !== "lognormal") {
-        throw new ConfigError(
-          `Cannot fit Bayesian model: the prior of channel "${ch.name}" must be on positive values`,
-          {
-            channel: ch.name,
-            key: `priors.${media.key}`,
-            hint: 'use a "lognormal" or "halfnormal" prior',
-          },
-        );
-      }
-      params.push({
-        name: ch.name,
-        group: "media",
-        channel: c,
-        mediaPrior: roas ? "roas" : "coefficient",
-        ...media,
-      });
-      this.#freeStart[c] = params.length;
-      for (const f of kernel.free) {
-        const d = f.stage === "adstock" ? kernel.adstock : kernel.saturation;
-        const spec = d.params[f.name]!;
-        params.push({
-          name: `${ch.name}.${f.name}`,
-          group: f.stage,
-          channel: c,
-          param: f.name,
-          ...prior([`${ch.name}.${f.name}`, f.name], transformPrior(d.kind, f.name, spec)),
-        });
-      }
-      return kernel;
-    });
-    this.#baselineStart = params.length;
-    this.#baseline = input.baseline.map((b) => {
-      if (b.values.length !== n) {
-        throw new RangeError(
-          `Cannot build posterior: regressor "${b.name}" has ${b.values.length} rows, the KPI ${n}`,
-        );
-      }
-      params.push({
-        name: b.name,
-        group: "baseline",
-        ...prior([b.name, "baseline"], defaults.baseline),
-      });
-      return b.values;
-    });
-    this.#sigmaIndex = params.length;
-    params.push({ name: "sigma", group: "sigma", ...prior(["sigma"], defaults.sigma) });
-    const unknown = Object.keys(overrides).find((k) => !known.has(k));
-    if (unknown !== undefined) {
-      throw new ConfigError(
-        `Cannot fit Bayesian model: no parameter takes the prior "${unknown}"`,
-        {
-          key: `priors.${unknown}`,
-          hint: `keys are ${[...known].slice(0, 8).map((k) => `"${k}"`).join(", ")}, …`,
-        },
-      );
-    }
-    this.parameters = Object.freeze(params.map((p) => Object.freeze(p)));
+    this.kernels = layout.kernels;
+    const params = this.parameters = layout.parameters;
     this.dim = params.length;
     this.#priors = params.map((p) => p.prior);
     checkPriorSupports(params);
@@ -411,16 +154,16 @@ export class MmmPosterior implements LogDensity {
     for (let t = 0; t < n; t++) mean += (y[t] as number) / n;
     let v = 0;
     for (let t = 0; t < n; t++) v += ((y[t] as number) - mean) ** 2 / n;
-    theta[this.#sigmaIndex] = Math.log(Math.max(0.5 * Math.sqrt(v), 1e-3));
+    theta[this.#layout.sigmaIndex] = Math.log(Math.max(0.5 * Math.sqrt(v), 1e-3));
     const values = new Float64Array(this.dim);
     for (let i = 0; i < this.dim; i++) {
       values[i] = constrain(this.#priors[i] as Prior, theta[i] as number);
     }
     this.#forward(values, false);
     for (let c = 0; c < this.kernels.length; c++) {
-      const b = this.#mediaIndex[c] as number;
-      theta[b] = this.#isRoas[c]
-        ? (theta[b] as number) - (this.#logRoasFactor[c] as number)
+      const b = this.#layout.mediaIndex[c] as number;
+      theta[b] = this.#layout.isRoas[c]
+        ? (theta[b] as number) - (this.#layout.logRoasFactor[c] as number)
         : (theta[b] as number) + Math.log((this.kernels[c] as ChannelKernel).mean);
     }
     theta[0] = mean;
@@ -443,9 +186,9 @@ export class MmmPosterior implements LogDensity {
     this.#forward(values, false);
     let media = 0;
     for (let c = 0; c < this.kernels.length; c++) {
-      const b = this.#mediaIndex[c] as number, v = values[b] as number;
-      const m = this.#isRoas[c]
-        ? v / Math.exp(this.#logRoasFactor[c] as number)
+      const b = this.#layout.mediaIndex[c] as number, v = values[b] as number;
+      const m = this.#layout.isRoas[c]
+        ? v / Math.exp(this.#layout.logRoasFactor[c] as number)
         : v * (this.kernels[c] as ChannelKernel).mean;
       theta[b] = Math.log(m);
       media += m;
@@ -467,23 +210,23 @@ export class MmmPosterior implements LogDensity {
   } {
     const values = this.constrain(theta), n = this.#n;
     const baseline = new Float64Array(n).fill(values[0] as number);
-    this.#baseline.forEach((z, j) => {
-      const g = values[this.#baselineStart + j] as number;
+    this.#layout.baseline.forEach((z, j) => {
+      const g = values[this.#layout.baselineStart + j] as number;
       for (let t = 0; t < n; t++) baseline[t] = (baseline[t] as number) + g * (z[t] as number);
     });
     const mu = Float64Array.from(baseline);
     const channels = this.kernels.map((k, c) => {
-      const beta = values[this.#mediaIndex[c] as number] as number;
+      const beta = values[this.#layout.mediaIndex[c] as number] as number;
       for (let t = 0; t < n; t++) mu[t] = (mu[t] as number) + beta * (k.s[t] as number);
       return {
         column: Float64Array.from(k.s),
         beta,
-        roas: this.#isRoas[c]
-          ? beta * k.mean * Math.exp(this.#logRoasFactor[c] as number)
+        roas: this.#layout.isRoas[c]
+          ? beta * k.mean * Math.exp(this.#layout.logRoasFactor[c] as number)
           : undefined,
       };
     });
-    return { mu, baseline, sigma: values[this.#sigmaIndex] as number, channels };
+    return { mu, baseline, sigma: values[this.#layout.sigmaIndex] as number, channels };
   }
 
   /** The lift each lift test would measure at an unconstrained point, on the scaled KPI. */
@@ -492,7 +235,7 @@ export class MmmPosterior implements LogDensity {
     return Float64Array.from(
       this.#lifts,
       (l) =>
-        (values[this.#mediaIndex[l.channel] as number] as number) *
+        (values[this.#layout.mediaIndex[l.channel] as number] as number) *
         l.kernel.windowDrop(l.start, l.end),
     );
   }
@@ -500,7 +243,7 @@ export class MmmPosterior implements LogDensity {
   /** Sets every channel's free transform parameters from constrained `values` and runs the kernels. */
   #forward(values: Float64Array, gradient: boolean): void {
     for (let c = 0; c < this.kernels.length; c++) {
-      const k = this.kernels[c] as ChannelKernel, s0 = this.#freeStart[c] as number;
+      const k = this.kernels[c] as ChannelKernel, s0 = this.#layout.freeStart[c] as number;
       for (let j = 0; j < k.free.length; j++) k.set(j, values[s0 + j] as number);
       k.forward(gradient);
     }
@@ -517,7 +260,7 @@ export class MmmPosterior implements LogDensity {
     this.#forward(out, false);
     let media = 0;
     for (let c = 0; c < this.kernels.length; c++) {
-      const b = this.#mediaIndex[c] as number, m = Math.exp(theta[b] as number);
+      const b = this.#layout.mediaIndex[c] as number, m = Math.exp(theta[b] as number);
       media += m;
       out[b] = m / (this.kernels[c] as ChannelKernel).mean;
     }
@@ -545,15 +288,15 @@ export class MmmPosterior implements LogDensity {
     this.#forward(values, true);
     // Media: m = e^u, β = m / s̄, ∂β/∂θ_k = −β·(∂s̄/∂θ_k)/s̄.
     for (let c = 0; c < kernels.length; c++) {
-      const k = kernels[c] as ChannelKernel, b = this.#mediaIndex[c] as number;
-      const s0 = this.#freeStart[c] as number, nf = k.free.length, u = theta[b] as number;
+      const k = kernels[c] as ChannelKernel, b = this.#layout.mediaIndex[c] as number;
+      const s0 = this.#layout.freeStart[c] as number, nf = k.free.length, u = theta[b] as number;
       const bc = Math.exp(u) / k.mean;
       beta[c] = bc;
       for (let j = 0; j < nf; j++) dBeta[s0 + j] = (-bc * (k.dMean[j] as number)) / k.mean;
       const p = priors[b] as Prior;
-      if (this.#isRoas[c]) {
+      if (this.#layout.isRoas[c]) {
         // a prior on ROAS = m · factor: the prior of log ROAS at u + log factor
-        lp += logPriorUnconstrained(p, u + (this.#logRoasFactor[c] as number), one);
+        lp += logPriorUnconstrained(p, u + (this.#layout.logRoasFactor[c] as number), one);
         grad[b] = one[0] as number;
       } else {
         // p(β) |∂β/∂u| with ∂β/∂u = β: log p(β) + log β
@@ -578,7 +321,7 @@ export class MmmPosterior implements LogDensity {
     // down; α = T − Σ m_c is derived (a shear: unit Jacobian) and carries the intercept's prior.
     let media = 0;
     for (let c = 0; c < kernels.length; c++) {
-      media += Math.exp(theta[this.#mediaIndex[c] as number] as number);
+      media += Math.exp(theta[this.#layout.mediaIndex[c] as number] as number);
     }
     const alpha = (theta[0] as number) - media;
     values[0] = alpha;
@@ -586,22 +329,22 @@ export class MmmPosterior implements LogDensity {
     const dAlpha = one[0] as number;
     grad[0] = dAlpha;
     for (let c = 0; c < kernels.length; c++) {
-      const b = this.#mediaIndex[c] as number;
+      const b = this.#layout.mediaIndex[c] as number;
       grad[b] = (grad[b] as number) - dAlpha * Math.exp(theta[b] as number);
     }
     if (!Number.isFinite(lp)) return -Infinity;
     const mu = this.#mu;
     mu.fill(values[0] as number);
-    const b0 = this.#baselineStart, nb = this.#baseline.length;
+    const b0 = this.#layout.baselineStart, nb = this.#layout.baseline.length;
     for (let j = 0; j < nb; j++) {
-      const z = this.#baseline[j] as Float64Array, g = values[b0 + j] as number;
+      const z = this.#layout.baseline[j] as Float64Array, g = values[b0 + j] as number;
       for (let t = 0; t < n; t++) mu[t] = (mu[t] as number) + g * (z[t] as number);
     }
     for (let c = 0; c < kernels.length; c++) {
       const bc = beta[c] as number, s = (kernels[c] as ChannelKernel).s;
       for (let t = 0; t < n; t++) mu[t] = (mu[t] as number) + bc * (s[t] as number);
     }
-    const sigma = values[this.#sigmaIndex] as number, y = this.#y, e = this.#resid;
+    const sigma = values[this.#layout.sigmaIndex] as number, y = this.#y, e = this.#resid;
     const inv2 = 1 / (sigma * sigma);
     let ss = 0, se = 0;
     for (let t = 0; t < n; t++) {
@@ -615,14 +358,14 @@ export class MmmPosterior implements LogDensity {
     if (!Number.isFinite(ll)) return -Infinity;
     grad[0] = (grad[0] as number) + se;
     for (let j = 0; j < nb; j++) {
-      const z = this.#baseline[j] as Float64Array;
+      const z = this.#layout.baseline[j] as Float64Array;
       let d = 0;
       for (let t = 0; t < n; t++) d += (e[t] as number) * (z[t] as number);
       grad[b0 + j] = (grad[b0 + j] as number) + d * (slopes[b0 + j] as number);
     }
     for (let c = 0; c < kernels.length; c++) {
       const k = kernels[c] as ChannelKernel, bc = beta[c] as number, s = k.s;
-      const b = this.#mediaIndex[c] as number, s0 = this.#freeStart[c] as number;
+      const b = this.#layout.mediaIndex[c] as number, s0 = this.#layout.freeStart[c] as number;
       let d = 0;
       for (let t = 0; t < n; t++) d += (e[t] as number) * (s[t] as number);
       // ∂μ_t/∂u = β s_t − m (β ∝ m, and α = T − Σ m)
@@ -642,14 +385,14 @@ export class MmmPosterior implements LogDensity {
       const D = k.windowDrop(l.start, l.end, l.dD);
       const r = l.lift - bc * D, w = r * l.precision;
       ll -= 0.5 * r * w;
-      const b = this.#mediaIndex[c] as number, s0 = this.#freeStart[c] as number;
+      const b = this.#layout.mediaIndex[c] as number, s0 = this.#layout.freeStart[c] as number;
       grad[b] = (grad[b] as number) + w * bc * D;
       for (let j = 0; j < k.free.length; j++) {
         const total = bc * (l.dD[j] as number) + (dBeta[s0 + j] as number) * D;
         grad[s0 + j] = (grad[s0 + j] as number) + w * total * (slopes[s0 + j] as number);
       }
     }
-    const si = this.#sigmaIndex;
+    const si = this.#layout.sigmaIndex;
     grad[si] = (grad[si] as number) + (-n / sigma + ss * inv2 / sigma) * (slopes[si] as number);
     return lp + ll;
   }

@@ -1,0 +1,43 @@
+/**
+ * The config's `guardrails` section: the limits that override the guardrails' defaults.
+ *
+ * @module
+ */
+import type { GuardrailLimits } from "../guardrails/limits.ts";
+import { fail, number, object } from "./_config_reader.ts";
+
+/** `guardrails`: plausible ranges and identification limits (lib/guardrails/guardrails.ts). */
+export function parseGuardrails(value: unknown): Partial<GuardrailLimits> {
+  if (value === undefined) return {};
+  const g = object(value, "guardrails", [
+    "mediaShare",
+    "roas",
+    "cpa",
+    "extrapolation",
+    "flatness",
+    "baselineR2",
+    "shareRatio",
+    "intervalRatio",
+  ]);
+  const out: Record<string, unknown> = {};
+  if (g.mediaShare !== undefined) {
+    out.mediaShare = pair(g.mediaShare, "guardrails.mediaShare", 0, 1);
+  }
+  if (g.roas !== undefined) out.roas = pair(g.roas, "guardrails.roas", -Infinity);
+  if (g.cpa !== undefined) out.cpa = pair(g.cpa, "guardrails.cpa", 0);
+  for (const k of ["extrapolation", "flatness", "baselineR2"] as const) {
+    if (g[k] !== undefined) out[k] = number(g[k], `guardrails.${k}`, 0, 1);
+  }
+  for (const k of ["shareRatio", "intervalRatio"] as const) {
+    if (g[k] !== undefined) out[k] = number(g[k], `guardrails.${k}`, 1);
+  }
+  return out as Partial<GuardrailLimits>;
+}
+
+/** A `[lower, upper]` range with lower ≤ upper, both from `min` to `max`. */
+function pair(value: unknown, key: string, min: number, max = Infinity): [number, number] {
+  if (!Array.isArray(value) || value.length !== 2) fail(key, "must be a [lower, upper] pair");
+  const lo = number(value[0], `${key}[0]`, min, max), hi = number(value[1], `${key}[1]`, min, max);
+  if (!(lo <= hi)) fail(key, `must have lower <= upper, got [${lo}, ${hi}]`);
+  return [lo, hi];
+}
