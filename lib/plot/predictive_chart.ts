@@ -102,14 +102,14 @@ export function plotPredictiveCheck(check: PredictiveCheckData): Chart {
     );
   }
   marks.push(
-    Plot.areaY(band, { x: "date", y1: "lo", y2: "hi", fill: PALETTE[1], fillOpacity: 0.25 }),
-    Plot.lineY(band, { x: "date", y: "mid", stroke: PALETTE[1], strokeWidth: 1.2 }),
+    Plot.areaY(band, { x: "date", y1: "lo", y2: "hi", fill: PALETTE[0], fillOpacity: 0.2 }),
+    Plot.lineY(band, { x: "date", y: "mid", stroke: PALETTE[0], strokeWidth: 1.2 }),
     Plot.lineY(band, { x: "date", y: "actual", stroke: PALETTE[7], strokeWidth: 1.6 }),
   );
   const what = check.kind === "prior" ? "Prior predictive" : "Posterior predictive";
   const share = check.mediaShare;
   return renderChart({
-    title: `${what}: 90% band of the KPI (blue) and the actual KPI (dark)`,
+    title: `${what}: 90% band of the KPI and its median (blue), the actual KPI (black)`,
     subtitle:
       `${Math.round(100 * check.coverage)}% of weeks inside the band · media ${
         Math.round(100 * share.mean)
