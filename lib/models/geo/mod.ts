@@ -7,3 +7,4 @@
 export * from "./panel_projection.ts";
 export * from "./panel_media.ts";
 export * from "./fit_geo_linear.ts";
+export * from "./bayes/mod.ts";
