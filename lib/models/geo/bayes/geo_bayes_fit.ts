@@ -1,60 +1,34 @@
 /**
- * What `fitGeoBayes` returns: the fields of the classical geo fit (channels, geos, national,
- * controls, r2, sigma) with 90% posterior intervals, mROAS, each geo's posterior-mean
- * coefficients, the shared transforms at their posterior means, the pooling of each channel and
- * the sampler's convergence.
- *
- * Units: spend, contributions and baselines in the data's units (KPI units, summed over the
- * weeks); ROAS = contribution ÷ spend; mROAS = [Σ_t f(1.01·spend) − Σ_t f(spend)] ÷
- * (0.01·Σ_t spend), Meridian's mROI with a 1% step. Point values are posterior means; intervals
- * are the 5% and 95% posterior quantiles.
+ * What `fitGeoBayes` returns: the shared {@link GeoFit} of every geo model (kind `"geo-bayes"`),
+ * whose intervals are always there (5% and 95% posterior quantiles; point values are posterior
+ * means), with what only the Bayesian model has: each channel's pooling (η), the shared
+ * regressors' coefficients, and the sampler's convergence and work.
  *
  * @module
  */
-import type { ChannelSpec, Convergence, Diagnostic } from "../../../types.ts";
+import type { Convergence } from "../../../types.ts";
+import type { Ci90, GeoChannelInGeo, GeoChannelReturns, GeoFit, GeoResult } from "../geo_fit.ts";
 
-/** One channel's returns, nationally or in one geo. */
-export interface GeoBayesReturns {
-  /** Channel name. */
-  readonly name: string;
-  /** Spend over the fitted weeks. */
-  readonly spend: number;
-  /** Contribution over the fitted weeks (KPI units), posterior mean. */
-  readonly contribution: number;
-  /** Contribution ÷ spend, posterior mean. */
-  readonly roas: number;
-  /** Marginal ROAS at the observed spend (1% step), posterior mean. */
-  readonly mroas: number;
+/** One channel's returns with their 90% posterior intervals. */
+export interface GeoBayesReturns extends GeoChannelReturns {
   /** 90% interval of the ROAS. */
-  readonly roasCi90: readonly [number, number];
+  readonly roasCi90: Ci90;
   /** 90% interval of the mROAS. */
-  readonly mroasCi90: readonly [number, number];
+  readonly mroasCi90: Ci90;
   /** 90% interval of the contribution. */
-  readonly contributionCi90: readonly [number, number];
+  readonly contributionCi90: Ci90;
 }
 
-/** One channel in one geo: its returns and the posterior-mean coefficient of its response. */
+/** One channel in one geo: returns with intervals, and the posterior-mean coefficient β_gm. */
 export interface GeoBayesChannelInGeo extends GeoBayesReturns {
-  /**
-   * Posterior mean of β_gm on the channel's media column (KPI per person with population
-   * scaling): the geo's response to spend x is `population · coefficient · media(x ÷ population)`
-   * with the shared `transforms`.
-   */
-  readonly coefficient: number;
+  /** Posterior mean of β_gm on the channel's media column (per person with population scaling). */
+  readonly coefficient: GeoChannelInGeo["coefficient"];
 }
 
-/** One geo's estimates and weekly decomposition (posterior means, KPI units). */
-export interface GeoBayesGeo {
-  /** Geo name. */
-  readonly geo: string;
-  /** Population (1 without population scaling). */
-  readonly population: number;
+/** One geo's estimates (posterior means, KPI units). */
+export interface GeoBayesGeo extends GeoResult {
   /** Per channel, in the fit's channel order. */
   readonly channels: readonly GeoBayesChannelInGeo[];
-  /** Weekly baseline: the geo's level and trend, seasonality and controls. */
-  readonly baseline: Float64Array;
-  /** Weekly contribution per channel. */
-  readonly contributions: readonly Float64Array[];
 }
 
 /** How much each channel's per-geo effects are pooled: η, the sd of log β_gm around log β_m. */
@@ -64,7 +38,7 @@ export interface GeoPooling {
   /** Posterior mean of η. */
   readonly eta: number;
   /** Its 90% interval. */
-  readonly etaCi90: readonly [number, number];
+  readonly etaCi90: Ci90;
 }
 
 /** The sampler's work, for the bench and for judging a fit. */
@@ -79,37 +53,20 @@ export interface GeoSamplerStats {
   readonly dim: number;
 }
 
-/** A fitted hierarchical Bayesian geo model. */
-export interface GeoBayesFit {
+/** A fitted hierarchical Bayesian geo model: a {@link GeoFit} with the Bayesian extras. */
+export interface GeoBayesFit extends GeoFit {
   /** Which model made it. */
   readonly kind: "geo-bayes";
-  /** The fitted weeks (each geo has the same). */
-  readonly dates: readonly string[];
-  /** National returns per channel: every geo summed. */
+  /** National returns per channel with intervals: every geo summed. */
   readonly channels: readonly GeoBayesReturns[];
   /** Per geo, in the data's geo order. */
   readonly geos: readonly GeoBayesGeo[];
-  /** The national weekly decomposition: every geo summed. */
-  readonly national: {
-    readonly baseline: Float64Array;
-    readonly contributions: readonly Float64Array[];
-  };
-  /** Each channel's transforms at their posterior means, with its `scale`, shared by every geo. */
-  readonly transforms: readonly ChannelSpec[];
-  /** Whether KPI and spend were divided by population. */
-  readonly populationScaling: boolean;
   /** Shared regressors (trend, Fourier terms, controls): posterior-mean coefficient per unit. */
   readonly controls: readonly { name: string; coefficient: number }[];
   /** Per channel, the pooling of its per-geo effects. */
   readonly pooling: readonly GeoPooling[];
-  /** R² of the posterior-mean fit on the (per-person) KPI. */
-  readonly r2: number;
-  /** Residual standard deviation (per person with population scaling), posterior mean. */
-  readonly sigma: number;
-  /** R-hat, bulk ESS and divergences over every sampled parameter and national ROAS. */
+  /** R-hat, bulk ESS and divergences over every sampled parameter and national contribution. */
   readonly convergence: Convergence;
   /** The sampler's work. */
   readonly sampler: GeoSamplerStats;
-  /** Warnings an analyst must see (convergence). */
-  readonly warnings: readonly Diagnostic[];
 }
