@@ -10,3 +10,7 @@ export * from "./fit_geo_linear.ts";
 export * from "./geo_fit.ts";
 export * from "./geo_summary.ts";
 export * from "./geo_linear_solve.ts";
+export * from "./geo_guardrails.ts";
+export * from "./fit_geos_separately.ts";
+export * from "./sum_geos.ts";
+export * from "./geo_response.ts";
