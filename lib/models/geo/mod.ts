@@ -14,3 +14,4 @@ export * from "./geo_guardrails.ts";
 export * from "./fit_geos_separately.ts";
 export * from "./sum_geos.ts";
 export * from "./geo_response.ts";
+export * from "./forecast_geo.ts";
