@@ -2,13 +2,13 @@
  * Tree regressors on an MMM-sized design: 156 weekly rows × 15 features (the size of a
  * 3-year, 10-channel model with controls and seasonality).
  */
+import { Rng } from "mixlab";
 import {
   fitGradientBoostingRegressor,
   fitRandomForestRegressor,
   fitRegressionTree,
   permutationImportance,
-  Rng,
-} from "mixlab";
+} from "mixlab/models/trees";
 
 const N = 156, P = 15;
 const rng = new Rng(2024);

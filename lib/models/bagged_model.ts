@@ -225,7 +225,8 @@ export class BaggedModel implements FittedModel {
  *
  * @example Save and load
  * ```ts
- * import { BaggedModel, defineModelSpec, fitRidge, loadBaggedModel } from "mixlab";
+ * import { defineModelSpec, fitRidge } from "mixlab";
+ * import { BaggedModel, loadBaggedModel } from "mixlab/models";
  * import assert from "node:assert/strict";
  * const dates = ["2024-01-01", "2024-01-08", "2024-01-15", "2024-01-22", "2024-01-29"];
  * const data = {

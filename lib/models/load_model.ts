@@ -19,7 +19,8 @@ import { specFromJSON } from "./model_spec.ts";
  *
  * @example Save and load
  * ```ts
- * import { defineModelSpec, fitRidge, loadModel } from "mixlab";
+ * import { defineModelSpec, fitRidge } from "mixlab";
+ * import { loadModel } from "mixlab/models";
  * import assert from "node:assert/strict";
  * const dates = ["2024-01-01", "2024-01-08", "2024-01-15", "2024-01-22"];
  * const data = {

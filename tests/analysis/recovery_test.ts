@@ -7,17 +7,11 @@
  * - a forecast of held-back weeks from their actual spends is exact, adstock carry-over included.
  */
 import assert from "node:assert/strict";
-import {
-  applyChannelTransforms,
-  backtest,
-  channelReturns,
-  decomposition,
-  fitRidge,
-  forecast,
-  simulateMmm,
-  SIMULATION_PRESETS,
-  sliceRows,
-} from "mixlab";
+import { channelReturns, decomposition, fitRidge, forecast, simulateMmm } from "mixlab";
+import { backtest } from "mixlab/forecast";
+import { sliceRows } from "mixlab/mmm_data";
+import { SIMULATION_PRESETS } from "mixlab/sim";
+import { applyChannelTransforms } from "mixlab/transforms";
 
 const sim = simulateMmm({ ...SIMULATION_PRESETS.demo, noise: 0 });
 const fit = fitRidge(sim.data, sim.truth.spec, { lambda: 0, nonNegative: false });

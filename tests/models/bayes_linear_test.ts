@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { fitBayesLinear, fitRidge, loadModel } from "mixlab";
+import { fitBayesLinear, fitRidge } from "mixlab";
+import { loadModel } from "mixlab/models";
 import { assertRelClose, fixedData } from "./_fixed_design.ts";
 
 // Expected numbers: tests/fixtures/reference/models_linear.py (sklearn Ridge for the posterior

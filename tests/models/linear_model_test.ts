@@ -5,10 +5,10 @@ import {
   fitElasticNet,
   fitOls,
   fitRidge,
-  loadModel,
   type MmmData,
   Rng,
 } from "mixlab";
+import { loadModel } from "mixlab/models";
 import { weeklyDates } from "./_fixed_design.ts";
 
 function frame(n: number, seed: number): MmmData {

@@ -1,13 +1,6 @@
 import assert from "node:assert/strict";
-import {
-  defineModelSpec,
-  designBasis,
-  designMatrix,
-  fitRidge,
-  loadModel,
-  type MmmData,
-  Rng,
-} from "mixlab";
+import { defineModelSpec, fitRidge, type MmmData, Rng } from "mixlab";
+import { designBasis, designMatrix, loadModel } from "mixlab/models";
 import { assertRelClose, fixedData, weeklyDates } from "./_fixed_design.ts";
 
 // Expected numbers: tests/fixtures/reference/models_linear.py (sklearn 1.2.1 Ridge, solver

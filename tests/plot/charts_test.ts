@@ -1,11 +1,9 @@
 import assert from "node:assert/strict";
+import { channelReturns, decomposition, forecast, responseCurves, spendPlan } from "mixlab";
+import { adstockCurves } from "mixlab/analysis";
+import { compareScenarios } from "mixlab/forecast";
+import { scaleSpend } from "mixlab/mmm_data";
 import {
-  adstockCurves,
-  channelReturns,
-  compareScenarios,
-  correlationMatrix,
-  decomposition,
-  forecast,
   plotAdstock,
   plotContributions,
   plotCorrelation,
@@ -18,10 +16,8 @@ import {
   plotScenarios,
   plotSpend,
   plotWaterfall,
-  responseCurves,
-  scaleSpend,
-  spendPlan,
-} from "mixlab";
+} from "mixlab/plot";
+import { correlationMatrix } from "mixlab/prep";
 import { toyData, toyModel } from "../_toy_model.ts";
 
 const evil = "<script>alert(1)</script>";

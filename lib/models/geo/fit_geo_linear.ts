@@ -120,7 +120,7 @@ function dot(a: Float64Array, b: Float64Array, w?: Float64Array): number {
  *
  * @example Two geos, one channel, KPI = 5 + 2·media exactly: the coefficient is 2
  * ```ts
- * import { fitGeoLinear } from "mixlab";
+ * import { fitGeoLinear } from "mixlab/models/geo";
  * import assert from "node:assert/strict";
  * const tv = new Float64Array([1, 3, 0, 2, 4, 2, 4, 1, 0, 3]); // mean 2: the scale
  * const media = tv.map((v) => v / (v + 2)); // Hill with half-saturation 1 at scale 2

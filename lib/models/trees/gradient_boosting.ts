@@ -147,7 +147,7 @@ export class GradientBoostingRegressor implements Regressor {
  *
  * @example Boosting stumps on a step
  * ```ts
- * import { fitGradientBoostingRegressor } from "mixlab";
+ * import { fitGradientBoostingRegressor } from "mixlab/models/trees";
  * import assert from "node:assert/strict";
  * const x = Float64Array.from({ length: 10 }, (_, i) => i);
  * const y = x.map((v) => (v < 5 ? 0 : 1));

@@ -50,7 +50,7 @@ export interface PermutationImportanceRow {
  *
  * @example A feature the model ignores has zero importance
  * ```ts
- * import { fitRegressionTree, permutationImportance } from "mixlab";
+ * import { fitRegressionTree, permutationImportance } from "mixlab/models/trees";
  * import assert from "node:assert/strict";
  * const a = Float64Array.from({ length: 30 }, (_, i) => i), b = a.map((v) => (v * 7) % 5);
  * const tree = fitRegressionTree([a, b], a); // y = a: the tree splits on a only

@@ -135,7 +135,7 @@ export class RandomForestRegressor implements Regressor {
  *
  * @example A forest fits a step and ranks the feature that matters first
  * ```ts
- * import { fitRandomForestRegressor } from "mixlab";
+ * import { fitRandomForestRegressor } from "mixlab/models/trees";
  * import assert from "node:assert/strict";
  * const a = Float64Array.from({ length: 60 }, (_, i) => i % 10);
  * const b = Float64Array.from({ length: 60 }, (_, i) => (i * 7) % 13);

@@ -86,7 +86,7 @@ export class RegressionTree implements Regressor {
  *
  * @example A step function is recovered exactly
  * ```ts
- * import { fitRegressionTree } from "mixlab";
+ * import { fitRegressionTree } from "mixlab/models/trees";
  * import assert from "node:assert/strict";
  * const x = Float64Array.from({ length: 20 }, (_, i) => i);
  * const y = x.map((v) => (v < 7 ? 1 : v < 15 ? 4 : 2));

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { fitGradientBoostingRegressor, permutationImportance } from "mixlab";
+import { fitGradientBoostingRegressor, permutationImportance } from "mixlab/models/trees";
 import { friedman1 } from "./_friedman.ts";
 
 Deno.test("permutationImportance() is exactly 0 for a feature the model never reads", () => {

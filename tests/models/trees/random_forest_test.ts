@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { fitRandomForestRegressor, fitRegressionTree, r2 } from "mixlab";
+import { r2 } from "mixlab/analysis";
+import { fitRandomForestRegressor, fitRegressionTree } from "mixlab/models/trees";
 import { assertAllClose, T, X, y } from "./_data.ts";
 import { friedman1 } from "./_friedman.ts";
 

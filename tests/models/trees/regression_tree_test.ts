@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { fitRegressionTree } from "mixlab";
+import { fitRegressionTree } from "mixlab/models/trees";
 import { assertAllClose, T, X, y } from "./_data.ts";
 
 // Expected values: scikit-learn 1.2.1 DecisionTreeRegressor(random_state=0), printed by
