@@ -10,7 +10,7 @@
  *
  * @example A 2×2 identity
  * ```ts
- * import type { DenseMatrix } from "mixlab/types";
+ * import type { DenseMatrix } from "mixlab/core";
  * import assert from "node:assert/strict";
  * const eye: DenseMatrix = { rows: 2, cols: 2, data: new Float64Array([1, 0, 0, 1]) };
  * assert.equal(eye.data[1 * eye.cols + 1], 1);
@@ -30,7 +30,7 @@ export interface DenseMatrix {
  *
  * @example Two columns of three rows
  * ```ts
- * import type { MatrixLike } from "mixlab/types";
+ * import type { MatrixLike } from "mixlab/core";
  * import assert from "node:assert/strict";
  * const x: MatrixLike = [new Float64Array([1, 2, 3]), new Float64Array([0, 1, 0])];
  * assert.equal(x.length, 2);

@@ -45,9 +45,9 @@ export { tune, TuneResult } from "./tuning/mod.ts";
 export {
   ChannelReturns,
   channelReturns,
+  Contributions,
+  contributions,
   crossValidate,
-  decomposition,
-  DecompositionResult,
   ResponseCurves,
   responseCurves,
   responseFunctions,

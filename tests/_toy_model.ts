@@ -9,7 +9,7 @@
  * Optional `draws` scale every beta by a factor per draw, so intervals have a known form.
  */
 import type { Decomposition, FittedModel, MmmData } from "mixlab";
-import type { PredictOptions, Term } from "mixlab/types";
+import type { PredictOptions, Term } from "mixlab/core";
 
 export interface ToyChannel {
   name: string;

@@ -144,7 +144,7 @@ export function refreshWindow(
  * ```ts
  * import { defineModelSpec, fitBayesLinear, type MmmData, Rng } from "mixlab";
  * import { refresh } from "mixlab/forecast";
- * import { sliceRows } from "mixlab/mmm_data";
+ * import { sliceRows } from "mixlab/core";
  * import assert from "node:assert/strict";
  * const rng = new Rng(5), n = 120;
  * const tv = Float64Array.from({ length: n }, () => rng.uniformIn(50, 150));

@@ -1,6 +1,6 @@
 // Derived columns. Numbers marked "scipy" come from tests/fixtures/reference/prep_eda.py
 // (Debian python3-scipy); the others are worked out by hand in the comments.
-import { epochDay } from "mixlab/dates";
+import { epochDay } from "mixlab/core";
 import {
   boxCox,
   eventDummies,

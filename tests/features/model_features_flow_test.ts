@@ -13,7 +13,7 @@ import {
   tabulateResponses,
 } from "mixlab";
 import { compareScenarios } from "mixlab/forecast";
-import { withSpend } from "mixlab/mmm_data";
+import { withSpend } from "mixlab/core";
 import { flags, flightedSpend, linearChannel, mondays, normal, weekly } from "./_generate.ts";
 
 const N = 156;

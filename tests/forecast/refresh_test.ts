@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { defineModelSpec, fitBayesLinear, type MmmData, MmmDataError } from "mixlab";
 import { refresh } from "mixlab/forecast";
-import { sliceRows } from "mixlab/mmm_data";
+import { sliceRows } from "mixlab/core";
 import { flightedSpend, mondays, normal } from "../features/_generate.ts";
 
 const N = 208, BREAK = 104;

@@ -26,7 +26,7 @@ import {
   type ModelSpec,
   simulatePreset,
 } from "mixlab";
-import { sliceRows } from "mixlab/mmm_data";
+import { sliceRows } from "mixlab/core";
 import { BaggedModel } from "mixlab/models";
 
 const sim = simulatePreset("demo");

@@ -11,7 +11,7 @@ import {
   spendPlan,
   tabulateResponses,
 } from "mixlab";
-import { sliceRows } from "mixlab/mmm_data";
+import { sliceRows } from "mixlab/core";
 
 const sim = simulatePreset("demo");
 const data = sliceRows(sim.data, 0, 104);

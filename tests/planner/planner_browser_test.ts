@@ -22,7 +22,7 @@ import {
   optimizeBudget,
   spendPlan,
 } from "mixlab";
-import { sliceRows } from "mixlab/mmm_data";
+import { sliceRows } from "mixlab/core";
 import { interpolateResponses } from "mixlab/optimize";
 import { plannerHtml } from "mixlab/planner";
 import { decodeScenario, plannerPage, type PlannerSetup, setupTables } from "mixlab/planner/mod.ts";

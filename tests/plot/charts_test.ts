@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { channelReturns, decomposition, forecast, responseCurves, spendPlan } from "mixlab";
+import { channelReturns, contributions, forecast, responseCurves, spendPlan } from "mixlab";
 import { adstockCurves } from "mixlab/analysis";
 import { compareScenarios } from "mixlab/forecast";
-import { scaleSpend } from "mixlab/mmm_data";
+import { scaleSpend } from "mixlab/core";
 import {
   plotAdstock,
   plotContributions,
@@ -31,7 +31,7 @@ const data = toyData({
   [evil]: Array.from({ length: n }, (_, i) => (i % 3) * 4),
 });
 const fit = toyModel(data, channels, 20, [0.9, 1, 1.1]);
-const d = decomposition(fit);
+const d = contributions(fit);
 const charts = {
   fit: plotFit({ dates: data.dates, actual: fit.fitted, predicted: fit.fitted, kpiName: "sales" }, {
     holdoutStart: 20,

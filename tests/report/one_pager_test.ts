@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { defineModelSpec, fitRidge, Rng, summarizeModel } from "mixlab";
-import { sliceRows } from "mixlab/mmm_data";
+import { sliceRows } from "mixlab/core";
 import { onePager } from "mixlab/report";
 import { weeklyDates } from "../_toy_model.ts";
 

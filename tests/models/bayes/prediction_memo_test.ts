@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { defineModelSpec, fitBayes, type MmmData } from "mixlab";
-import { sliceRows } from "mixlab/mmm_data";
+import { sliceRows } from "mixlab/core";
 import { loadBayesModel } from "mixlab/models/bayes";
 import { simulatePreset } from "mixlab/sim/mod.ts";
 import { BaselineMemo, MediaColumnMemo } from "../../../lib/models/bayes/_prediction_memo.ts";

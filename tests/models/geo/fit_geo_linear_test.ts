@@ -4,7 +4,7 @@
 // return the true national and per-geo ROAS and the true weekly decomposition; with noise, the
 // national ROAS must land within a stated tolerance.
 import { ConfigError, MmmDataError } from "mixlab";
-import { sliceRows } from "mixlab/mmm_data";
+import { sliceRows } from "mixlab/core";
 import { fitGeoLinear } from "mixlab/models/geo";
 import assert from "node:assert/strict";
 import { geoPanelSet } from "../../../tasks/recovery/generators/geo_panel.ts";
