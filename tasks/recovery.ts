@@ -1,6 +1,7 @@
 /**
- * `deno task recovery [--quick] [--methods a,b] [--sets id,prefix*] [--json FILE] [--seed N]`:
+ * `deno task recovery [--quick | --fresh] [--methods a,b] [--sets id,prefix*] [--json FILE] [--seed N]`:
  * the independent recovery study. Generates the data sets listed in tasks/recovery/sets.jsonl
+ * (or, with `--fresh`, the validation sets of tasks/recovery/fresh_sets.jsonl)
  * with generators written independently of lib/ (tasks/recovery/generators), fits every method
  * of the registry (tasks/recovery/methods) on the first n − 13 weeks of each, as the CLI does,
  * and prints error and coverage against the truth over those weeks.
@@ -30,11 +31,12 @@ import { writeSets } from "./recovery/write_sets.ts";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const GRID = join(HERE, "recovery", "sets.jsonl");
+const FRESH_GRID = join(HERE, "recovery", "fresh_sets.jsonl");
 const GEO_GRID = join(HERE, "recovery", "geo_sets.jsonl");
 const OPTUNA = join(HERE, "..", "tests", "fixtures", "reference", "recovery_optuna.json");
 
 const USAGE =
-  `Usage: deno task recovery [--quick] [--methods NAMES] [--sets IDS] [--json FILE] [--seed N]
+  `Usage: deno task recovery [--quick | --fresh] [--methods NAMES] [--sets IDS] [--json FILE] [--seed N]
        deno task recovery --write DIR [--sets IDS]
        deno task recovery --list [--quick]
        deno task recovery --geo [--list | --write DIR] [--sets IDS] [--quick] [--json FILE]
@@ -46,6 +48,8 @@ where ols-true is within 3% ("easy"), and the largest estimated/true effect-shar
 fits without a warning. Every fit uses the first n - ${HOLDOUT_WEEKS} weeks (the CLI's holdout).
 
   --quick        the sets marked quick, fewer tuning trials and draws (a CI-sized run)
+  --fresh        the validation sets of tasks/recovery/fresh_sets.jsonl instead: the same
+                 generators and settings with seeds no default or guardrail limit was chosen on
   --methods A,B  methods to run (${METHODS.map((m) => m.name).join(", ")})
   --sets A,B*    set ids, or prefixes ending in *
   --json FILE    also write every fit and figure as JSON
@@ -120,6 +124,7 @@ async function main(args: string[]): Promise<number> {
     args,
     options: {
       quick: { type: "boolean", default: false },
+      fresh: { type: "boolean", default: false },
       methods: { type: "string" },
       sets: { type: "string" },
       json: { type: "string" },
@@ -139,8 +144,11 @@ async function main(args: string[]): Promise<number> {
   if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) {
     throw new UsageError(`--seed must be a whole number in [0, 2^32), got "${values.seed}"`);
   }
+  if (values.fresh && (values.quick || values.geo)) {
+    throw new UsageError("--fresh runs the full validation sets: leave out --quick and --geo");
+  }
   if (values.geo) return await geoMain(values);
-  const grid = parseGrid(await Deno.readTextFile(GRID));
+  const grid = parseGrid(await Deno.readTextFile(values.fresh ? FRESH_GRID : GRID));
   const defs = selectSets(grid, values.sets, values.quick);
   if (values.list) {
     for (const d of defs) console.log(`${d.id}  seed ${d.seed}${d.quick ? "  (quick)" : ""}`);

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { GuardrailLimits } from "../guardrails/limits.ts";
+import { DEFAULT_GUARDRAIL_LIMITS, type GuardrailLimits } from "../guardrails/limits.ts";
 import { fail, number, object } from "./_config_reader.ts";
 
 /** `guardrails`: plausible ranges and identification limits (lib/guardrails/guardrails.ts). */
@@ -18,6 +18,7 @@ export function parseGuardrails(value: unknown): Partial<GuardrailLimits> {
     "baselineR2",
     "shareRatio",
     "intervalRatio",
+    "creditRatio",
   ]);
   const out: Record<string, unknown> = {};
   if (g.mediaShare !== undefined) {
@@ -30,6 +31,22 @@ export function parseGuardrails(value: unknown): Partial<GuardrailLimits> {
   }
   for (const k of ["shareRatio", "intervalRatio"] as const) {
     if (g[k] !== undefined) out[k] = number(g[k], `guardrails.${k}`, 1);
+  }
+  if (g.creditRatio !== undefined) {
+    // `credit-uncertain` looks at ratios from creditRatio up to shareRatio: above it the check
+    // could never fire, and at 0 it would flag every channel with a wide interval
+    const shareRatio = (out.shareRatio as number | undefined) ??
+      DEFAULT_GUARDRAIL_LIMITS.shareRatio;
+    const c = g.creditRatio;
+    if (typeof c !== "number" || !Number.isFinite(c) || !(c > 0) || c > shareRatio) {
+      fail(
+        "guardrails.creditRatio",
+        `must be a number above 0 and at most guardrails.shareRatio (${shareRatio}), got ${
+          JSON.stringify(c)
+        }: it is the effect share / spend share from which credit-uncertain checks the interval`,
+      );
+    }
+    out.creditRatio = c;
   }
   return out as Partial<GuardrailLimits>;
 }

@@ -13,7 +13,7 @@
  * | `media-share` | paid media's share of the predicted KPI outside `mediaShare` | implausible for the business |
  * | `roas-range` | a channel's ROAS (revenue KPIs) or CPA (conversion KPIs) outside its plausible range | implausible for the channel |
  * | `share-mismatch` | effect share over spend share beyond `shareRatio` (either way) and a wide interval | the split between channels is not identified |
- * | `credit-uncertain` | effect share at least {@link CREDIT_SPEND_RATIO} of spend share (up to `shareRatio`) and a wide interval | the channel may be over-credited: on the recovery study every channel given over twice its true share had this or `share-mismatch` |
+ * | `credit-uncertain` | effect share at least `creditRatio` of spend share (up to `shareRatio`) and a wide interval | the channel may be over-credited: on the recovery study every channel given over twice its true share had this or `share-mismatch` |
  * | `param-on-bound` | a tuned transform parameter (or λ at its upper end) ended on its search bound | the best model may lie outside the searched range |
  *
  * The extrapolation share of a channel is `min_t h(u_t) / mean_t h(u_t)`, where `h(u)` is its
@@ -45,15 +45,6 @@ const span = (c: ChannelMeasures): string =>
   (c.roasLower as number) > 0
     ? `spans a factor of ${((c.roasUpper as number) / (c.roasLower as number)).toFixed(1)}`
     : "reaches zero";
-
-/**
- * `credit-uncertain` looks at channels credited with at least this fraction of their spend share
- * (a channel at its spend share or above, with a 10% margin). On the recovery study
- * (`ridge-default-lite`, 42 sets) the seven channels given more than twice their true effect
- * share had effect ÷ spend share between 0.99 and 2.54 and a ROAS interval upper ÷ lower of at
- * least 2.50, while most under-credited channels sit below this fraction (README, "Guardrails").
- */
-export const CREDIT_SPEND_RATIO = 0.9;
 
 /** A channel is active when it has a contribution (zero-effect channels are reported elsewhere). */
 function active(c: ChannelMeasures): boolean {
@@ -100,7 +91,7 @@ export function failedChannelChecks(
   const wide = lo !== undefined && hi !== undefined &&
     (!(lo > 0) || hi / lo > limits.intervalRatio);
   if (far && wide) out.push("share-mismatch");
-  else if (wide && ratio >= CREDIT_SPEND_RATIO) out.push("credit-uncertain");
+  else if (wide && ratio >= limits.creditRatio) out.push("credit-uncertain");
   return out;
 }
 

@@ -52,6 +52,12 @@ export interface GuardrailLimits {
    * (`share-mismatch`) or credited at least its spend share (`credit-uncertain`).
    */
   readonly intervalRatio: number;
+  /**
+   * Effect share / spend share at or above which (up to `shareRatio`) a channel with an interval
+   * wider than `intervalRatio` gets `credit-uncertain`: credited at least about its spend share on
+   * data that cannot tell that share from half of it.
+   */
+  readonly creditRatio: number;
 }
 
 /**
@@ -67,6 +73,7 @@ export const DEFAULT_GUARDRAIL_LIMITS: GuardrailLimits = Object.freeze({
   baselineR2: 0.9,
   shareRatio: 2,
   intervalRatio: 2.4,
+  creditRatio: 0.9,
 });
 
 /** The limits with defaults filled in. */

@@ -18,7 +18,8 @@ import {
   medianSeconds,
   scoreFit,
 } from "./score.ts";
-import { generatorTable, methodTable, setTable, timingTable } from "./table.ts";
+import { shareBandCounts } from "./share_checks.ts";
+import { generatorTable, methodTable, setTable, shareTable, timingTable } from "./table.ts";
 
 /** Options of {@link runStudy}. */
 export interface StudyOptions {
@@ -104,6 +105,10 @@ export async function runStudy(
       figures: figures(pool.filter((f) => f.generator === generator), easy),
     }))
   );
+  const shares = labels.map((label) => ({
+    label,
+    counts: shareBandCounts(pools.get(label) as FitScore[]),
+  }));
   const report = [
     `Recovery study: ${sets.length} sets, seed ${options.seed}${
       options.quick ? ", --quick" : ""
@@ -113,6 +118,9 @@ export async function runStudy(
     methodTable(rows),
     "",
     generatorTable(byGenerator),
+    "",
+    "share warnings by estimated / true effect share (issue 12: every channel above 2x named):",
+    shareTable(shares),
     "",
     setTable(sets.map((s) => s.id), [...pools.keys()], [...fits, ...reference]),
   ].join("\n");
@@ -142,6 +150,7 @@ export async function runStudy(
     })),
     easySets: [...easy].sort(),
     figures: Object.fromEntries(rows.map((r) => [r.label, figureRecord(r.figures)])),
+    shareBands: Object.fromEntries(shares.map((r) => [r.label, r.counts])),
     byGenerator: byGenerator.map((r) => ({
       method: r.label,
       generator: r.generator,

@@ -5,6 +5,7 @@
  * @module
  */
 import type { Figures, FitScore } from "./score.ts";
+import type { ShareBandCount } from "./share_checks.ts";
 
 const pct = (v: number | null, digits = 1): string =>
   v === null ? "–" : `${(100 * v).toFixed(digits)}%`;
@@ -95,5 +96,37 @@ export function timingTable(
   return render(
     ["method", "median s/fit", "total s"],
     rows.map((r) => [r.label, r.median === null ? "–" : r.median.toFixed(2), r.total.toFixed(1)]),
+  );
+}
+
+/**
+ * One row per method and band of estimated ÷ true effect share: the channels in the band and how
+ * many each share warning named.
+ */
+export function shareTable(
+  rows: readonly { label: string; counts: readonly ShareBandCount[] }[],
+): string {
+  const of = (k: number, n: number) => (n === 0 ? "–" : `${k} (${pct(k / n, 0)})`);
+  return render(
+    [
+      "method",
+      "est./true share",
+      "channels",
+      "share-mismatch",
+      "credit-uncertain",
+      "either",
+      "in a warned fit",
+    ],
+    rows.flatMap((r) =>
+      r.counts.map((c) => [
+        r.label,
+        c.band,
+        String(c.channels),
+        of(c.shareMismatch, c.channels),
+        of(c.creditUncertain, c.channels),
+        of(c.shareMismatch + c.creditUncertain, c.channels),
+        of(c.anyWarning, c.channels),
+      ])
+    ),
   );
 }

@@ -102,4 +102,12 @@ Deno.test("credit-uncertain stays quiet on a well-identified channel and on an u
     guardrailDiagnostics({ ...base, channels: [{ ...channel, effectShare }] }).map((d) => d.code);
   assert.deepEqual(codes(0.19), ["credit-uncertain"]);
   assert.deepEqual(codes(0.5), ["share-mismatch"]);
+  // the 0.9 is the `creditRatio` limit: at 0.75 the channel at 0.8 of its spend share is flagged,
+  // at 1 the one at 0.95 is not; the interval limit still applies (5/1 = 5 ≤ 6 passes)
+  const withLimits = (effectShare: number, limits: Record<string, number>) =>
+    guardrailDiagnostics({ ...base, channels: [{ ...channel, effectShare }] }, limits)
+      .map((d) => d.code);
+  assert.deepEqual(withLimits(0.16, { creditRatio: 0.75 }), ["credit-uncertain"]);
+  assert.deepEqual(withLimits(0.19, { creditRatio: 1 }), []);
+  assert.deepEqual(withLimits(0.16, { creditRatio: 0.75, intervalRatio: 6 }), []);
 });

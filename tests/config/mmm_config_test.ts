@@ -53,6 +53,8 @@ Deno.test("parseMmmConfig() fills every default and freezes the result", () => {
   assert.deepEqual(t.bootstrap, { replicates: 30, trials: 1000 });
   assert.deepEqual(c.channels[0]!.given, { adstock: false, saturation: false });
   assert.deepEqual(c.guardrails, {});
+  const g = parseMmmConfig({ ...base, guardrails: { creditRatio: 0.75, intervalRatio: 3 } });
+  assert.deepEqual(g.guardrails, { creditRatio: 0.75, intervalRatio: 3 });
 });
 
 const bad: [string, unknown, RegExp][] = [
@@ -240,6 +242,21 @@ const bad: [string, unknown, RegExp][] = [
     "media share above 1",
     { ...base, guardrails: { mediaShare: [0, 1.5] } },
     /"guardrails.mediaShare\[1\]" must be a number from 0 to 1/,
+  ],
+  [
+    "a credit ratio of 0",
+    { ...base, guardrails: { creditRatio: 0 } },
+    /"guardrails.creditRatio" must be a number above 0 and at most guardrails.shareRatio \(2\), got 0/,
+  ],
+  [
+    "a credit ratio above the share ratio",
+    { ...base, guardrails: { shareRatio: 3, creditRatio: 3.5 } },
+    /"guardrails.creditRatio" must be a number above 0 and at most guardrails.shareRatio \(3\), got 3.5/,
+  ],
+  [
+    "a credit ratio that is not a number",
+    { ...base, guardrails: { creditRatio: "0.9" } },
+    /"guardrails.creditRatio" must be a number above 0/,
   ],
   [
     "unknown guardrail",

@@ -32,6 +32,8 @@ import { fourierTerms } from "../../features/fourier.ts";
 import { trendTerms } from "../../features/trend.ts";
 import type { MmmData } from "../../types.ts";
 import { solveRidge } from "../ridge_solve.ts";
+import type { GeoFit } from "./geo_fit.ts";
+import { summariseGeoFit } from "./geo_summary.ts";
 import { type GeoChannelSpec, panelMedia } from "./panel_media.ts";
 import { panelEffects, type PanelShape } from "./panel_projection.ts";
 
@@ -57,54 +59,14 @@ export interface GeoLinearOptions {
   readonly nonNegative?: boolean;
 }
 
-/** One channel's national estimate. */
-export interface GeoChannelEstimate {
-  /** Channel name. */
-  readonly name: string;
-  /** Coefficient on the media column (per person with population scaling). */
-  readonly coefficient: number;
-  /** The channel's scale (mean spend per person, or per row). */
-  readonly scale: number;
-  /** Spend, all geos. */
-  readonly spend: number;
-  /** Contribution, all geos (KPI units). */
-  readonly contribution: number;
-  /** Contribution ÷ spend. */
-  readonly roas: number;
-  /** 90% interval of the ROAS (cluster-robust by geo), when λ = 0 and no sign constraint binds. */
-  readonly roasCi90?: readonly [number, number];
-}
-
-/** One geo's estimates and weekly decomposition (KPI units). */
-export interface GeoEstimate {
-  /** Geo name. */
-  readonly geo: string;
-  /** Population (1 without population scaling). */
-  readonly population: number;
-  /** Per channel: spend, contribution and ROAS in this geo. */
-  readonly channels: readonly { name: string; spend: number; contribution: number; roas: number }[];
-  /** Weekly baseline: fixed effects and controls. */
-  readonly baseline: Float64Array;
-  /** Weekly contribution per channel. */
-  readonly contributions: readonly Float64Array[];
-}
-
-/** A fitted geo model. */
-export interface GeoLinearFit {
-  /** National estimates per channel. */
-  readonly channels: readonly GeoChannelEstimate[];
-  /** Per geo, in row order. */
-  readonly geos: readonly GeoEstimate[];
-  /** The national weekly decomposition: baseline and contribution per channel, summed over geos. */
-  readonly national: { readonly baseline: Float64Array; readonly contributions: Float64Array[] };
+/** A fitted classical geo model: the shared {@link GeoFit} and what only the linear model has. */
+export interface GeoLinearFit extends GeoFit {
+  /** `"geo-ols"` (λ = 0) or `"geo-ridge"`. */
+  readonly kind: "geo-ols" | "geo-ridge";
   /** Controls and smooth time terms (trend, Fourier) estimated, with their coefficients. */
   readonly controls: readonly { name: string; coefficient: number }[];
   /** Controls the week effects absorb (the same in every geo). */
   readonly absorbedControls: readonly string[];
-  /** R² of the model on the (per-person) KPI. */
-  readonly r2: number;
-  /** Residual standard deviation (per person with population scaling). */
-  readonly sigma: number;
 }
 
 function dot(a: Float64Array, b: Float64Array, w?: Float64Array): number {
@@ -137,7 +99,8 @@ function dot(a: Float64Array, b: Float64Array, w?: Float64Array): number {
  *   adstock: { kind: "geometric", params: { decay: 0 } },
  *   saturation: { kind: "hill", params: { halfSaturation: 1, shape: 1 } },
  * }], { yearlyFourier: 0 }); // five weeks: a level per geo, a shared trend, no seasonality
- * assert.ok(Math.abs(fit.channels[0]!.coefficient - 2) < 1e-9);
+ * assert.ok(Math.abs(fit.geos[0]!.channels[0]!.coefficient - 2) < 1e-9);
+ * assert.equal(fit.kind, "geo-ols");
  * ```
  */
 export function fitGeoLinear(
@@ -224,11 +187,27 @@ export function fitGeoLinear(
     nonMedia[i] = v - media - controlPart[i]!;
   });
   const baselinePerPerson = panelEffects(nonMedia, shape).map((v, i) => v + controlPart[i]!);
-  return summarise(panel, beta, baselinePerPerson, Math.sqrt(rss / (n - fixed - k)), covariance, {
+  const q = tQuantile(0.95, G - 1);
+  const fit = summariseGeoFit(panel, {
+    kind: lambda === 0 ? "geo-ols" : "geo-ridge",
+    coefficients: panel.geos.map(() => Array.from(beta.subarray(0, m))),
+    baselinePerPerson,
+    ...(covariance && {
+      relativeCi90: panel.channels.map((_, j) => {
+        const rel = q * Math.sqrt(covariance[j * k + j]!) / beta[j]!;
+        return [1 - rel, 1 + rel] as const;
+      }),
+    }),
+    r2: 1 - rss / tss,
+    sigma: Math.sqrt(rss / (n - fixed - k)),
+    warnings: [],
+  });
+  return {
+    ...fit,
+    kind: lambda === 0 ? "geo-ols" : "geo-ridge",
     controls: kept.map((c, j) => ({ name: c.name, coefficient: beta[m + j] as number })),
     absorbedControls: controls.filter((c) => !kept.includes(c)).map((c) => c.name),
-    r2: 1 - rss / tss,
-  });
+  };
 }
 
 /**
@@ -276,58 +255,4 @@ function clusterCovariance(
     }
   }
   return out;
-}
-
-function summarise(
-  panel: ReturnType<typeof panelMedia>,
-  beta: Float64Array,
-  baselinePerPerson: Float64Array,
-  sigma: number,
-  covariance: Float64Array | undefined,
-  rest: Pick<GeoLinearFit, "controls" | "absorbedControls" | "r2">,
-): GeoLinearFit {
-  const T = panel.weeks, k = beta.length;
-  const national = {
-    baseline: new Float64Array(T),
-    contributions: panel.channels.map(() => new Float64Array(T)),
-  };
-  const geos = panel.geos.map((geo, g): GeoEstimate => {
-    const pop = panel.population[g] as number;
-    const baseline = baselinePerPerson.slice(g * T, (g + 1) * T).map((v) => v * pop);
-    baseline.forEach((v, t) => (national.baseline[t]! += v));
-    const contributions = panel.media.map((col, j) =>
-      col.slice(g * T, (g + 1) * T).map((v) => pop * (beta[j] as number) * v)
-    );
-    contributions.forEach((c, j) => c.forEach((v, t) => (national.contributions[j]![t]! += v)));
-    return {
-      geo,
-      population: pop,
-      baseline,
-      contributions,
-      channels: panel.channels.map((c, j) => {
-        const spend = panel.spend[j]!.slice(g * T, (g + 1) * T).reduce((a, v) => a + v, 0);
-        const contribution = contributions[j]!.reduce((a, v) => a + v, 0);
-        return { name: c.name, spend, contribution, roas: contribution / spend };
-      }),
-    };
-  });
-  const channels = panel.channels.map((c, j): GeoChannelEstimate => {
-    const spend = panel.spend[j]!.reduce((a, v) => a + v, 0);
-    const contribution = national.contributions[j]!.reduce((a, v) => a + v, 0);
-    const roas = contribution / spend;
-    const estimate = {
-      name: c.name,
-      coefficient: beta[j] as number,
-      scale: c.scale as number,
-      spend,
-      contribution,
-      roas,
-    };
-    if (!covariance) return estimate;
-    // d ROAS / d β_j = Σ pop·media / spend
-    const se = Math.sqrt(covariance[j * k + j] as number) * Math.abs(roas / beta[j]!);
-    const q = tQuantile(0.95, panel.geos.length - 1);
-    return { ...estimate, roasCi90: [roas - q * se, roas + q * se] as const };
-  });
-  return { channels, geos, national, sigma, ...rest };
 }

@@ -7,3 +7,5 @@
 export * from "./panel_projection.ts";
 export * from "./panel_media.ts";
 export * from "./fit_geo_linear.ts";
+export * from "./geo_fit.ts";
+export * from "./geo_summary.ts";

@@ -32,6 +32,10 @@ export interface PanelMedia {
   readonly geos: readonly string[];
   /** Weeks per geo. */
   readonly weeks: number;
+  /** The weeks of every geo (the first geo's dates). */
+  readonly dates: readonly string[];
+  /** Whether KPI and spend are per person. */
+  readonly populationScaled: boolean;
   /** Population per geo (1 for every geo without population scaling). */
   readonly population: Float64Array;
   /** KPI per row, per person with population scaling. */
@@ -150,6 +154,8 @@ export function panelMedia(
   return {
     geos,
     weeks,
+    dates: data.dates.slice(0, weeks),
+    populationScaled: populationScaling,
     population,
     y: perPerson(data.kpi.values),
     spend,

@@ -34,13 +34,18 @@ for (
     const set = geoPanelSet("exact", 11, { ...SETTINGS, noise: 0, geoSpread: 0, baseline });
     const w = set.truth.windowWeeks;
     const fit = fitGeoLinear(geoMmmData(set, w), geoTrueChannels(set, w), { weekEffects });
-    fit.channels.forEach((c, j) => near(c.roas, set.truth.channels[j]!.roas, 1e-6, c.name));
+    assert.equal(fit.kind, "geo-ols");
+    fit.channels.forEach((c, j) => {
+      near(c.roas, set.truth.channels[j]!.roas, 1e-6, c.name);
+      near(c.mroas, set.truth.channels[j]!.mroas, 1e-6, `${c.name} mROAS`);
+    });
     fit.geos.forEach((geo, g) => {
       const truth = set.truth.geos[g]!;
       assert.equal(geo.geo, truth.name);
-      geo.channels.forEach((c, j) =>
-        near(c.roas, truth.channels[j]!.roas, 1e-6, `${geo.geo} ${c.name}`)
-      );
+      geo.channels.forEach((c, j) => {
+        near(c.roas, truth.channels[j]!.roas, 1e-6, `${geo.geo} ${c.name}`);
+        near(c.mroas, truth.channels[j]!.mroas, 1e-6, `${geo.geo} ${c.name} mROAS`);
+      });
       // the weekly decomposition: baseline and contributions as generated (KPI is rounded to
       // cents, hence the absolute tolerance of a cent per week)
       for (let t = 0; t < w; t++) {
@@ -77,6 +82,10 @@ Deno.test("5% noise, 20 geos: national ROAS within 20% of the truth, intervals c
     near(c.roas, truth, 0.2, c.name);
     const [lo, hi] = c.roasCi90 ?? [NaN, NaN];
     assert.ok(lo <= truth && truth <= hi, `${c.name}: ${truth} outside [${lo}, ${hi}]`);
+    // contribution and mROAS are linear in the shared coefficient: the same relative interval
+    const [clo, chi] = c.contributionCi90 ?? [NaN, NaN];
+    near(clo / c.contribution, lo / c.roas, 1e-9, `${c.name} contribution interval`);
+    near(chi / c.contribution, hi / c.roas, 1e-9, `${c.name} contribution interval`);
   });
 });
 
