@@ -94,7 +94,7 @@ export interface MmmData {
  * import { defineModelSpec, type TransformSpec } from "mixlab";
  * import assert from "node:assert/strict";
  * const adstock: TransformSpec = { kind: "geometric", params: { decay: 0.5 } };
- * assert.equal(defineModelSpec({ channels: [{ name: "tv", adstock }] }).channels[0]!.adstock, adstock);
+ * assert.deepEqual(defineModelSpec({ channels: [{ name: "tv", adstock }] }).channels[0]!.adstock, adstock);
  * ```
  */
 export interface TransformSpec {
