@@ -46,7 +46,17 @@ export type { CleaningConfig } from "./_cleaning_config.ts";
 export type { GeoModelConfig } from "./_geo_config.ts";
 export { FEATURE_KEYS, type FeatureKey } from "./_baseline_config.ts";
 
-/** The whole run configuration. */
+/**
+ * The whole run configuration.
+ *
+ * @example What parseMmmConfig returns, defaults filled in
+ * ```ts
+ * import { type MmmConfig, parseMmmConfig } from "mixlab";
+ * import assert from "node:assert/strict";
+ * const config: MmmConfig = parseMmmConfig({ data: "demo.csv", kpi: "revenue", channels: { tv: {} } });
+ * assert.equal(config.date, "date");
+ * ```
+ */
 export interface MmmConfig {
   /** Data file (CSV or Parquet), resolved against the config file's folder. */
   readonly data: string;

@@ -15,3 +15,4 @@ export * from "./fit_geos_separately.ts";
 export * from "./sum_geos.ts";
 export * from "./geo_response.ts";
 export * from "./forecast_geo.ts";
+export * from "./bayes/mod.ts";
