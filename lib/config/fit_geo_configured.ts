@@ -4,18 +4,19 @@
  * training weeks, score it on the held-out weeks, and fit each geo on its own for the shrinkage
  * display. The `mmm fit` command calls it for panels; a notebook can call it the same way.
  *
- * `model.kind` chooses the estimator: `"ols"` (λ = 0, cluster-robust 90% intervals) or
+ * `model.kind` chooses the estimator: `"ols"` (λ = 0, cluster-robust 90% intervals),
  * `"ridge"` (λ = `model.lambda`, 1 when absent as for national ridge, tuned when the config
- * tunes and gives none; no intervals). `"bayes"` needs the hierarchical model `fitGeoBayes`.
+ * tunes and gives none; no intervals) or `"bayes"`, the hierarchical model `fitGeoBayes`
+ * (`model.chains`, `warmup`, `draws`, `priors`; transforms sampled from the configured values;
+ * no tuning, no holdout score). The separate per-geo fits use OLS at the fit's transforms.
  *
  * @module
  */
 import { ConfigError } from "../errors.ts";
-import {
-  fitGeoLinear,
-  type GeoLinearFit,
-  type GeoLinearOptions,
-} from "../models/geo/fit_geo_linear.ts";
+import { fitGeoBayes } from "../models/geo/bayes/fit_geo_bayes.ts";
+import type { SamplingProgress } from "../models/bayes/sampling_progress.ts";
+import { fitGeoLinear, type GeoLinearOptions } from "../models/geo/fit_geo_linear.ts";
+import type { GeoFit } from "../models/geo/geo_fit.ts";
 import { fitGeosSeparately, type SeparateGeoEstimate } from "../models/geo/fit_geos_separately.ts";
 import { solveGeoLinear } from "../models/geo/geo_linear_solve.ts";
 import { type GeoChannelSpec, panelMedia } from "../models/geo/panel_media.ts";
@@ -30,7 +31,7 @@ import type { MmmConfig } from "./mmm_config.ts";
 /** The outcome of {@link fitGeoConfigured}. */
 export interface ConfiguredGeoFit {
   /** The geo model fitted on the training weeks of every geo. */
-  readonly fit: GeoLinearFit;
+  readonly fit: GeoFit;
   /** Each geo fitted on its own, same transforms (the shrinkage display's "no pooling"). */
   readonly separate: readonly SeparateGeoEstimate[];
   /** The held-out weeks' scores (KPI units, every geo-week), when there is a holdout and no week effects. */
@@ -41,7 +42,7 @@ export interface ConfiguredGeoFit {
   readonly tuning: GeoTuning | undefined;
   /** The transforms fitted (tuned or as configured). */
   readonly channels: readonly GeoChannelSpec[];
-  /** The geo model's options. */
+  /** The classical model's options (the separate fits' and the forecast's; λ of ols/ridge). */
   readonly options: GeoLinearOptions;
   /** The training rows. */
   readonly train: MmmData;
@@ -52,13 +53,7 @@ export interface ConfiguredGeoFit {
 /** The geo model's options a config asks for (λ as configured; tuning may replace it). */
 export function geoModelOptions(config: MmmConfig): GeoLinearOptions {
   const kind = config.model.kind;
-  if (kind === "bayes") {
-    throw new ConfigError(
-      'Cannot fit the panel with model.kind "bayes": the hierarchical geo model (fitGeoBayes) is not available in this version',
-      { key: "model.kind", hint: 'use "ols" or "ridge" for now' },
-    );
-  }
-  if (kind !== "ols" && kind !== "ridge") {
+  if (kind !== "ols" && kind !== "ridge" && kind !== "bayes") {
     throw new ConfigError(
       `Cannot fit the panel with model.kind "${kind}": geo panels are fitted by "ols", "ridge" (or "bayes")`,
       { key: "model.kind", hint: 'set model.kind to "ols" or "ridge"' },
@@ -69,7 +64,7 @@ export function geoModelOptions(config: MmmConfig): GeoLinearOptions {
     geoTrends: g.geoTrends,
     weekEffects: g.weekEffects,
     yearlyFourier: config.yearlyFourier,
-    lambda: kind === "ols" ? 0 : config.model.lambda ?? 1,
+    lambda: kind === "ridge" ? config.model.lambda ?? 1 : 0,
     nonNegative: config.model.nonNegative,
     guardrails: config.guardrails,
     ...(g.populationScaling === undefined ? {} : { populationScaling: g.populationScaling }),
@@ -86,7 +81,10 @@ export function geoModelOptions(config: MmmConfig): GeoLinearOptions {
 export async function fitGeoConfigured(
   config: MmmConfig,
   data: MmmData,
-  progress: { readonly onProgress?: (p: SearchProgress) => void } = {},
+  progress: {
+    readonly onProgress?: (p: SearchProgress) => void;
+    readonly onSampling?: (p: SamplingProgress) => void;
+  } = {},
 ): Promise<ConfiguredGeoFit> {
   let options = geoModelOptions(config);
   const weeks = new Set(data.dates).size, h = config.holdoutWeeks;
@@ -102,6 +100,12 @@ export async function fitGeoConfigured(
   const spec = modelSpecFromConfig(config, data);
   let channels: readonly GeoChannelSpec[] = spec.channels;
   let tuning: GeoTuning | undefined;
+  if (config.tuning && config.model.kind === "bayes") {
+    throw new ConfigError(
+      'Cannot tune the panel with model.kind "bayes": its transforms are sampled, not searched',
+      { key: "tuning", hint: 'remove "tuning", or use "ols" or "ridge"' },
+    );
+  }
   if (config.tuning) {
     const t = configuredTuneOptions(config);
     const { lambda: _l, ...model } = options;
@@ -121,16 +125,32 @@ export async function fitGeoConfigured(
     channels = tuning.channels;
     options = { ...options, lambda: tuning.lambda };
   }
-  const fit = fitGeoLinear(train, channels, options);
+  const bayes = config.model.kind === "bayes";
+  const fit: GeoFit = bayes
+    ? await fitGeoBayes(train, channels, {
+      chains: config.model.chains,
+      warmup: config.model.warmup,
+      draws: config.model.draws,
+      seed: config.seed,
+      geoTrends: options.geoTrends ?? false,
+      yearlyFourier: config.yearlyFourier,
+      priors: config.model.priors,
+      ...(options.populationScaling === undefined
+        ? {}
+        : { populationScaling: options.populationScaling }),
+      ...(progress.onSampling ? { onProgress: progress.onSampling } : {}),
+    })
+    : fitGeoLinear(train, channels, options);
+  const fitted = bayes ? fit.transforms : channels;
   const withTuning = tuning ? { ...fit, warnings: [...fit.warnings, ...tuning.warnings] } : fit;
   return {
     fit: withTuning,
-    separate: fitGeosSeparately(train, channels, options),
-    holdout: h > 0 && !options.weekEffects
+    separate: fitGeosSeparately(train, fitted, options),
+    holdout: h > 0 && !options.weekEffects && !bayes
       ? holdoutScore(data, channels, options, weeks - h)
       : undefined,
     tuning,
-    channels,
+    channels: fitted,
     options,
     train,
     notes: unusedKeys(config),

@@ -2,7 +2,8 @@
  * `mmm fit` on a panel (a config with `geo`): fits the configured geo model and writes
  * `result.json` (with the geo tables), `report.html` (the geo one-pager) and `config.json` into
  * the output folder, each only once everything has been computed. A geo fit has no `model.json`
- * or planner yet: `mmm optimize|forecast|planner` read national models.
+ * or planner yet: `mmm optimize|forecast|planner` read national models (the library's
+ * `geoResponses` and `forecastGeo` do the geo budget split and forecast).
  *
  * @module
  */
@@ -11,7 +12,6 @@ import { type ConfiguredGeoFit, fitGeoConfigured } from "../../lib/config/fit_ge
 import type { MmmConfig } from "../../lib/config/mmm_config.ts";
 import type { GeoFit } from "../../lib/models/geo/geo_fit.ts";
 import { geoOnePager, type GeoResultJson, resultWarning } from "../../lib/report/geo_report.ts";
-import type { SearchProgress } from "../../lib/tuning/minimize.ts";
 import type { MmmData } from "../../lib/types.ts";
 import { VERSION } from "../../lib/version.ts";
 
@@ -24,10 +24,10 @@ export async function fitGeo(
   configJson: Readonly<Record<string, unknown>>,
   baseDir: string,
   data: MmmData,
-  onProgress: ((p: SearchProgress) => void) | undefined,
+  progress: Parameters<typeof fitGeoConfigured>[2],
 ): Promise<{ files: GeoOutputs; line: string; warnings: readonly string[] }> {
   const started = performance.now();
-  const run = await fitGeoConfigured(config, data, onProgress ? { onProgress } : {});
+  const run = await fitGeoConfigured(config, data, progress);
   const seconds = (performance.now() - started) / 1000;
   const result = geoResultJson(config, run, seconds);
   const html = geoOnePager(result, {
@@ -84,11 +84,15 @@ export function geoResultJson(
     seconds,
     model: {
       kind: fit.kind,
-      lambda: run.options.lambda ?? null,
+      lambda: fit.kind === "geo-bayes" ? null : run.options.lambda ?? 0,
       geo_trends: run.options.geoTrends ?? false,
       week_effects: run.options.weekEffects ?? false,
       population_scaling: fit.populationScaling,
-      intervals: fit.channels.some((c) => c.roasCi90) ? "cluster-robust" : null,
+      intervals: fit.kind === "geo-bayes"
+        ? "posterior"
+        : fit.channels.some((c) => c.roasCi90)
+        ? "cluster-robust"
+        : null,
     },
     kpi: { name: config.kpi, kind: config.kpiKind },
     channels: fit.channels.map((c, j) => ({

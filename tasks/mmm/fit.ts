@@ -64,7 +64,7 @@ and writes into DIR:
   decomposition.csv, channels.csv, response_curves.csv
                 the decomposition (week × term), the channel table and the response curves of
                 result.json, for BI tools
-A panel (a config with "geo") is fitted by the geo model (model.kind "ols" or "ridge"): DIR
+A panel (a config with "geo") is fitted by the geo model (model.kind "ols", "ridge" or "bayes"): DIR
 gets result.json with the geo tables, report.html and config.json (no model.json or planner).
 --seed overrides the config's seed; --quiet hides the progress bar (tuning) and the
 sampling progress line (Bayesian: each chain's iteration, phase, divergences, time left).`,
@@ -84,8 +84,12 @@ sampling progress line (Bayesian: each chain's iteration, phase, divergences, ti
     const { config, baseDir, json } = await loadConfigFile(values.config, values.seed);
     const data = await loadConfiguredData(config, { baseDir });
     if (config.geo !== undefined) {
-      const progress = config.tuning && !values.quiet ? throttled(terminalProgress()) : undefined;
-      const geo = await fitGeo(config, json, baseDir, data, progress);
+      const geo = await fitGeo(config, json, baseDir, data, {
+        ...(config.tuning && !values.quiet ? { onProgress: throttled(terminalProgress()) } : {}),
+        ...(config.model.kind === "bayes" && !values.quiet
+          ? { onSampling: terminalSamplingProgress() }
+          : {}),
+      });
       await writeOutputs(out, geo.files);
       console.log(`${geo.line} → ${join(out, "report.html")}`);
       for (const w of geo.warnings) console.log(`warning: ${w}`);
