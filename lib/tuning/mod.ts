@@ -22,3 +22,5 @@ export * from "./tune.ts";
 export * from "./search_and_select.ts";
 export * from "./bootstrap.ts";
 export * from "./families.ts";
+export * from "./geo_cross_validation.ts";
+export * from "./tune_geo.ts";

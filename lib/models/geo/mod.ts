@@ -9,3 +9,5 @@ export * from "./panel_media.ts";
 export * from "./fit_geo_linear.ts";
 export * from "./geo_fit.ts";
 export * from "./geo_summary.ts";
+export * from "./geo_linear_solve.ts";
+export * from "./bayes/mod.ts";

@@ -79,7 +79,9 @@ function checkBalanced(data: MmmData): { geos: string[]; weeks: number } {
 
 /**
  * Reads a balanced panel: population (with `populationScaling`), KPI, spend and each channel's
- * media column with one scale across geos.
+ * media column with one scale across geos: the mean over every geo's first `scaleWeeks` weeks
+ * (all of them by default; a cross-validation fold passes its training weeks, so the scale is
+ * the training spend's, as in the national model).
  *
  * @example Two geos of 3 weeks; per person, tv's scale is its mean spend per person
  * ```ts
@@ -109,6 +111,7 @@ export function panelMedia(
   data: MmmData,
   channels: readonly GeoChannelSpec[],
   populationScaling: boolean,
+  scaleWeeks?: number,
 ): PanelMedia {
   const { geos, weeks } = checkBalanced(data);
   const n = geos.length * weeks;
@@ -134,8 +137,12 @@ export function panelMedia(
     return found.spend;
   });
   const scaled: ChannelSpec[] = channels.map((c, j) => {
-    const x = perPerson(spend[j]!);
-    const scale = x.reduce((a, v) => a + v, 0) / n;
+    const x = perPerson(spend[j]!), w = Math.min(scaleWeeks ?? weeks, weeks);
+    let total = 0;
+    for (let g = 0; g < geos.length; g++) {
+      for (let t = 0; t < w; t++) total += x[g * weeks + t]!;
+    }
+    const scale = total / (geos.length * w);
     if (!(scale > 0)) {
       throw new MmmDataError(`Cannot fit a geo model: channel "${c.name}" has no spend`, {
         channel: c.name,
