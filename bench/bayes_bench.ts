@@ -15,16 +15,9 @@
  * @module
  */
 import { dirname, join } from "node:path";
-import {
-  type BayesFit,
-  defineModelSpec,
-  fitBayesParallel,
-  loadCsv,
-  MmmPosterior,
-  sampleNuts,
-  simulatePreset,
-  sliceRows,
-} from "../lib/mod.ts";
+import { type BayesFit, defineModelSpec, loadCsv, simulatePreset } from "../lib/mod.ts";
+import { sliceRows } from "../lib/mmm_data.ts";
+import { fitBayesParallel, MmmPosterior, sampleNuts } from "../lib/models/bayes/mod.ts";
 
 const sim = simulatePreset("demo");
 const n = sim.data.dates.length;

@@ -4,17 +4,14 @@
  * ridge kernel alone on the resulting Gram matrix.
  */
 import {
-  createRidgeWorkspace,
   crossValidate,
   defineModelSpec,
-  designBasis,
-  designMatrix,
   fitRidge,
   type MmmData,
   Rng,
   simulatePreset,
-  solveRidge,
 } from "mixlab";
+import { createRidgeWorkspace, designBasis, designMatrix, solveRidge } from "mixlab/models";
 
 function frame(channels: number, weeks = 156): MmmData {
   const rng = new Rng(2024), t0 = Date.UTC(2021, 0, 4);

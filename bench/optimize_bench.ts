@@ -8,7 +8,8 @@
  *   `method: "auto"` uses beyond 3 S-curves under a budget and bounds. Before the prefix was thinned, the full-range
  *   MILP with all ~90 rising segments took 3.5–4.4 s.
  */
-import { type ChannelResponse, optimizeBudget } from "mixlab";
+import { optimizeBudget } from "mixlab";
+import type { ChannelResponse } from "mixlab/optimize";
 
 function channels(shape: (i: number) => number): ChannelResponse[] {
   return Array.from({ length: 10 }, (_, i) => {

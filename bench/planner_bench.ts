@@ -19,9 +19,9 @@ import {
   fitRidge,
   type FittedModel,
   loadFittedModel,
-  plannerHtml,
   simulateMmm,
 } from "mixlab";
+import { plannerHtml } from "mixlab/planner";
 import { simulatePreset } from "mixlab/sim/mod.ts";
 import { launchChromium } from "../tests/planner/_chromium.ts";
 

@@ -10,21 +10,17 @@
  * - "sampler": ask + tell of 500 trials in 16 dimensions, without any model: the strategies'
  *   own overhead.
  */
+import { defineModelSpec, loadCsv, type MmmData, type ModelSpec, tune } from "mixlab";
+import { expandingWindowSplit } from "mixlab/analysis";
+import { designBasis } from "mixlab/models";
 import {
   createEvaluator,
-  defineModelSpec,
-  designBasis,
   differentialEvolutionSampler,
-  expandingWindowSplit,
-  loadCsv,
-  type MmmData,
   mmmSearchSpace,
-  type ModelSpec,
   randomSampler,
   type Sampler,
   tpeSampler,
-  tune,
-} from "mixlab";
+} from "mixlab/tuning";
 
 const CHANNELS = ["tv", "radio", "social", "search", "display"];
 const demo = await loadCsv(new URL("../data/demo.csv", import.meta.url).pathname, {

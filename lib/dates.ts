@@ -28,7 +28,7 @@ export function isoFromDay(day: number): string {
  *
  * @example One week after the epoch
  * ```ts
- * import { epochDay } from "mixlab";
+ * import { epochDay } from "mixlab/core";
  * import assert from "node:assert/strict";
  * assert.equal(epochDay("1970-01-08"), 7);
  * ```
@@ -59,7 +59,7 @@ export function dayOfYear(day: number): number {
  *
  * @example The two weeks after a Monday
  * ```ts
- * import { continueWeekly } from "mixlab";
+ * import { continueWeekly } from "mixlab/core";
  * import assert from "node:assert/strict";
  * assert.deepEqual(continueWeekly("2024-12-23", 2), ["2024-12-30", "2025-01-06"]);
  * ```

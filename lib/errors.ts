@@ -75,14 +75,64 @@ export class MmmError extends Error {
   }
 }
 
-/** Input data is unusable as it is (missing column, non-numeric value, duplicate date …). */
+/**
+ * Input data is unusable as it is (missing column, non-numeric value, duplicate date …).
+ *
+ * @example What prep throws for unusable data
+ * ```ts
+ * import { MmmDataError, MmmError } from "mixlab";
+ * import assert from "node:assert/strict";
+ * const e = new MmmDataError('Cannot load data: column "tv" has negative spend', { column: "tv", rows: [3] });
+ * assert.ok(e instanceof MmmError);
+ * assert.deepEqual(e.rows, [3]);
+ * ```
+ */
 export class MmmDataError extends MmmError {}
 
-/** A configuration or spec is invalid (unknown key, value out of its allowed set …). */
+/**
+ * A configuration or spec is invalid (unknown key, value out of its allowed set …).
+ *
+ * @example An unknown config key
+ * ```ts
+ * import { ConfigError, parseMmmConfig } from "mixlab";
+ * import assert from "node:assert/strict";
+ * assert.throws(
+ *   () => parseMmmConfig({ data: "x.csv", kpi: "y", channels: { tv: {} }, colour: 1 }),
+ *   ConfigError,
+ * );
+ * ```
+ */
 export class ConfigError extends MmmError {}
 
-/** A model could not be fitted (singular design, sampler failure …). */
+/**
+ * A model could not be fitted (singular design, sampler failure …).
+ *
+ * @example What an estimator throws when a fit cannot be made
+ * ```ts
+ * import { FitError, MmmError } from "mixlab";
+ * import assert from "node:assert/strict";
+ * const e = new FitError("Cannot fit: the design matrix is singular", { hint: "drop a control" });
+ * assert.ok(e instanceof MmmError);
+ * assert.match(e.message, /drop a control/);
+ * ```
+ */
 export class FitError extends MmmError {}
 
-/** An optimisation problem has no feasible solution (bounds and budget contradict). */
+/**
+ * An optimisation problem has no feasible solution (bounds and budget contradict).
+ *
+ * @example Minimum spends above the budget
+ * ```ts
+ * import { InfeasibleError, optimizeBudget } from "mixlab";
+ * import assert from "node:assert/strict";
+ * const channels = [
+ *   { name: "tv", currentSpend: 2, response: (x: number) => Math.log1p(x) },
+ *   { name: "radio", currentSpend: 2, response: (x: number) => Math.log1p(x) },
+ * ];
+ * assert.throws(
+ *   () => optimizeBudget(channels, { budget: 4, bounds: { tv: { min: 3 }, radio: { min: 3 } } }),
+ *   InfeasibleError,
+ * );
+ * ```
+ */
 export class InfeasibleError extends MmmError {}

@@ -12,7 +12,7 @@ import type { ChannelData, MmmData, NamedSeries, TextSeries } from "./types.ts";
  *
  * @example The last two weeks
  * ```ts
- * import { sliceRows } from "mixlab";
+ * import { sliceRows } from "mixlab/core";
  * import assert from "node:assert/strict";
  * const data = {
  *   dates: ["2024-01-01", "2024-01-08", "2024-01-15"], kpiKind: "revenue" as const,
@@ -72,7 +72,7 @@ export interface RowBlock {
  *
  * @example Two geos
  * ```ts
- * import { rowBlocks } from "mixlab";
+ * import { rowBlocks } from "mixlab/core";
  * import assert from "node:assert/strict";
  * const data = {
  *   dates: ["2024-01-01", "2024-01-08", "2024-01-01", "2024-01-08"], kpiKind: "revenue" as const,
@@ -107,7 +107,7 @@ export function rowBlocks(data: Pick<MmmData, "dates" | "geo">): RowBlock[] {
  *
  * @example
  * ```ts
- * import { appendRows } from "mixlab";
+ * import { appendRows } from "mixlab/core";
  * import assert from "node:assert/strict";
  * const part = (dates: string[], v: number[]) => ({
  *   dates, kpiKind: "revenue" as const, controls: [],
@@ -195,7 +195,7 @@ export function withSpend(data: MmmData, spend: SpendByChannel): MmmData {
  *
  * @example +20% on TV
  * ```ts
- * import { scaleSpend } from "mixlab";
+ * import { scaleSpend } from "mixlab/core";
  * import assert from "node:assert/strict";
  * const data = {
  *   dates: ["2024-01-01"], kpiKind: "revenue" as const,

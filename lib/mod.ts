@@ -4,62 +4,57 @@
  * Data flows one way: prep → MmmData → transforms → estimator → FittedModel → analysis,
  * mediation, forecast, optimize → plot → report.
  *
+ * The root exports the workflow: one function per task, the main types and the errors.
+ * Everything else is reachable through its folder's subpath (`mixlab/models`,
+ * `mixlab/tuning`, `mixlab/plot`, …).
+ *
  * @module
  */
-export * from "./types.ts";
-export * from "./errors.ts";
-export * from "./rng.ts";
-export * from "./version.ts";
-export * from "./mmm_data.ts";
-export { continueWeekly, epochDay } from "./dates.ts";
-export type { DenseMatrix, MatrixLike } from "./_internal/linalg.ts";
-export * from "./display/mod.ts";
-export * from "./plot/mod.ts";
-export * from "./report/mod.ts";
-export * from "./transforms/mod.ts";
-export * from "./models/mod.ts";
-export * from "./models/trees/mod.ts";
-export * from "./models/bayes/mod.ts";
-export * from "./models/geo/mod.ts";
-export * from "./analysis/mod.ts";
-export * from "./guardrails/mod.ts";
-export * from "./mediation/mod.ts";
-export * from "./tuning/mod.ts";
+export type {
+  ChannelData,
+  ChannelSpec,
+  Decomposition,
+  FittedModel,
+  LiftTest,
+  MmmData,
+  ModelSpec,
+  TransformSpec,
+} from "./types.ts";
+export { ConfigError, FitError, InfeasibleError, MmmDataError, MmmError } from "./errors.ts";
+export { Rng } from "./rng.ts";
+export { VERSION } from "./version.ts";
+export { loadCsv } from "./prep/mod.ts";
 export {
-  crowdingDistance,
-  dominates,
-  paretoFront,
-  paretoRanks,
-  rankOrder,
-} from "./_internal/pareto.ts";
-export * from "./forecast/mod.ts";
-export * from "./optimize/mod.ts";
+  fitConfigured,
+  loadConfiguredData,
+  type MmmConfig,
+  modelSpecFromConfig,
+  parseMmmConfig,
+} from "./config/mod.ts";
 export {
-  plannerHtml,
-  type PlannerHtmlOptions,
-  type PlannerSetupOptions,
-  PlannerView,
-  plannerView,
-  type PlannerViewOptions,
-} from "./planner/mod.ts";
-export * from "./prep/mod.ts";
+  defineModelSpec,
+  fitBayesLinear,
+  fitElasticNet,
+  fitOls,
+  fitRidge,
+  loadFittedModel,
+} from "./models/mod.ts";
+export { fitGradientBoosting, fitRandomForest } from "./models/trees/mod.ts";
+export { BayesFit, fitBayes } from "./models/bayes/mod.ts";
+export { tune, TuneResult } from "./tuning/mod.ts";
 export {
-  boxCox,
-  type BoxCoxFitOptions,
-  eventDummies,
-  type EventDummyOptions,
-  fitBoxCoxLambda,
-  type FourierOptions,
-  fourierTerms,
-  inverseBoxCox,
-  type LagOptions,
-  lagSeries,
-  type LogOptions,
-  logTransform,
-  shareOfVoice,
-  type TrendOptions,
-  trendTerms,
-  zeroSpendIndicator,
-} from "./features/mod.ts";
-export * from "./sim/mod.ts";
-export * from "./config/mod.ts";
+  ChannelReturns,
+  channelReturns,
+  Contributions,
+  contributions,
+  crossValidate,
+  ResponseCurves,
+  responseCurves,
+  responseFunctions,
+  summarizeModel,
+} from "./analysis/mod.ts";
+export { guardrails } from "./guardrails/mod.ts";
+export { forecast, ForecastResult, spendPlan } from "./forecast/mod.ts";
+export { AllocationResult, optimizeBudget, tabulateResponses } from "./optimize/mod.ts";
+export { renderReport, resultJson } from "./report/mod.ts";
+export { simulateMmm, simulatePreset } from "./sim/mod.ts";

@@ -27,7 +27,17 @@ export interface TextSeries {
   readonly values: readonly string[];
 }
 
-/** One paid media channel: its spend, and optionally an exposure metric (impressions, reach). */
+/**
+ * One paid media channel: its spend, and optionally an exposure metric (impressions, reach).
+ *
+ * @example One channel's weekly spend
+ * ```ts
+ * import type { ChannelData } from "mixlab";
+ * import assert from "node:assert/strict";
+ * const tv: ChannelData = { name: "tv", spend: new Float64Array([100, 0, 250]) };
+ * assert.equal(tv.spend.length, 3);
+ * ```
+ */
 export interface ChannelData {
   /** Channel name, as the user wrote it. */
   readonly name: string;
@@ -45,6 +55,17 @@ export type KpiKind = "revenue" | "conversions";
  *
  * National data has one row per date. Panel data has a `geo` label per row; rows are sorted by
  * geo, then by date, and every geo has the same dates.
+ *
+ * @example Two weeks of national data, one channel
+ * ```ts
+ * import type { MmmData } from "mixlab";
+ * import assert from "node:assert/strict";
+ * const data: MmmData = {
+ *   dates: ["2024-01-01", "2024-01-08"], kpi: { name: "sales", values: new Float64Array([120, 135]) },
+ *   kpiKind: "revenue", channels: [{ name: "tv", spend: new Float64Array([10, 20]) }], controls: [],
+ * };
+ * assert.equal(data.channels[0]!.spend.length, data.dates.length);
+ * ```
  */
 export interface MmmData {
   /** ISO dates, one per row. */
@@ -65,7 +86,17 @@ export interface MmmData {
   readonly population?: NamedSeries;
 }
 
-/** A transform's kind and its parameter values: the serializable form of a transform. */
+/**
+ * A transform's kind and its parameter values: the serializable form of a transform.
+ *
+ * @example A geometric adstock that keeps half of last week
+ * ```ts
+ * import { defineModelSpec, type TransformSpec } from "mixlab";
+ * import assert from "node:assert/strict";
+ * const adstock: TransformSpec = { kind: "geometric", params: { decay: 0.5 } };
+ * assert.deepEqual(defineModelSpec({ channels: [{ name: "tv", adstock }] }).channels[0]!.adstock, adstock);
+ * ```
+ */
 export interface TransformSpec {
   /** Registered name, e.g. `"geometric"`, `"hill"`. */
   readonly kind: string;
@@ -73,7 +104,17 @@ export interface TransformSpec {
   readonly params: Readonly<Record<string, number>>;
 }
 
-/** How one channel enters a model: adstock first, then saturation, on spend divided by `scale`. */
+/**
+ * How one channel enters a model: adstock first, then saturation, on spend divided by `scale`.
+ *
+ * @example A channel with defaults filled in
+ * ```ts
+ * import { type ChannelSpec, defineModelSpec } from "mixlab";
+ * import assert from "node:assert/strict";
+ * const tv: ChannelSpec = defineModelSpec({ channels: [{ name: "tv" }] }).channels[0]!;
+ * assert.equal(typeof tv.saturation.kind, "string");
+ * ```
+ */
 export interface ChannelSpec {
   /** Channel name; must match a channel of the data. */
   readonly name: string;
@@ -145,7 +186,17 @@ export interface BaselineSpec {
   readonly zeroSpend?: readonly string[];
 }
 
-/** A frozen description of a media mix model: what goes in and how it is transformed. */
+/**
+ * A frozen description of a media mix model: what goes in and how it is transformed.
+ *
+ * @example Built by defineModelSpec
+ * ```ts
+ * import { defineModelSpec, type ModelSpec } from "mixlab";
+ * import assert from "node:assert/strict";
+ * const spec: ModelSpec = defineModelSpec({ channels: [{ name: "tv" }, { name: "radio" }] });
+ * assert.deepEqual(spec.channels.map((c) => c.name), ["tv", "radio"]);
+ * ```
+ */
 export interface ModelSpec {
   /** Media channels and their transforms. */
   readonly channels: readonly ChannelSpec[];
@@ -176,7 +227,26 @@ export interface Term {
   readonly values: Float64Array;
 }
 
-/** The additive split of a prediction: `fitted[t] = Σ terms[i].values[t]`. */
+/**
+ * The additive split of a prediction: `fitted[t] = Σ terms[i].values[t]`.
+ *
+ * @example The terms sum to the prediction
+ * ```ts
+ * import { type Decomposition, defineModelSpec, fitOls } from "mixlab";
+ * import assert from "node:assert/strict";
+ * const tv = new Float64Array([1, 3, 0, 2]);
+ * const data = {
+ *   dates: ["2024-01-01", "2024-01-08", "2024-01-15", "2024-01-22"], kpiKind: "revenue" as const,
+ *   controls: [], channels: [{ name: "tv", spend: tv }], kpi: { name: "sales", values: tv.map((v) => 10 + 4 * v) },
+ * };
+ * const fit = fitOls(data, defineModelSpec({
+ *   channels: [{ name: "tv", adstock: { kind: "geometric", params: { decay: 0 } }, saturation: { kind: "identity" } }],
+ *   baseline: { yearlyFourier: 0, trend: "none" },
+ * }));
+ * const d: Decomposition = fit.decompose(data);
+ * d.fitted.forEach((y, t) => assert.ok(Math.abs(d.terms.reduce((s, x) => s + x.values[t]!, 0) - y) < 1e-9));
+ * ```
+ */
 export interface Decomposition {
   /** Dates of the rows. */
   readonly dates: readonly string[];
@@ -190,6 +260,14 @@ export interface Decomposition {
  * A lift test: the incremental KPI an experiment measured for a channel over a period (a geo
  * holdout, a conversion-lift study). Tuning scores candidates by how close they come to it
  * (MAPE.LIFT); the Bayesian model adds it to the likelihood with its standard error.
+ *
+ * @example A four-week geo holdout on tv
+ * ```ts
+ * import type { LiftTest } from "mixlab";
+ * import assert from "node:assert/strict";
+ * const test: LiftTest = { channel: "tv", start: "2024-03-04", end: "2024-03-25", lift: 1.2e4, standardError: 3e3 };
+ * assert.ok(test.lift / test.standardError! > 2);
+ * ```
  */
 export interface LiftTest {
   /** The channel tested. */
@@ -204,127 +282,14 @@ export interface LiftTest {
   readonly standardError?: number;
 }
 
-/** One row of a fitted model's parameter table. */
-export interface ParameterRow {
-  /** Parameter name, e.g. `"tv"`, `"intercept"`, `"tv.decay"`. */
-  readonly name: string;
-  /** Point estimate (posterior mean for Bayesian fits). */
-  readonly estimate: number;
-  /** Standard error (posterior sd), where the estimator has one. */
-  readonly stdError?: number;
-  /** Lower end of the interval given by `level`. */
-  readonly lower?: number;
-  /** Upper end of the interval given by `level`. */
-  readonly upper?: number;
-  /** Two-sided p-value, where the estimator has one. */
-  readonly pValue?: number;
-}
-
-/** A non-fatal finding, shown by notebooks and reports. */
-export interface Diagnostic {
-  /** How serious it is. */
-  readonly level: "info" | "warning";
-  /** A stable machine-readable code, e.g. `"vif-high"`. */
-  readonly code: string;
-  /** A sentence a marketer can read. */
-  readonly message: string;
-  /** The channel, column or parameter it concerns, if any. */
-  readonly subject?: string;
-  /** What to do about it, if there is something to do. */
-  readonly hint?: string;
-}
-
-/** Convergence of a model fitted by MCMC. */
-export interface Convergence {
-  /** Number of chains. */
-  readonly chains: number;
-  /** Kept draws per chain. */
-  readonly drawsPerChain: number;
-  /** Largest rank-normalised split R-hat over the parameters. */
-  readonly rhatMax: number;
-  /** Smallest bulk effective sample size over the parameters. */
-  readonly essBulkMin: number;
-  /** Divergent transitions after warmup. */
-  readonly divergences: number;
-}
-
-/** Options shared by {@link FittedModel.predict} and {@link FittedModel.decompose}. */
-export interface PredictOptions {
-  /**
-   * Rows that precede `data` in time (same channels and controls). Adstock carries over from
-   * them; trend and seasonality continue from the training dates.
-   */
-  readonly history?: MmmData;
-  /** Index of a posterior draw (Bayesian fits); without it, the posterior mean parameters. */
-  readonly draw?: number;
-}
-
-/**
- * How a fitted model got a transform parameter's value: `"fixed"` (the spec's value, used as
- * given: fixed by the user or left at its default), `"tuned"` (chosen by a hyperparameter search),
- * `"estimated"` (sampled: the value is the posterior mean).
- */
-export type TransformParamStatus = "fixed" | "tuned" | "estimated";
-
-/** One transform parameter of a fitted model (see {@link FittedModel.transformParams}). */
-export interface FittedTransformParam {
-  /** Channel name. */
-  readonly channel: string;
-  /** The transform's stage. */
-  readonly stage: "adstock" | "saturation";
-  /** The transform's kind, e.g. `"geometric"`. */
-  readonly kind: string;
-  /** Parameter name, e.g. `"decay"`. */
-  readonly name: string;
-  /** The value: the spec's or tuned value, or the posterior mean of a sampled parameter. */
-  readonly value: number;
-  /** Central 90% posterior interval `[low, high]`, for estimated parameters. */
-  readonly interval?: readonly [number, number];
-  /** How the value was set. */
-  readonly status: TransformParamStatus;
-}
-
-/**
- * The one interface every estimator returns. Analysis, forecast, optimize and report work on
- * any `FittedModel` without knowing which estimator made it.
- */
-export interface FittedModel {
-  /** Estimator name, e.g. `"ridge"`, `"ols"`, `"bayes"`. */
-  readonly kind: string;
-  /** The spec it was fitted with, with every channel's `scale` filled in. */
-  readonly spec: ModelSpec;
-  /** The training data. */
-  readonly data: MmmData;
-  /** In-sample prediction, one value per training row. */
-  readonly fitted: Float64Array;
-  /** Number of posterior draws (0 for point estimates). */
-  readonly nDraws: number;
-  /** Parameter table. */
-  readonly parameters: readonly ParameterRow[];
-  /** Findings from fitting (collinearity, sign constraints that bind …). */
-  readonly diagnostics: readonly Diagnostic[];
-  /** MCMC convergence, for models fitted by sampling. */
-  readonly convergence?: Convergence;
-  /**
-   * Every channel's transform parameters as fitted, channel by channel (adstock, then
-   * saturation): point values for classical fits, posterior mean and 90% interval for sampled
-   * ones, each with how it was set.
-   */
-  transformParams(): readonly FittedTransformParam[];
-  /** Predicted KPI for `data` (future or counterfactual spend), in KPI units. */
-  predict(data: MmmData, options?: PredictOptions): Float64Array;
-  /** Additive terms for `data`, in KPI units, summing to `predict(data)`. */
-  decompose(data: MmmData, options?: PredictOptions): Decomposition;
-  /** A plain JSON form that the model's loader turns back into an equal model. */
-  toJSON(): unknown;
-}
-
-/** A mean and central 90% interval over draws. */
-export interface Interval90 {
-  /** Mean over the draws. */
-  readonly mean: number;
-  /** 5% quantile. */
-  readonly lower: number;
-  /** 95% quantile. */
-  readonly upper: number;
-}
+export type {
+  Convergence,
+  Diagnostic,
+  FittedModel,
+  FittedTransformParam,
+  Interval90,
+  ParameterRow,
+  PredictOptions,
+  TransformParamStatus,
+} from "./fitted_model.ts";
+export type { DenseMatrix, MatrixLike } from "./matrix.ts";

@@ -5,5 +5,14 @@
  * @module
  */
 
-/** The library version. */
+/**
+ * The library version.
+ *
+ * @example A semantic version
+ * ```ts
+ * import { VERSION } from "mixlab";
+ * import assert from "node:assert/strict";
+ * assert.match(VERSION, /^\d+\.\d+\.\d+$/);
+ * ```
+ */
 export const VERSION = "0.1.0";

@@ -8,7 +8,8 @@
  *
  * Optional `draws` scale every beta by a factor per draw, so intervals have a known form.
  */
-import type { Decomposition, FittedModel, MmmData, PredictOptions, Term } from "mixlab";
+import type { Decomposition, FittedModel, MmmData } from "mixlab";
+import type { PredictOptions, Term } from "mixlab/core";
 
 export interface ToyChannel {
   name: string;

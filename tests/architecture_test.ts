@@ -6,6 +6,7 @@
 // folder (models/bayes is models). Read bottom to top:
 //
 //   .  _internal            types, errors, rng, dates; private helpers (linear algebra, …)
+//   core                    the "." files as one entry point (mixlab/core), re-exports only
 //   display                 tables that show themselves, the Jupyter display protocol
 //   transforms  features    adstock/saturation; trend, seasonality, events, lags
 //   guardrails              checks of a fitted model's attribution (issue 12)
@@ -31,6 +32,7 @@ import { fileURLToPath as fromFileUrl } from "node:url";
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   ".": [],
   "_internal": ["."],
+  "core": ["."],
   "display": [".", "_internal"],
   "transforms": [".", "_internal"],
   "features": [".", "_internal"],

@@ -6,16 +6,9 @@
  * @module
  */
 import { Matrix, QrDecomposition, SingularValueDecomposition } from "ml-matrix";
+import type { DenseMatrix, MatrixLike } from "../matrix.ts";
 
-/** A dense row-major matrix. */
-export interface DenseMatrix {
-  /** Number of rows. */
-  readonly rows: number;
-  /** Number of columns. */
-  readonly cols: number;
-  /** `data[i * cols + j]` is row i, column j. */
-  readonly data: Float64Array;
-}
+export type { DenseMatrix, MatrixLike };
 
 /** Makes a zero matrix. */
 export function zeros(rows: number, cols: number): DenseMatrix {
@@ -153,9 +146,6 @@ export function singularValues(x: DenseMatrix): Float64Array {
     }).diagonal,
   );
 }
-
-/** A matrix given either as a {@link DenseMatrix} or as equal-length columns. */
-export type MatrixLike = DenseMatrix | readonly Float64Array[];
 
 /**
  * The {@link DenseMatrix} of a {@link MatrixLike} (columns are copied into a new matrix).

@@ -23,7 +23,7 @@ export function dominates(values: Float64Array, m: number, a: number, b: number)
  *
  * @example Two fronts of three points
  * ```ts
- * import { paretoRanks } from "mixlab";
+ * import { paretoRanks } from "mixlab/_internal/pareto.ts";
  * import assert from "node:assert/strict";
  * const v = new Float64Array([1, 3, 2, 2, 3, 3]); // (1,3) (2,2) (3,3)
  * assert.deepEqual(Array.from(paretoRanks(v, 2)), [0, 0, 1]);
@@ -99,7 +99,7 @@ function ranksGeneral(values: Float64Array, m: number, n: number): Int32Array {
  *
  * @example The front of three points
  * ```ts
- * import { paretoFront } from "mixlab";
+ * import { paretoFront } from "mixlab/_internal/pareto.ts";
  * import assert from "node:assert/strict";
  * assert.deepEqual(paretoFront(new Float64Array([1, 3, 2, 2, 3, 3]), 2), [0, 1]);
  * ```

@@ -45,7 +45,7 @@ export interface AdstockCurvesOptions {
  *
  * @example Geometric decay 0.5 halves every week
  * ```ts
- * import { adstockCurve } from "mixlab";
+ * import { adstockCurve } from "mixlab/analysis";
  * import assert from "node:assert/strict";
  * const c = adstockCurve("tv", { kind: "geometric", params: { decay: 0.5 } }, { maxLag: 3 });
  * assert.deepEqual(Array.from(c.weights), [1, 0.5, 0.25, 0.125]);

@@ -56,7 +56,7 @@ export interface ExpandingWindowSplitOptions {
  *
  * @example Three folds of two rows on eight rows
  * ```ts
- * import { expandingWindowSplit } from "mixlab";
+ * import { expandingWindowSplit } from "mixlab/analysis";
  * import assert from "node:assert/strict";
  * const s = expandingWindowSplit(8, { nSplits: 3 });
  * assert.deepEqual(s.map((f) => [f.train.end, f.test.start, f.test.end]), [
@@ -129,7 +129,7 @@ export interface RollingWindowSplitOptions {
  *
  * @example Training on four rows, testing on the next two
  * ```ts
- * import { rollingWindowSplit } from "mixlab";
+ * import { rollingWindowSplit } from "mixlab/analysis";
  * import assert from "node:assert/strict";
  * const s = rollingWindowSplit(10, { trainSize: 4, testSize: 2 });
  * assert.deepEqual(s.map((f) => [f.train.start, f.train.end, f.test.end]), [
@@ -185,7 +185,7 @@ export interface HoldoutSplitOptions {
  *
  * @example Holding out the last 13 of 156 weeks
  * ```ts
- * import { holdoutSplit } from "mixlab";
+ * import { holdoutSplit } from "mixlab/analysis";
  * import assert from "node:assert/strict";
  * const s = holdoutSplit(156, { testSize: 13 });
  * assert.deepEqual(s, { train: { start: 0, end: 143 }, test: { start: 143, end: 156 } });
@@ -214,7 +214,7 @@ export function holdoutSplit(nRows: number, options: HoldoutSplitOptions = {}): 
  *
  * @example Rows 3 to 5
  * ```ts
- * import { rangeIndices } from "mixlab";
+ * import { rangeIndices } from "mixlab/analysis";
  * import assert from "node:assert/strict";
  * assert.deepEqual(Array.from(rangeIndices({ start: 3, end: 6 })), [3, 4, 5]);
  * ```

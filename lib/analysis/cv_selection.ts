@@ -92,7 +92,8 @@ export class CvSelection<T> {
  *
  * @example The right penalty among three
  * ```ts
- * import { defineModelSpec, fitElasticNet, selectByCrossValidation } from "mixlab";
+ * import { defineModelSpec, fitElasticNet } from "mixlab";
+ * import { selectByCrossValidation } from "mixlab/analysis";
  * import assert from "node:assert/strict";
  * const n = 40;
  * const tv = Float64Array.from({ length: n }, (_, i) => (i * 7) % 5);

@@ -119,7 +119,8 @@ function difference(a: Estimate, b: Estimate, level: number | undefined): Estima
  *
  * @example A doubled ROAS is flagged, a 5% change within the intervals is not
  * ```ts
- * import { ChannelReturns, channelDrift } from "mixlab";
+ * import { ChannelReturns } from "mixlab";
+ * import { channelDrift } from "mixlab/analysis";
  * import assert from "node:assert/strict";
  * const returns = (roas: number) => new ChannelReturns([{
  *   channel: "tv", spend: 100,

@@ -38,7 +38,7 @@ function sumSquaredError(actual: Float64Array, predicted: Float64Array): number 
  *
  * @example R² of a close fit
  * ```ts
- * import { r2 } from "mixlab";
+ * import { r2 } from "mixlab/analysis";
  * import assert from "node:assert/strict";
  * // SSE = 2, SST = 10 → R² = 0.8
  * assert.equal(r2(new Float64Array([1, 2, 3, 4, 5]), new Float64Array([1, 3, 3, 3, 5])), 0.8);
@@ -79,7 +79,7 @@ export interface AdjustedR2Options {
  *
  * @example Penalising two predictors on five rows
  * ```ts
- * import { adjustedR2 } from "mixlab";
+ * import { adjustedR2 } from "mixlab/analysis";
  * import assert from "node:assert/strict";
  * const y = new Float64Array([1, 2, 3, 4, 5]), yHat = new Float64Array([1, 3, 3, 3, 5]);
  * // R² = 0.8; 1 − 0.2·(5 − 1)/(5 − 2 − 1) = 0.6
@@ -119,7 +119,7 @@ export function adjustedR2(
  *
  * @example RMSE of two errors of 1 in four rows
  * ```ts
- * import { rmse } from "mixlab";
+ * import { rmse } from "mixlab/analysis";
  * import assert from "node:assert/strict";
  * const y = new Float64Array([10, 12, 14, 13]), yHat = new Float64Array([11, 12, 13, 13]);
  * assert.equal(rmse(y, yHat), Math.sqrt(0.5));
@@ -140,7 +140,7 @@ export function rmse(actual: Float64Array, predicted: Float64Array): number {
  *
  * @example MAE
  * ```ts
- * import { mae } from "mixlab";
+ * import { mae } from "mixlab/analysis";
  * import assert from "node:assert/strict";
  * assert.equal(mae(new Float64Array([1, 2, 3]), new Float64Array([2, 2, 1])), 1);
  * ```
@@ -174,7 +174,7 @@ export interface MapeOptions {
  *
  * @example MAPE, skipping a zero actual
  * ```ts
- * import { mape } from "mixlab";
+ * import { mape } from "mixlab/analysis";
  * import assert from "node:assert/strict";
  * const y = new Float64Array([100, 0, 50]), yHat = new Float64Array([90, 3, 60]);
  * // (10/100 + 10/50) / 2 = 0.15
@@ -225,7 +225,7 @@ export function mape(
  *
  * @example anchors.md §6 test vector 12
  * ```ts
- * import { nrmse } from "mixlab";
+ * import { nrmse } from "mixlab/analysis";
  * import assert from "node:assert/strict";
  * const y = new Float64Array([10, 12, 14, 13]), yHat = new Float64Array([11, 12, 13, 13]);
  * assert.equal(nrmse(y, yHat).toFixed(6), "0.176777");
@@ -264,7 +264,7 @@ export interface DecompRssdOptions {
  *
  * @example anchors.md §6 test vectors 13 and 14
  * ```ts
- * import { decompRssd } from "mixlab";
+ * import { decompRssd } from "mixlab/analysis";
  * import assert from "node:assert/strict";
  * const spend = new Float64Array([0.4, 0.4, 0.2]);
  * assert.equal(decompRssd(new Float64Array([0.5, 0.3, 0.2]), spend).toFixed(6), "0.141421");

@@ -6,7 +6,7 @@
  */
 export * from "./metrics.ts";
 export * from "./cv.ts";
-export * from "./decomposition.ts";
+export * from "./contributions.ts";
 export * from "./roas.ts";
 export * from "./roas_probability.ts";
 export * from "./response_curve.ts";

@@ -8,7 +8,7 @@
 import { sum } from "../_internal/array.ts";
 import { formatNumber } from "../_internal/html.ts";
 import { type AdstockCurves, adstockCurves } from "./adstock_curve.ts";
-import { decomposition, type DecompositionResult } from "./decomposition.ts";
+import { type Contributions, contributions } from "./contributions.ts";
 import { vif, type VifResult } from "./diagnostics/vif.ts";
 import { type ResidualReport, residualReport } from "./diagnostics/residual_report.ts";
 import { decompRssd, mae, mape, nrmse, r2, rmse } from "./metrics.ts";
@@ -82,7 +82,7 @@ export interface ModelSummary {
   /** Fit metrics. */
   readonly metrics: FitMetrics;
   /** Decomposition of the training rows. */
-  readonly decomposition: DecompositionResult;
+  readonly decomposition: Contributions;
   /** ROAS, mROAS and CPA per channel. */
   readonly returns: ChannelReturns;
   /** Steady-state response curves. */
@@ -136,7 +136,7 @@ export interface ModelSummary {
 export function summarizeModel(fit: FittedModel, options: SummarizeOptions = {}): ModelSummary {
   const data = fit.data;
   const actual = data.kpi.values;
-  const d = decomposition(fit);
+  const d = contributions(fit);
   const returns = channelReturns(fit, {
     level: options.level ?? 0.9,
     ...(options.replicates ? { replicates: options.replicates } : {}),
@@ -218,7 +218,7 @@ const HOLDOUT_ERROR_RATIO = 1.5;
 
 function collectWarnings(
   fit: FittedModel,
-  d: DecompositionResult,
+  d: Contributions,
   metrics: FitMetrics,
   vifResult: VifResult | undefined,
   residuals: ResidualReport,

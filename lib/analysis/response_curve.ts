@@ -139,7 +139,34 @@ export interface ResponseCurvesOptions extends ResponseOptions {
   readonly maxMultiple?: number;
 }
 
-/** Response curves of all channels; shows itself as a table of operating points. */
+/**
+ * Response curves of all channels; shows itself as a table of operating points.
+ *
+ * @example One curve per channel
+ * ```ts
+ * import { defineModelSpec, fitRidge, type ResponseCurves, responseCurves } from "mixlab";
+ * import assert from "node:assert/strict";
+ * // sales = 10 + 4 · tv spend, no carryover, no saturation: every unit of tv returns 4
+ * const tv = new Float64Array([1, 3, 0, 2, 5, 4]);
+ * const data = {
+ *   dates: ["2024-01-01", "2024-01-08", "2024-01-15", "2024-01-22", "2024-01-29", "2024-02-05"],
+ *   kpiKind: "revenue" as const, controls: [], channels: [{ name: "tv", spend: tv }],
+ *   kpi: { name: "sales", values: tv.map((v) => 10 + 4 * v) },
+ * };
+ * const spec = defineModelSpec({
+ *   channels: [{
+ *     name: "tv",
+ *     adstock: { kind: "geometric", params: { decay: 0 } },
+ *     saturation: { kind: "identity" },
+ *   }],
+ *   baseline: { yearlyFourier: 0, trend: "none" },
+ * });
+ * const fit = fitRidge(data, spec, { lambda: 0 });
+ * const near = (a: number, b: number) => assert.ok(Math.abs(a - b) < 1e-6, `${a} vs ${b}`);
+ * const curves: ResponseCurves = responseCurves(fit);
+ * assert.equal(curves.curves.length, 1);
+ * ```
+ */
 export class ResponseCurves {
   /** One curve per channel. */
   readonly curves: readonly ResponseCurve[];

@@ -26,7 +26,8 @@ export interface RoasDrawsOptions {
  *
  * @example A model without draws gives one value per channel
  * ```ts
- * import { defineModelSpec, fitRidge, roasDraws } from "mixlab";
+ * import { defineModelSpec, fitRidge } from "mixlab";
+ * import { roasDraws } from "mixlab/analysis";
  * import assert from "node:assert/strict";
  * const n = 20;
  * const dates = Array.from({ length: n }, (_, i) =>

@@ -156,7 +156,8 @@ function withControl(data: MmmData, name: string, f: (v: number) => number): Mmm
  *
  * @example Price +10% on a linear model changes the KPI by β·10%·Σ price
  * ```ts
- * import { defineModelSpec, fitRidge, sensitivity } from "mixlab";
+ * import { defineModelSpec, fitRidge } from "mixlab";
+ * import { sensitivity } from "mixlab/analysis";
  * import assert from "node:assert/strict";
  * const n = 30;
  * const tv = Float64Array.from({ length: n }, (_, i) => 1 + ((i * 7) % 5));

@@ -11,6 +11,14 @@ import type { MmmConfig } from "./mmm_config.ts";
  * The model spec a config describes (transform parameters as given, defaults elsewhere). With
  * the loaded `data`, controls that cleaning added (an outlier rule's `<column>_outlier` dummy)
  * enter the model too.
+ *
+ * @example One channel per config entry
+ * ```ts
+ * import { modelSpecFromConfig, parseMmmConfig } from "mixlab";
+ * import assert from "node:assert/strict";
+ * const config = parseMmmConfig({ data: "demo.csv", kpi: "revenue", channels: { tv: {}, radio: {} } });
+ * assert.deepEqual(modelSpecFromConfig(config).channels.map((c) => c.name), ["tv", "radio"]);
+ * ```
  */
 export function modelSpecFromConfig(config: MmmConfig, data?: MmmData): ModelSpec {
   const read = new Set([...config.controls, ...featureControls(config)]);

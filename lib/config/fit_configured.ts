@@ -94,6 +94,21 @@ export interface FitConfiguredOptions {
 /**
  * Holds out the config's final weeks, then tunes (ridge with a tuning section) or fits the
  * configured estimator on the rest.
+ *
+ * @example A ridge fit of the bundled demo data, last weeks held out
+ * ```ts
+ * import { fitConfigured, loadConfiguredData, parseMmmConfig } from "mixlab";
+ * import assert from "node:assert/strict";
+ * const config = parseMmmConfig({
+ *   data: "demo.csv",
+ *   kpi: { column: "revenue", kind: "revenue" },
+ *   channels: { tv: { spend: "tv_spend" }, search: { spend: "search_spend" } },
+ *   controls: ["price"],
+ * });
+ * const data = await loadConfiguredData(config, { baseDir: "data" });
+ * const fitted = await fitConfigured(config, data);
+ * assert.equal(fitted.fit.spec.channels.length, 2);
+ * ```
  */
 export function fitConfigured(
   config: MmmConfig,

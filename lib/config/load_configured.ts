@@ -23,7 +23,24 @@ export interface LoadConfiguredOptions {
   readonly baseDir?: string;
 }
 
-/** Loads and checks the data a config names (CSV or Parquet, by extension). */
+/**
+ * Loads and checks the data a config names (CSV or Parquet, by extension).
+ *
+ * @example The bundled demo data, two of its channels
+ * ```ts
+ * import { loadConfiguredData, parseMmmConfig } from "mixlab";
+ * import assert from "node:assert/strict";
+ * const config = parseMmmConfig({
+ *   data: "demo.csv",
+ *   kpi: { column: "revenue", kind: "revenue" },
+ *   channels: { tv: { spend: "tv_spend" }, search: { spend: "search_spend" } },
+ *   controls: ["price"],
+ * });
+ * const data = await loadConfiguredData(config, { baseDir: "data" });
+ * assert.deepEqual(data.channels.map((c) => c.name), ["tv", "search"]);
+ * assert.equal(data.dates.length, data.kpi.values.length);
+ * ```
+ */
 export function loadConfiguredData(
   config: MmmConfig,
   options: LoadConfiguredOptions = {},

@@ -25,6 +25,7 @@ import { type CrossValidationConfig, parseCrossValidation } from "./_cross_valid
 import { parseTuning, type TuningConfig } from "./_tuning_config.ts";
 import { type BootstrapConfig, parseBootstrap } from "./_bootstrap_config.ts";
 import { parseGuardrails } from "./_guardrails_config.ts";
+import { type GeoModelConfig, parseGeoModel } from "./_geo_config.ts";
 import { type CalibrationConfig, parseCalibration } from "./_calibration_config.ts";
 import { type CleaningConfig, parseCleaning } from "./_cleaning_config.ts";
 import {
@@ -42,9 +43,20 @@ export type { TuningConfig } from "./_tuning_config.ts";
 export type { BootstrapConfig } from "./_bootstrap_config.ts";
 export { type CalibrationConfig, liftTests } from "./_calibration_config.ts";
 export type { CleaningConfig } from "./_cleaning_config.ts";
+export type { GeoModelConfig } from "./_geo_config.ts";
 export { FEATURE_KEYS, type FeatureKey } from "./_baseline_config.ts";
 
-/** The whole run configuration. */
+/**
+ * The whole run configuration.
+ *
+ * @example What parseMmmConfig returns, defaults filled in
+ * ```ts
+ * import { type MmmConfig, parseMmmConfig } from "mixlab";
+ * import assert from "node:assert/strict";
+ * const config: MmmConfig = parseMmmConfig({ data: "demo.csv", kpi: "revenue", channels: { tv: {} } });
+ * assert.equal(config.date, "date");
+ * ```
+ */
 export interface MmmConfig {
   /** Data file (CSV or Parquet), resolved against the config file's folder. */
   readonly data: string;
@@ -56,6 +68,8 @@ export interface MmmConfig {
   readonly geo?: string;
   /** Population column of a panel: one positive value per geo (requires `geo`). */
   readonly population?: string;
+  /** How a panel is modelled (present exactly when `geo` is). */
+  readonly geoModel?: GeoModelConfig;
   /** KPI column. */
   readonly kpi: string;
   /** Revenue (ROAS) or conversions (CPA). */
@@ -102,6 +116,7 @@ const TOP_KEYS = [
   "dateFormat",
   "geo",
   "population",
+  "geoModel",
   "kpi",
   "channels",
   "controls",
@@ -196,6 +211,7 @@ export function parseMmmConfig(json: unknown): MmmConfig {
     seed: o.seed === undefined ? 42 : integer(o.seed, "seed", 0, 2 ** 32 - 1),
     ...(o.dateFormat === undefined ? {} : { dateFormat: string(o.dateFormat, "dateFormat") }),
     ...panelColumns(o),
+    ...geoModelOf(o),
     ...(tuning ? { tuning } : {}),
     ...(bootstrap ? { bootstrap } : {}),
     guardrails,
@@ -242,6 +258,13 @@ function parseMediation(value: unknown, channels: readonly string[]): MmmConfig[
     }
   });
   return { mediator, upstream };
+}
+
+/** The `geoModel` section, with defaults when the config has a `geo`. */
+function geoModelOf(o: Json): { geoModel?: GeoModelConfig } {
+  const geo = o.geo === undefined ? undefined : String(o.geo);
+  const model = parseGeoModel(o.geoModel, geo, o.population === undefined ? undefined : "");
+  return model ? { geoModel: model } : {};
 }
 
 /** The `geo` and `population` columns; a population needs a geo. */

@@ -10,3 +10,4 @@ export { configuredEstimator } from "./configured_estimator.ts";
 export * from "./configured_tuning.ts";
 export * from "./fit_configured.ts";
 export * from "./refresh_configured.ts";
+export * from "./fit_geo_configured.ts";

@@ -24,7 +24,7 @@ export interface TableOptions {
  *
  * @example A two-row table escapes its text
  * ```ts
- * import { table } from "mixlab";
+ * import { table } from "mixlab/display";
  * import assert from "node:assert/strict";
  * const t = table([{ channel: "<b>tv</b>", roas: 2.5 }, { channel: "search", roas: 1.25 }]);
  * assert.ok(t.toHtml().includes("&lt;b&gt;tv&lt;/b&gt;"));

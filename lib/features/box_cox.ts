@@ -19,7 +19,7 @@ import { claim, controlValues, fail, record } from "./_checks.ts";
  *
  * @example λ = 0 is the log, λ = 1 a shift
  * ```ts
- * import { boxCox } from "mixlab";
+ * import { boxCox } from "mixlab/features";
  * import assert from "node:assert/strict";
  * assert.equal(boxCox(new Float64Array([Math.E]), 0)[0], 1);
  * assert.equal(boxCox(new Float64Array([3]), 1)[0], 2);
@@ -41,7 +41,7 @@ export function boxCox(x: Float64Array, lambda: number): Float64Array {
  *
  * @example Round trip
  * ```ts
- * import { boxCox, inverseBoxCox } from "mixlab";
+ * import { boxCox, inverseBoxCox } from "mixlab/features";
  * import assert from "node:assert/strict";
  * const x = new Float64Array([1, 4, 9]);
  * const back = inverseBoxCox(boxCox(x, 0.5), 0.5);
@@ -71,7 +71,7 @@ export interface BoxCoxFitOptions {
  *
  * @example Log-normal data give λ near 0
  * ```ts
- * import { fitBoxCoxLambda } from "mixlab";
+ * import { fitBoxCoxLambda } from "mixlab/features";
  * import assert from "node:assert/strict";
  * const x = Float64Array.from([-1.5, -1, -0.5, 0, 0.5, 1, 1.5], Math.exp);
  * assert.ok(Math.abs(fitBoxCoxLambda(x)) < 1e-6);
@@ -109,7 +109,7 @@ export interface LogOptions {
  *
  * @example log1p of zero spend
  * ```ts
- * import { logTransform } from "mixlab";
+ * import { logTransform } from "mixlab/features";
  * import assert from "node:assert/strict";
  * assert.equal(logTransform(new Float64Array([0]), { offset: 1 })[0], 0);
  * ```

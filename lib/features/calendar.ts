@@ -24,7 +24,7 @@ export function monthOfYear(days: readonly number[]): string[] {
  *
  * @example
  * ```ts
- * import { epochDay } from "mixlab";
+ * import { epochDay } from "mixlab/core";
  * import { weekOfMonth } from "mixlab/features/mod.ts";
  * import assert from "node:assert/strict";
  * assert.deepEqual(weekOfMonth(["2024-03-04", "2024-03-11", "2024-03-29"].map(epochDay)), ["1", "2", "5"]);

@@ -41,7 +41,7 @@ export function eventColumns(
  *
  * @example Christmas falls in the week starting 2023-12-25
  * ```ts
- * import { eventDummies } from "mixlab";
+ * import { eventDummies } from "mixlab/features";
  * import assert from "node:assert/strict";
  * const [xmas] = eventDummies(["2023-12-18", "2023-12-25"], { christmas: ["2023-12-25"] });
  * assert.deepEqual(Array.from(xmas!.values), [0, 1]);

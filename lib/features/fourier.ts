@@ -51,7 +51,7 @@ export function fourierColumns(
  *
  * @example On 1 January the sine is 0 and the cosine 1
  * ```ts
- * import { fourierTerms } from "mixlab";
+ * import { fourierTerms } from "mixlab/features";
  * import assert from "node:assert/strict";
  * const [sin1, cos1] = fourierTerms(["2024-01-01"], { pairs: 1 });
  * assert.equal(sin1?.values[0], 0);

@@ -20,7 +20,7 @@ export interface LagOptions {
  *
  * @example Lag by one week
  * ```ts
- * import { lagSeries } from "mixlab";
+ * import { lagSeries } from "mixlab/features";
  * import assert from "node:assert/strict";
  * assert.deepEqual(Array.from(lagSeries(new Float64Array([1, 2, 3]), 1)), [0, 1, 2]);
  * ```

@@ -15,7 +15,7 @@ import { claim, controlValues, fail, record, requireColumn, stringList } from ".
  *
  * @example Half the voice
  * ```ts
- * import { shareOfVoice } from "mixlab";
+ * import { shareOfVoice } from "mixlab/features";
  * import assert from "node:assert/strict";
  * const sov = shareOfVoice(new Float64Array([50, 0, 0]), new Float64Array([50, 10, 0]));
  * assert.deepEqual(Array.from(sov), [0.5, 0, 0]);
@@ -38,7 +38,7 @@ export function shareOfVoice(own: Float64Array, competitor: Float64Array): Float
  *
  * @example Dark weeks
  * ```ts
- * import { zeroSpendIndicator } from "mixlab";
+ * import { zeroSpendIndicator } from "mixlab/features";
  * import assert from "node:assert/strict";
  * assert.deepEqual(Array.from(zeroSpendIndicator(new Float64Array([0, 5, 0]))), [1, 0, 1]);
  * ```

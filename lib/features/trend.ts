@@ -55,7 +55,7 @@ export function trendColumns(
  *
  * @example A knot halfway bends the trend
  * ```ts
- * import { trendTerms } from "mixlab";
+ * import { trendTerms } from "mixlab/features";
  * import assert from "node:assert/strict";
  * const terms = trendTerms(["2024-01-01", "2024-01-08", "2024-01-15"], {
  *   kind: "piecewise",

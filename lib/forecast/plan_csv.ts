@@ -26,7 +26,7 @@ export interface ParsePlanOptions {
  *
  * @example A two-week plan
  * ```ts
- * import { parsePlanCsv } from "mixlab";
+ * import { parsePlanCsv } from "mixlab/forecast";
  * import assert from "node:assert/strict";
  * const history = {
  *   dates: ["2024-01-01"], kpiKind: "revenue" as const,
@@ -137,7 +137,8 @@ export function parsePlanCsv(
  *
  * @example A plan survives the round trip
  * ```ts
- * import { parsePlanCsv, planToCsv, spendPlan } from "mixlab";
+ * import { spendPlan } from "mixlab";
+ * import { parsePlanCsv, planToCsv } from "mixlab/forecast";
  * import assert from "node:assert/strict";
  * const history = {
  *   dates: ["2024-01-01"], kpiKind: "revenue" as const,

@@ -142,7 +142,9 @@ export function refreshWindow(
  *
  * @example The same linear truth before and after: nothing drifts
  * ```ts
- * import { defineModelSpec, fitBayesLinear, type MmmData, refresh, Rng, sliceRows } from "mixlab";
+ * import { defineModelSpec, fitBayesLinear, type MmmData, Rng } from "mixlab";
+ * import { refresh } from "mixlab/forecast";
+ * import { sliceRows } from "mixlab/core";
  * import assert from "node:assert/strict";
  * const rng = new Rng(5), n = 120;
  * const tv = Float64Array.from({ length: n }, () => rng.uniformIn(50, 150));

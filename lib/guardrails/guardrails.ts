@@ -101,7 +101,7 @@ export function failedChannelChecks(
  *
  * @example A saturated column that takes the intercept's place
  * ```ts
- * import { guardrailDiagnostics } from "mixlab";
+ * import { guardrailDiagnostics } from "mixlab/guardrails";
  * import assert from "node:assert/strict";
  * const warnings = guardrailDiagnostics({
  *   kpiKind: "revenue", rows: 100, negativeBaselineRows: 80, mediaShare: 1.3,
@@ -282,7 +282,7 @@ export interface SearchedParam {
  *
  * @example A Hill shape at the top of its range
  * ```ts
- * import { boundDiagnostics } from "mixlab";
+ * import { boundDiagnostics } from "mixlab/guardrails";
  * import assert from "node:assert/strict";
  * const w = boundDiagnostics([
  *   { name: "tv.saturation.shape", value: 2.999, lower: 0.5, upper: 3 },

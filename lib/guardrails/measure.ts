@@ -75,7 +75,7 @@ function cv(x: Float64Array): number {
  *
  * @example A column that never drops below 80% of its mean
  * ```ts
- * import { extrapolationShare } from "mixlab";
+ * import { extrapolationShare } from "mixlab/guardrails";
  * import assert from "node:assert/strict";
  * assert.equal(extrapolationShare(new Float64Array([0.8, 1, 1.2])), 0.8);
  * assert.equal(extrapolationShare(new Float64Array([0, 1, 2])), 0);
@@ -95,7 +95,8 @@ export function extrapolationShare(column: Float64Array): number {
  *
  * @example A line keeps all of it; a saturated Hill curve almost none
  * ```ts
- * import { columnFlatness, hillSaturation } from "mixlab";
+ * import { columnFlatness } from "mixlab/guardrails";
+ * import { hillSaturation } from "mixlab/transforms";
  * import assert from "node:assert/strict";
  * const u = new Float64Array([0.6, 0.8, 1, 1.2, 1.4]);
  * assert.ok(Math.abs(columnFlatness(u, u.map((v) => 3 * v)) - 1) < 1e-12);

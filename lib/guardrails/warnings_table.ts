@@ -12,7 +12,7 @@ import { type Table, table } from "../display/table.ts";
  *
  * @example Two warnings
  * ```ts
- * import { warningsTable } from "mixlab";
+ * import { warningsTable } from "mixlab/guardrails";
  * import assert from "node:assert/strict";
  * const t = warningsTable([
  *   { level: "warning", code: "flat-column", subject: "social", message: "flat", hint: "fix it" },

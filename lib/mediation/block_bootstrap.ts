@@ -25,7 +25,7 @@ export interface MovingBlockOptions {
  *
  * @example Three years of weeks
  * ```ts
- * import { defaultBlockLength } from "mixlab";
+ * import { defaultBlockLength } from "mixlab/mediation";
  * import assert from "node:assert/strict";
  * assert.equal(defaultBlockLength(156), 5); // 156^(1/3) ≈ 5.38
  * ```
@@ -42,7 +42,8 @@ export function defaultBlockLength(n: number): number {
  *
  * @example Blocks are runs of consecutive rows
  * ```ts
- * import { movingBlockIndices, Rng } from "mixlab";
+ * import { Rng } from "mixlab";
+ * import { movingBlockIndices } from "mixlab/mediation";
  * import assert from "node:assert/strict";
  * const idx = movingBlockIndices(12, { blockLength: 4, rng: new Rng(1) });
  * assert.equal(idx.length, 12);

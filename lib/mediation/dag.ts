@@ -79,7 +79,7 @@ export interface CheckRegressorsOptions {
  *
  * @example Back-door set of a confounded channel
  * ```ts
- * import { defineDag } from "mixlab";
+ * import { defineDag } from "mixlab/mediation";
  * import assert from "node:assert/strict";
  * const dag = defineDag({
  *   nodes: [
@@ -167,7 +167,7 @@ export class CausalDag {
    *
    * @example A collider blocks until it is conditioned on
    * ```ts
-   * import { defineDag } from "mixlab";
+   * import { defineDag } from "mixlab/mediation";
    * import assert from "node:assert/strict";
    * const dag = defineDag({
    *   nodes: [{ name: "a", role: "channel" }, { name: "b", role: "channel" }, { name: "c", role: "outcome" }],
@@ -203,7 +203,7 @@ export class CausalDag {
    *
    * @example M-bias: adjusting for the pre-treatment collider is wrong
    * ```ts
-   * import { defineDag } from "mixlab";
+   * import { defineDag } from "mixlab/mediation";
    * import assert from "node:assert/strict";
    * const dag = defineDag({
    *   nodes: [
@@ -270,7 +270,7 @@ export class CausalDag {
    *
    * @example Search spend is a bad control for social's total effect
    * ```ts
-   * import { defineDag } from "mixlab";
+   * import { defineDag } from "mixlab/mediation";
    * import assert from "node:assert/strict";
    * const dag = defineDag({
    *   nodes: [
@@ -344,7 +344,7 @@ export class CausalDag {
  *
  * @example A mediation graph
  * ```ts
- * import { defineDag } from "mixlab";
+ * import { defineDag } from "mixlab/mediation";
  * import assert from "node:assert/strict";
  * const dag = defineDag({
  *   nodes: [

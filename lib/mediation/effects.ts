@@ -92,7 +92,7 @@ export interface MediationResultInit {
  *
  * @example Effects of one channel, as a table
  * ```ts
- * import { mediationFromDraws } from "mixlab";
+ * import { mediationFromDraws } from "mixlab/mediation";
  * import assert from "node:assert/strict";
  * const r = mediationFromDraws({
  *   mediator: "search", outcome: "sales", upstream: ["social"],

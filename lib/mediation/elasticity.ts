@@ -119,7 +119,8 @@ export class ElasticityResult {
  *
  * @example A constant-elasticity model gives back its exponent
  * ```ts
- * import { elasticities, type FittedModel, type MmmData } from "mixlab";
+ * import type { FittedModel, MmmData } from "mixlab";
+ * import { elasticities } from "mixlab/mediation";
  * import assert from "node:assert/strict";
  * const data: MmmData = {
  *   dates: ["2024-01-01", "2024-01-08"], kpiKind: "revenue",

@@ -110,7 +110,8 @@ export interface FitMediationOptions {
  *
  * @example With a linear mediator the indirect effect is a·b
  * ```ts
- * import { fitMediation, type MmmData } from "mixlab";
+ * import type { MmmData } from "mixlab";
+ * import { fitMediation } from "mixlab/mediation";
  * import assert from "node:assert/strict";
  * const n = 40;
  * const dates = Array.from({ length: n }, (_, i) => new Date(Date.UTC(2024, 0, 1 + 7 * i)).toISOString().slice(0, 10));

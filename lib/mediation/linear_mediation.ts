@@ -84,7 +84,7 @@ interface Layout {
  *
  * @example Total = direct + indirect = the simple regression slope of y on x
  * ```ts
- * import { mediateLinear } from "mixlab";
+ * import { mediateLinear } from "mixlab/mediation";
  * import assert from "node:assert/strict";
  * const x = Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8]);
  * const m = Float64Array.from([2, 3, 7, 6, 9, 13, 12, 17]);

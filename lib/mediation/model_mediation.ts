@@ -46,7 +46,8 @@ export interface ModelMediationOptions extends MediatorDataOptions {
  *
  * @example Search spend as the KPI of a model of social channels
  * ```ts
- * import { mediatorData, type MmmData } from "mixlab";
+ * import type { MmmData } from "mixlab";
+ * import { mediatorData } from "mixlab/mediation";
  * import assert from "node:assert/strict";
  * const data: MmmData = {
  *   dates: ["2024-01-01"], kpiKind: "revenue", kpi: { name: "sales", values: new Float64Array([9]) },
@@ -84,7 +85,8 @@ export function mediatorData(data: MmmData, options: MediatorDataOptions): MmmDa
  *
  * @example Two linear toy models
  * ```ts
- * import { type FittedModel, mediationFromModels, type MmmData } from "mixlab";
+ * import type { FittedModel, MmmData } from "mixlab";
+ * import { mediationFromModels } from "mixlab/mediation";
  * import assert from "node:assert/strict";
  * const data: MmmData = {
  *   dates: ["2024-01-01", "2024-01-08"], kpiKind: "revenue",

@@ -43,7 +43,7 @@ export interface MediationFromDrawsOptions {
  *
  * @example Three draws, summarised by hand
  * ```ts
- * import { mediationFromDraws } from "mixlab";
+ * import { mediationFromDraws } from "mixlab/mediation";
  * import assert from "node:assert/strict";
  * const r = mediationFromDraws({
  *   mediator: "search", outcome: "revenue", upstream: ["tiktok"],

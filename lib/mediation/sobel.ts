@@ -28,7 +28,7 @@ export interface SobelTest {
  *
  * @example Hand-computed Sobel test
  * ```ts
- * import { sobelTest } from "mixlab";
+ * import { sobelTest } from "mixlab/mediation";
  * import assert from "node:assert/strict";
  * // a = 0.5 (se 0.1), b = 0.4 (se 0.1): se = √(0.16·0.01 + 0.25·0.01) = √0.0041
  * const t = sobelTest({ a: 0.5, seA: 0.1, b: 0.4, seB: 0.1 });

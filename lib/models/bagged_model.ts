@@ -30,7 +30,7 @@ import { warningsTable } from "../guardrails/warnings_table.ts";
 import { designBasis } from "./design_matrix.ts";
 import { LinearModel } from "./linear_model.ts";
 import { specFromJSON, specToJSON } from "./model_spec.ts";
-import { loadModel } from "./load_model.ts";
+import { loadLinearModel } from "./load_linear_model.ts";
 import { transformRows } from "./_rows.ts";
 
 /** One member of a saved bagged model: its spec (scales filled) and coefficients. */
@@ -225,7 +225,8 @@ export class BaggedModel implements FittedModel {
  *
  * @example Save and load
  * ```ts
- * import { BaggedModel, defineModelSpec, fitRidge, loadBaggedModel } from "mixlab";
+ * import { defineModelSpec, fitRidge } from "mixlab";
+ * import { BaggedModel, loadBaggedModel } from "mixlab/models";
  * import assert from "node:assert/strict";
  * const dates = ["2024-01-01", "2024-01-08", "2024-01-15", "2024-01-22", "2024-01-29"];
  * const data = {
@@ -253,7 +254,7 @@ export function loadBaggedModel(json: unknown): BaggedModel {
       hint: "pass the parsed JSON of a bagged model's toJSON()",
     });
   }
-  const reference = loadModel(j.reference);
+  const reference = loadLinearModel(j.reference);
   const members = j.members.map((m) => {
     const spec = specFromJSON(m.spec);
     return new LinearModel({

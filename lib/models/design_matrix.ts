@@ -118,7 +118,8 @@ function controlOf(data: MmmData, name: string, key: string): Float64Array {
  *
  * @example Scales default to the mean training spend
  * ```ts
- * import { defineModelSpec, designBasis } from "mixlab";
+ * import { defineModelSpec } from "mixlab";
+ * import { designBasis } from "mixlab/models";
  * import assert from "node:assert/strict";
  * const data = {
  *   dates: ["2024-01-01", "2024-01-08", "2024-01-15"], kpiKind: "revenue" as const,
@@ -210,7 +211,8 @@ export interface DesignMatrixOptions {
  *
  * @example Media, trend and two seasonal columns
  * ```ts
- * import { defineModelSpec, designBasis, designMatrix } from "mixlab";
+ * import { defineModelSpec } from "mixlab";
+ * import { designBasis, designMatrix } from "mixlab/models";
  * import assert from "node:assert/strict";
  * const data = {
  *   dates: ["2024-01-01", "2024-01-08", "2024-01-15"], kpiKind: "revenue" as const,

@@ -177,7 +177,8 @@ export class ElasticNetPath {
  *
  * @example The first λ of the grid zeroes every coefficient
  * ```ts
- * import { defineModelSpec, elasticNetPath } from "mixlab";
+ * import { defineModelSpec } from "mixlab";
+ * import { elasticNetPath } from "mixlab/models";
  * import assert from "node:assert/strict";
  * const tv = new Float64Array([1, 3, 0, 2]);
  * const data = {

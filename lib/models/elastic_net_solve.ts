@@ -38,7 +38,7 @@ export interface SolveElasticNetOptions {
  *
  * @example One standardised coefficient is soft-thresholded: b = S(c, λρ) / (1 + λ(1 − ρ))
  * ```ts
- * import { solveElasticNet } from "mixlab";
+ * import { solveElasticNet } from "mixlab/models";
  * import assert from "node:assert/strict";
  * const { coefficients } = solveElasticNet(new Float64Array([1]), new Float64Array([0.8]), 1, 0.4, {
  *   l1Ratio: 0.5,

@@ -2,7 +2,7 @@
  * The fitted form shared by every linear estimator (OLS, ridge, elastic net, conjugate Bayes):
  * an intercept and one coefficient per design column, optionally with posterior draws. It
  * implements {@link FittedModel}: prediction, decomposition in KPI units, a parameter table,
- * JSON that {@link loadModel} turns back into an equal model, and Jupyter display.
+ * JSON that {@link loadLinearModel} turns back into an equal model, and Jupyter display.
  *
  * Decomposition:
  * - linear specification: each term is its columns times their coefficients; the intercept is
@@ -106,7 +106,7 @@ export interface LinearModelJson {
 
 /**
  * A fitted linear MMM. Made by `fitOls`, `fitRidge`, `fitElasticNet`, `fitBayesLinear` and
- * {@link loadModel}; use it through the {@link FittedModel} interface.
+ * {@link loadLinearModel}; use it through the {@link FittedModel} interface.
  */
 export class LinearModel implements FittedModel {
   /** Estimator name. */
@@ -254,7 +254,7 @@ export class LinearModel implements FittedModel {
     return specTransformParams(this.spec, (key) => (tuned.has(key) ? "tuned" : "fixed"));
   }
 
-  /** Plain JSON that {@link loadModel} turns back into an equal model. */
+  /** Plain JSON that {@link loadLinearModel} turns back into an equal model. */
   toJSON(): LinearModelJson {
     const json: LinearModelJson = {
       format: "mixlab.linear-model",

@@ -1,7 +1,8 @@
 /**
  * Loading any saved model: the file's `format` says which loader rebuilds it.
  *
- * Formats: `mixlab.linear-model` (ridge, OLS, elastic net, conjugate Bayes; {@link loadModel}),
+ * Formats: `mixlab.linear-model` (ridge, OLS, elastic net, conjugate Bayes;
+ * {@link loadLinearModel}),
  * `mixlab.tree-model` (random forest, gradient boosting; {@link loadTreeModel}),
  * `mixlab.bayes-model` (the NUTS-sampled MMM, draws included; {@link loadBayesModel}),
  * `mixlab.bagged-model` (a tuned ridge averaged over its bootstrap replicates;
@@ -12,12 +13,12 @@
 import { ConfigError } from "../errors.ts";
 import type { FittedModel } from "../types.ts";
 import { loadBayesModel } from "./bayes/load_bayes_model.ts";
-import { loadModel } from "./load_model.ts";
+import { loadLinearModel } from "./load_linear_model.ts";
 import { loadBaggedModel } from "./bagged_model.ts";
 import { loadTreeModel } from "./trees/tree_model.ts";
 
 const LOADERS: Readonly<Record<string, (json: unknown) => FittedModel>> = {
-  "mixlab.linear-model": loadModel,
+  "mixlab.linear-model": loadLinearModel,
   "mixlab.tree-model": loadTreeModel,
   "mixlab.bayes-model": loadBayesModel,
   "mixlab.bagged-model": loadBaggedModel,

@@ -1,6 +1,6 @@
 /**
  * Linear MMM estimators and what they share: the model spec, the design matrix, the fast ridge
- * kernel, the fitted {@link LinearModel} and {@link loadModel}.
+ * kernel, the fitted {@link LinearModel} and {@link loadLinearModel}.
  *
  * @module
  */
@@ -11,7 +11,7 @@ export * from "./ridge_solve.ts";
 export * from "./ridge.ts";
 export * from "./linear_model.ts";
 export * from "./data_json.ts";
-export * from "./load_model.ts";
+export * from "./load_linear_model.ts";
 export * from "./ols.ts";
 export * from "./elastic_net_solve.ts";
 export * from "./elastic_net.ts";

@@ -188,7 +188,8 @@ export interface ModelSpecJson {
  *
  * @example Round trip
  * ```ts
- * import { defineModelSpec, specFromJSON, specToJSON } from "mixlab";
+ * import { defineModelSpec } from "mixlab";
+ * import { specFromJSON, specToJSON } from "mixlab/models";
  * import assert from "node:assert/strict";
  * const spec = defineModelSpec({ channels: ["tv"], controls: ["price"] });
  * assert.deepEqual(specFromJSON(JSON.parse(JSON.stringify(specToJSON(spec)))), spec);

@@ -114,7 +114,7 @@ function solvePassive(
  *
  * @example One coefficient: b = c / (g + λ), clipped at 0 when constrained
  * ```ts
- * import { solveRidge } from "mixlab";
+ * import { solveRidge } from "mixlab/models";
  * import assert from "node:assert/strict";
  * const g = new Float64Array([4]);
  * assert.ok(Math.abs((solveRidge(g, new Float64Array([6]), 1, 2)[0] as number) - 1) < 1e-15);

@@ -34,7 +34,7 @@ export interface GridSearchOptions {
  *
  * @example Two channels, ±10% in three levels
  * ```ts
- * import { gridSearchAllocation } from "mixlab";
+ * import { gridSearchAllocation } from "mixlab/optimize";
  * import assert from "node:assert/strict";
  * const plan = gridSearchAllocation([
  *   { name: "tv", currentSpend: 100, response: (x) => 3 * x },

@@ -75,7 +75,7 @@ function effective(ch: HorizonChannel, x: Float64Array): Float64Array {
  *
  * @example Without carryover the plan is the same in every period
  * ```ts
- * import { optimizeHorizon } from "mixlab";
+ * import { optimizeHorizon } from "mixlab/optimize";
  * import assert from "node:assert/strict";
  * const plan = optimizeHorizon([
  *   { name: "tv", currentSpend: 2, adstock: [1], saturation: (a) => 2 * Math.log1p(a) },

@@ -53,7 +53,8 @@ export interface RiskAverseOptions {
  *
  * @example A risky channel gets less than its mean curve alone would suggest
  * ```ts
- * import { optimizeBudget, optimizeBudgetRiskAverse } from "mixlab";
+ * import { optimizeBudget } from "mixlab";
+ * import { optimizeBudgetRiskAverse } from "mixlab/optimize";
  * import assert from "node:assert/strict";
  * const safe = [1, 1, 1, 1].map(() => (x: number) => 10 * Math.log1p(x));
  * const risky = [0.2, 1.8, 0.2, 1.8].map((a) => (x: number) => 12 * a * Math.log1p(x));

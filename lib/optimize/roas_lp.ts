@@ -30,7 +30,7 @@ export interface RoasLpOptions extends SpendConstraints {
  *
  * @example Without bounds the whole budget goes to the best average ROAS
  * ```ts
- * import { roasLpAllocation } from "mixlab";
+ * import { roasLpAllocation } from "mixlab/optimize";
  * import assert from "node:assert/strict";
  * const plan = roasLpAllocation([
  *   { name: "tv", currentSpend: 100, response: (x) => 200 * Math.log1p(x / 100) },

@@ -96,7 +96,7 @@ export interface ResponseTable {
  *
  * @example Three points on [0, 4]
  * ```ts
- * import { sampleResponses } from "mixlab";
+ * import { sampleResponses } from "mixlab/optimize";
  * import assert from "node:assert/strict";
  * const [t] = sampleResponses([{ name: "tv", currentSpend: 1, response: (x) => 2 * x }], {
  *   maxSpend: 4, points: 3,
@@ -138,7 +138,7 @@ export function sampleResponses(
  *
  * @example Interpolating a sampled straight line
  * ```ts
- * import { interpolateResponses } from "mixlab";
+ * import { interpolateResponses } from "mixlab/optimize";
  * import assert from "node:assert/strict";
  * const [tv] = interpolateResponses([{
  *   name: "tv", currentSpend: 1,

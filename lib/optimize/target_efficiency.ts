@@ -34,7 +34,7 @@ export interface TargetEfficiencyOptions extends SpendConstraints, SolverOptions
  *
  * @example One channel: spend grows until average ROAS falls to the target
  * ```ts
- * import { maximizeAtTargetEfficiency } from "mixlab";
+ * import { maximizeAtTargetEfficiency } from "mixlab/optimize";
  * import assert from "node:assert/strict";
  * // f(x) = 4·√x has ROAS 4/√x: ROAS 2 at x = 4
  * const plan = maximizeAtTargetEfficiency(

@@ -33,7 +33,7 @@ export interface MinimizeSpendOptions extends SpendConstraints, SolverOptions {
  *
  * @example Two identical concave channels share the work
  * ```ts
- * import { minimizeSpendForTarget } from "mixlab";
+ * import { minimizeSpendForTarget } from "mixlab/optimize";
  * import assert from "node:assert/strict";
  * // f(x) = 10·ln(1 + x) twice: reaching 20 needs ln(1 + x) = 1 each, x = e − 1
  * const f = (x: number) => 10 * Math.log1p(x);

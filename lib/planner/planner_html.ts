@@ -26,7 +26,8 @@ export type PlannerHtmlOptions = PlannerSetupOptions;
  *
  * @example A planner for a ridge fit
  * ```ts
- * import { defineModelSpec, fitRidge, plannerHtml } from "mixlab";
+ * import { defineModelSpec, fitRidge } from "mixlab";
+ * import { plannerHtml } from "mixlab/planner";
  * import assert from "node:assert/strict";
  * const n = 30;
  * const dates = Array.from({ length: n }, (_, i) =>

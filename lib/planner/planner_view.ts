@@ -49,7 +49,8 @@ export class PlannerView {
  *
  * @example The frame holds the whole page, escaped
  * ```ts
- * import { defineModelSpec, fitRidge, plannerView } from "mixlab";
+ * import { defineModelSpec, fitRidge } from "mixlab";
+ * import { plannerView } from "mixlab/planner";
  * import assert from "node:assert/strict";
  * const n = 30;
  * const dates = Array.from({ length: n }, (_, i) =>

@@ -13,7 +13,7 @@ import { CHART_FONT, CHART_HEIGHT, CHART_WIDTH } from "./theme.ts";
  *
  * @example The spec's own width wins over the theme
  * ```ts
- * import { CHART_HEIGHT } from "mixlab";
+ * import { CHART_HEIGHT } from "mixlab/plot";
  * import { themed } from "mixlab/plot/_themed.ts";
  * import assert from "node:assert/strict";
  * const options = themed({ width: 300 });

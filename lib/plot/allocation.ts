@@ -23,7 +23,8 @@ export interface AllocationChartOptions {
  *
  * @example Bars for both plans
  * ```ts
- * import { optimizeBudget, plotAllocation } from "mixlab";
+ * import { optimizeBudget } from "mixlab";
+ * import { plotAllocation } from "mixlab/plot";
  * import assert from "node:assert/strict";
  * const plan = optimizeBudget([
  *   { name: "tv", currentSpend: 5, response: (x) => 3 * Math.log1p(x) },
@@ -59,7 +60,8 @@ export function plotAllocation(
  *
  * @example Curves with both operating points
  * ```ts
- * import { optimizeBudget, plotAllocationCurves } from "mixlab";
+ * import { optimizeBudget } from "mixlab";
+ * import { plotAllocationCurves } from "mixlab/plot";
  * import assert from "node:assert/strict";
  * const channels = [
  *   { name: "tv", currentSpend: 5, response: (x: number) => 3 * Math.log1p(x) },
@@ -129,7 +131,9 @@ export function plotAllocationCurves(
  *
  * @example Lift of two plans
  * ```ts
- * import { gridSearchAllocation, optimizeBudget, plotLift } from "mixlab";
+ * import { optimizeBudget } from "mixlab";
+ * import { gridSearchAllocation } from "mixlab/optimize";
+ * import { plotLift } from "mixlab/plot";
  * import assert from "node:assert/strict";
  * const channels = [
  *   { name: "tv", currentSpend: 5, response: (x: number) => 3 * Math.log1p(x) },

@@ -4,7 +4,7 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
-import type { DecompositionResult } from "../analysis/decomposition.ts";
+import type { Contributions } from "../analysis/contributions.ts";
 import { toDates } from "../dates.ts";
 import { type Chart, renderChart } from "./render.ts";
 import { PALETTE } from "./theme.ts";
@@ -13,7 +13,7 @@ import { PALETTE } from "./theme.ts";
  * A stacked area chart of the baseline (everything that is not paid media) and each channel's
  * weekly contribution, with the actual KPI as a line on top.
  */
-export function plotContributions(result: DecompositionResult, kpiName = "KPI"): Chart {
+export function plotContributions(result: Contributions, kpiName = "KPI"): Chart {
   const dates = toDates(result.dates);
   const baseline = result.baseline();
   const media = result.terms.filter((t) => t.group === "media");

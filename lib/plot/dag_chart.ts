@@ -52,7 +52,8 @@ const ROLE_COLORS: Readonly<Record<string, string>> = {
  *
  * @example Chain layout
  * ```ts
- * import { dagLayout, defineDag } from "mixlab";
+ * import { defineDag } from "mixlab/mediation";
+ * import { dagLayout } from "mixlab/plot";
  * import assert from "node:assert/strict";
  * const dag = defineDag({
  *   nodes: [{ name: "a", role: "channel" }, { name: "b", role: "mediator" }, { name: "y", role: "outcome" }],
@@ -92,7 +93,8 @@ export function dagLayout(dag: DagGraph): DagNodePosition[] {
  *
  * @example A three-node graph as SVG
  * ```ts
- * import { defineDag, renderDag } from "mixlab";
+ * import { defineDag } from "mixlab/mediation";
+ * import { renderDag } from "mixlab/plot";
  * import assert from "node:assert/strict";
  * const dag = defineDag({
  *   nodes: [{ name: "social", role: "channel" }, { name: "search", role: "mediator" }, { name: "sales", role: "outcome" }],

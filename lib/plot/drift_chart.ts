@@ -16,7 +16,9 @@ import { PALETTE } from "./theme.ts";
  *
  * @example
  * ```ts
- * import { ChannelReturns, channelDrift, plotDrift } from "mixlab";
+ * import { ChannelReturns } from "mixlab";
+ * import { channelDrift } from "mixlab/analysis";
+ * import { plotDrift } from "mixlab/plot";
  * import assert from "node:assert/strict";
  * const r = (v: number) => new ChannelReturns([{ channel: "tv", spend: 1,
  *   contribution: { value: v }, roas: { value: v }, mroas: { value: v }, cpa: { value: 1 / v } }],

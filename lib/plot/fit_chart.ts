@@ -35,7 +35,7 @@ export interface PlotFitOptions {
  *
  * @example Two weeks, one held out
  * ```ts
- * import { plotFit } from "mixlab";
+ * import { plotFit } from "mixlab/plot";
  * import assert from "node:assert/strict";
  * const chart = plotFit(
  *   { dates: ["2024-01-01", "2024-01-08"], actual: [1, 2], predicted: [1.1, 1.8], kpiName: "sales" },

@@ -28,3 +28,4 @@ export * from "./stability_chart.ts";
 export * from "./scatter_matrix.ts";
 export * from "./tornado_chart.ts";
 export * from "./drift_chart.ts";
+export * from "./geo_shrinkage_chart.ts";

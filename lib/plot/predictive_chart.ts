@@ -52,7 +52,9 @@ export interface PredictiveCheckData {
  *
  * @example A prior predictive check of a one-channel model
  * ```ts
- * import { defineModelSpec, plotPredictiveCheck, priorPredictive } from "mixlab";
+ * import { defineModelSpec } from "mixlab";
+ * import { priorPredictive } from "mixlab/models/bayes";
+ * import { plotPredictiveCheck } from "mixlab/plot";
  * import assert from "node:assert/strict";
  * const n = 30;
  * const dates = Array.from({ length: n }, (_, i) =>
@@ -127,7 +129,9 @@ export function plotPredictiveCheck(check: PredictiveCheckData): Chart {
  *
  * @example Prior against itself
  * ```ts
- * import { defineModelSpec, plotPriorPosterior, priorPredictive } from "mixlab";
+ * import { defineModelSpec } from "mixlab";
+ * import { priorPredictive } from "mixlab/models/bayes";
+ * import { plotPriorPosterior } from "mixlab/plot";
  * import assert from "node:assert/strict";
  * const n = 30;
  * const dates = Array.from({ length: n }, (_, i) =>

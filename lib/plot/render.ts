@@ -16,7 +16,7 @@ import { themed } from "./_themed.ts";
  *
  * @example A chart renders to SVG
  * ```ts
- * import { renderChart } from "mixlab";
+ * import { renderChart } from "mixlab/plot";
  * import * as Plot from "@observablehq/plot";
  * import assert from "node:assert/strict";
  * const chart = renderChart({ marks: [Plot.dot([{ x: 1, y: 2 }], { x: "x", y: "y" })] });

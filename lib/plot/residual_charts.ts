@@ -17,7 +17,7 @@ import { PALETTE } from "./theme.ts";
  *
  * @example
  * ```ts
- * import { plotResidualsVsFitted } from "mixlab";
+ * import { plotResidualsVsFitted } from "mixlab/plot";
  * import assert from "node:assert/strict";
  * const chart = plotResidualsVsFitted({
  *   dates: ["2024-01-01", "2024-01-08"], fitted: new Float64Array([1, 2]),

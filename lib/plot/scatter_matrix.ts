@@ -23,7 +23,7 @@ export interface ScatterMatrixOptions {
  *
  * @example
  * ```ts
- * import { plotScatterMatrix } from "mixlab";
+ * import { plotScatterMatrix } from "mixlab/plot";
  * import assert from "node:assert/strict";
  * const data = {
  *   dates: ["2024-01-01", "2024-01-08", "2024-01-15"], kpiKind: "revenue" as const,

@@ -60,7 +60,8 @@ function objectiveIndex(result: SearchTrace, name: string | undefined): number {
  *
  * @example A chart from a small search
  * ```ts
- * import { defineSearchSpace, minimize, plotObjectiveByTrial } from "mixlab";
+ * import { plotObjectiveByTrial } from "mixlab/plot";
+ * import { defineSearchSpace, minimize } from "mixlab/tuning";
  * import assert from "node:assert/strict";
  * const space = defineSearchSpace([{ name: "x", lower: 0, upper: 1 }]);
  * const r = await minimize((p) => (p[0]! - 0.5) ** 2, space, { trials: 20, sampler: "random" });

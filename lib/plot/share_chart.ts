@@ -4,12 +4,12 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
-import type { DecompositionResult } from "../analysis/decomposition.ts";
+import type { Contributions } from "../analysis/contributions.ts";
 import type { ChannelReturns } from "../analysis/roas.ts";
 import { type Chart, renderChart } from "./render.ts";
 
 /** Paired bars of spend share and effect share per channel, labelled with the channel's ROAS. */
-export function plotEffectShares(result: DecompositionResult, returns: ChannelReturns): Chart {
+export function plotEffectShares(result: Contributions, returns: ChannelReturns): Chart {
   const rows = result.channels.flatMap((c) => [
     { channel: c.channel, measure: "share of spend", share: c.spendShare },
     { channel: c.channel, measure: "share of effect", share: c.effectShare },

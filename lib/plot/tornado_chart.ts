@@ -14,7 +14,8 @@ import { type Chart, renderChart } from "./render.ts";
  *
  * @example
  * ```ts
- * import { plotTornado, SensitivityResult } from "mixlab";
+ * import { SensitivityResult } from "mixlab/analysis";
+ * import { plotTornado } from "mixlab/plot";
  * import assert from "node:assert/strict";
  * const s = new SensitivityResult([
  *   { name: "price", kind: "control", lowLabel: "−10%", highLabel: "+10%",

@@ -14,7 +14,8 @@ import { PALETTE } from "./theme.ts";
  *
  * @example
  * ```ts
- * import { plotVif, vif } from "mixlab";
+ * import { vif } from "mixlab/analysis";
+ * import { plotVif } from "mixlab/plot";
  * import assert from "node:assert/strict";
  * const a = new Float64Array([1, 2, 3, 4, 5]), b = new Float64Array([2, 1, 4, 3, 6]);
  * assert.ok(plotVif(vif([a, b], { names: ["a", "b"] })).html.includes("<svg"));

@@ -4,14 +4,14 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
-import type { DecompositionResult } from "../analysis/decomposition.ts";
+import type { Contributions } from "../analysis/contributions.ts";
 import { type Chart, renderChart } from "./render.ts";
 
 /**
  * A horizontal waterfall: one bar per term (baseline terms first, then channels by size), each
  * starting where the previous ended, and a final bar for the total prediction.
  */
-export function plotWaterfall(result: DecompositionResult, kpiName = "KPI"): Chart {
+export function plotWaterfall(result: Contributions, kpiName = "KPI"): Chart {
   const base = result.totals.filter((t) => t.group !== "media");
   const media = result.totals.filter((t) => t.group === "media").sort((a, b) => b.total - a.total);
   let run = 0;

@@ -74,7 +74,7 @@ export class CorrelationMatrix {
  *
  * @example Perfect rank agreement, imperfect linear agreement
  * ```ts
- * import { correlationMatrix } from "mixlab";
+ * import { correlationMatrix } from "mixlab/prep";
  * import assert from "node:assert/strict";
  * const cols = [
  *   { name: "x", values: new Float64Array([1, 2, 3, 4]) },

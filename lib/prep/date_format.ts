@@ -179,7 +179,7 @@ export interface ParseDatesOptions {
  *
  * @example Day-first dates are detected from a day above 12
  * ```ts
- * import { parseDates } from "mixlab";
+ * import { parseDates } from "mixlab/prep";
  * import assert from "node:assert/strict";
  * assert.deepEqual(parseDates(["06/01/2025", "13/01/2025"]), ["2025-01-06", "2025-01-13"]);
  * ```

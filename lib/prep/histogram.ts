@@ -26,7 +26,7 @@ export interface HistogramOptions {
  *
  * @example Four values in two bins
  * ```ts
- * import { histogram } from "mixlab";
+ * import { histogram } from "mixlab/prep";
  * import assert from "node:assert/strict";
  * const bins = histogram(new Float64Array([0, 1, 2, 4]), { bins: 2 });
  * assert.deepEqual(bins.map((b) => b.count), [2, 2]);

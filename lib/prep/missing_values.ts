@@ -36,7 +36,7 @@ export interface FillMissingOptions {
  *
  * @example Interpolating a gap
  * ```ts
- * import { fillMissing } from "mixlab";
+ * import { fillMissing } from "mixlab/prep";
  * import assert from "node:assert/strict";
  * const out = fillMissing(new Float64Array([1, NaN, NaN, 4]));
  * assert.deepEqual(Array.from(out), [1, 2, 3, 4]);

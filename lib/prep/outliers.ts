@@ -42,7 +42,7 @@ export interface OutlierResult {
  *
  * @example One spike among steady weeks
  * ```ts
- * import { findOutliers } from "mixlab";
+ * import { findOutliers } from "mixlab/prep";
  * import assert from "node:assert/strict";
  * const r = findOutliers(new Float64Array([10, 11, 9, 10, 12, 10, 60]));
  * assert.deepEqual(r.rows, [6]);
@@ -85,7 +85,7 @@ export function findOutliers(
  *
  * @example Winsorizing to the fences
  * ```ts
- * import { winsorize } from "mixlab";
+ * import { winsorize } from "mixlab/prep";
  * import assert from "node:assert/strict";
  * assert.deepEqual(Array.from(winsorize(new Float64Array([1, 5, 9]), 2, 8)), [2, 5, 8]);
  * ```

@@ -72,7 +72,7 @@ export interface CleaningChange {
  *
  * @example A report lists its warnings
  * ```ts
- * import { DataQualityReport } from "mixlab";
+ * import { DataQualityReport } from "mixlab/prep";
  * import assert from "node:assert/strict";
  * const r = new DataQualityReport("demo.csv", [
  *   { check: "delimiter", status: "info", detail: 'detected ";"' },

@@ -18,7 +18,7 @@ export interface ScalerOptions {
  *
  * @example Standard scaling and back
  * ```ts
- * import { fitScaler } from "mixlab";
+ * import { fitScaler } from "mixlab/prep";
  * import assert from "node:assert/strict";
  * const s = fitScaler(new Float64Array([1, 2, 3]));
  * assert.deepEqual(Array.from(s.transform(new Float64Array([2]))), [0]);

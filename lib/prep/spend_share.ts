@@ -22,7 +22,7 @@ export interface SpendShareOptions {
  *
  * @example Two channels over one quarter
  * ```ts
- * import { spendShare } from "mixlab";
+ * import { spendShare } from "mixlab/prep";
  * import assert from "node:assert/strict";
  * const data = {
  *   dates: ["2024-01-01", "2024-01-08"],

@@ -18,7 +18,7 @@ import type { DataQualityReport } from "./quality_report.ts";
  *
  * @example The KPI's mean
  * ```ts
- * import { summaryStatistics } from "mixlab";
+ * import { summaryStatistics } from "mixlab/prep";
  * import assert from "node:assert/strict";
  * const data = {
  *   dates: ["2024-01-01", "2024-01-08", "2024-01-15"],

@@ -26,7 +26,7 @@ function field(value: CsvField): string {
  *
  * @example Quoting and numbers
  * ```ts
- * import { toCsv } from "mixlab";
+ * import { toCsv } from "mixlab/report";
  * import assert from "node:assert/strict";
  * const csv = toCsv([{ channel: 'tv, "prime"', roas: 0.1 + 0.2 }], ["channel", "roas"]);
  * assert.equal(csv, 'channel,roas\n"tv, ""prime""",0.30000000000000004\n');

@@ -10,3 +10,4 @@ export * from "./result_json.ts";
 export * from "./csv.ts";
 export * from "./csv_exports.ts";
 export * from "./refresh_report.ts";
+export * from "./geo_report.ts";

@@ -217,7 +217,34 @@ export interface ResultJsonOptions {
 const finiteOrNull = (v: number | undefined): number | null =>
   v === undefined || !Number.isFinite(v) ? null : v;
 
-/** Builds the `result.json` object of a summarised model. */
+/**
+ * Builds the `result.json` object of a summarised model.
+ *
+ * @example The result.json of a noise-free fit
+ * ```ts
+ * import { defineModelSpec, fitRidge, resultJson, summarizeModel } from "mixlab";
+ * import assert from "node:assert/strict";
+ * // sales = 10 + 4 · tv spend, no carryover, no saturation: every unit of tv returns 4
+ * const tv = new Float64Array([1, 3, 0, 2, 5, 4]);
+ * const data = {
+ *   dates: ["2024-01-01", "2024-01-08", "2024-01-15", "2024-01-22", "2024-01-29", "2024-02-05"],
+ *   kpiKind: "revenue" as const, controls: [], channels: [{ name: "tv", spend: tv }],
+ *   kpi: { name: "sales", values: tv.map((v) => 10 + 4 * v) },
+ * };
+ * const spec = defineModelSpec({
+ *   channels: [{
+ *     name: "tv",
+ *     adstock: { kind: "geometric", params: { decay: 0 } },
+ *     saturation: { kind: "identity" },
+ *   }],
+ *   baseline: { yearlyFourier: 0, trend: "none" },
+ * });
+ * const fit = fitRidge(data, spec, { lambda: 0 });
+ * const near = (a: number, b: number) => assert.ok(Math.abs(a - b) < 1e-6, `${a} vs ${b}`);
+ * const json = resultJson(summarizeModel(fit), { seed: 1, seconds: 0 });
+ * assert.equal(JSON.parse(JSON.stringify(json)).response_curves[0].channel, "tv");
+ * ```
+ */
 export function resultJson(summary: ModelSummary, options: ResultJsonOptions): ResultJson {
   const fit = summary.fit;
   const d = summary.decomposition;

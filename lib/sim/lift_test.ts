@@ -34,7 +34,8 @@ export interface SimulateLiftTestOptions {
  *
  * @example Switching tv off for four weeks of the demo data
  * ```ts
- * import { simulateLiftTest, simulatePreset } from "mixlab";
+ * import { simulatePreset } from "mixlab";
+ * import { simulateLiftTest } from "mixlab/sim";
  * import assert from "node:assert/strict";
  * const sim = simulatePreset("demo");
  * const test = simulateLiftTest(sim, "tv", "2023-03-06", "2023-03-27");

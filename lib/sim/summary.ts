@@ -15,7 +15,8 @@ import type { Simulation } from "./simulate.ts";
  *
  * @example The demo's channels
  * ```ts
- * import { simulatePreset, truthTable } from "mixlab";
+ * import { simulatePreset } from "mixlab";
+ * import { truthTable } from "mixlab/sim";
  * import assert from "node:assert/strict";
  * const t = truthTable(simulatePreset("demo"));
  * assert.deepEqual(t.rows.map((r) => r.channel), ["tv", "radio", "social", "search", "display"]);

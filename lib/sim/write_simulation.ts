@@ -12,7 +12,8 @@ import type { Simulation } from "./simulate.ts";
  *
  * @example Header and first row
  * ```ts
- * import { simulateMmm, simulationToCsv } from "mixlab";
+ * import { simulateMmm } from "mixlab";
+ * import { simulationToCsv } from "mixlab/sim";
  * import assert from "node:assert/strict";
  * const sim = simulateMmm({
  *   seed: 3,

@@ -34,7 +34,7 @@ export interface ApplyAdstockOptions {
  *
  * @example Carry-over from one history row
  * ```ts
- * import { applyAdstock } from "mixlab";
+ * import { applyAdstock } from "mixlab/transforms";
  * import assert from "node:assert/strict";
  * const spec = { kind: "geometric", params: { decay: 0.5 } };
  * const y = applyAdstock(new Float64Array([0, 0]), spec, { history: new Float64Array([8]) });
@@ -61,7 +61,7 @@ export function applyAdstock(
  *
  * @example Robyn's geometric adstock settles at 1/(1 − decay)
  * ```ts
- * import { adstockGain } from "mixlab";
+ * import { adstockGain } from "mixlab/transforms";
  * import assert from "node:assert/strict";
  * assert.equal(adstockGain({ kind: "geometric", params: { decay: 0.5 } }), 2);
  * assert.equal(adstockGain({ kind: "geometric-normalized", params: { decay: 0.5, maxLag: 4 } }), 1);
@@ -85,7 +85,7 @@ export interface SaturationInputOptions {
  *
  * @example A constant spend at the scale gives 1 once carryover has settled
  * ```ts
- * import { saturationInput } from "mixlab";
+ * import { saturationInput } from "mixlab/transforms";
  * import assert from "node:assert/strict";
  * const channel = {
  *   name: "tv",
@@ -118,7 +118,7 @@ export function saturationInput(
  *
  * @example Hill at its half-saturation point
  * ```ts
- * import { applySaturation } from "mixlab";
+ * import { applySaturation } from "mixlab/transforms";
  * import assert from "node:assert/strict";
  * const spec = { kind: "hill", params: { halfSaturation: 2, shape: 1 } };
  * assert.equal(applySaturation(new Float64Array([2]), spec)[0], 0.5);
@@ -135,7 +135,7 @@ export function applySaturation(x: Float64Array, spec: TransformSpec): Float64Ar
  *
  * @example Geometric then Hill on scaled spend
  * ```ts
- * import { applyChannelTransforms } from "mixlab";
+ * import { applyChannelTransforms } from "mixlab/transforms";
  * import assert from "node:assert/strict";
  * const channel = {
  *   name: "tv",

@@ -80,7 +80,7 @@ export interface TransformDescriptor {
  *
  * @example Robyn's weekly guidance for geometric decay
  * ```ts
- * import { getTransform, paramRange } from "mixlab";
+ * import { getTransform, paramRange } from "mixlab/transforms";
  * import assert from "node:assert/strict";
  * const decay = getTransform("geometric").params.decay!;
  * assert.deepEqual(paramRange(decay, "tv"), [0.3, 0.8]);

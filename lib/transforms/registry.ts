@@ -62,7 +62,7 @@ export interface TransformLookupOptions {
  *
  * @example Looking up a transform and using it
  * ```ts
- * import { getTransform } from "mixlab";
+ * import { getTransform } from "mixlab/transforms";
  * import assert from "node:assert/strict";
  * const hill = getTransform("hill");
  * assert.equal(hill.family, "saturation");
@@ -109,7 +109,7 @@ export interface TransformInput {
  *
  * @example Defaults are filled in
  * ```ts
- * import { resolveTransform } from "mixlab";
+ * import { resolveTransform } from "mixlab/transforms";
  * import assert from "node:assert/strict";
  * const s = resolveTransform({ kind: "hill", params: { shape: 2 } });
  * assert.deepEqual(s.params, { halfSaturation: 1, shape: 2 });

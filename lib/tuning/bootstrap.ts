@@ -56,7 +56,8 @@ function checkReplicates(replicates: number): void {
  *
  * @example Replicates keep the fit and reshuffle its residuals
  * ```ts
- * import { bootstrapKpis, type FittedModel } from "mixlab";
+ * import type { FittedModel } from "mixlab";
+ * import { bootstrapKpis } from "mixlab/tuning";
  * import assert from "node:assert/strict";
  * const kpi = new Float64Array([10, 12, 9, 11, 10, 13]);
  * const fitted = new Float64Array(6).fill(10.5);
@@ -101,7 +102,8 @@ export function withKpi(data: MmmData, values: Float64Array): MmmData {
  *
  * @example Ridge replicates around a linear truth
  * ```ts
- * import { bootstrapFits, channelReturns, defineModelSpec, fitRidge, Rng } from "mixlab";
+ * import { channelReturns, defineModelSpec, fitRidge, Rng } from "mixlab";
+ * import { bootstrapFits } from "mixlab/tuning";
  * import assert from "node:assert/strict";
  * const rng = new Rng(3), n = 80;
  * const dates = Array.from({ length: n }, (_, i) =>
@@ -283,7 +285,8 @@ export interface BagOptions {
  *
  * @example Averaging two replicates' choices
  * ```ts
- * import { bagReplicates, defineModelSpec, fitRidge } from "mixlab";
+ * import { defineModelSpec, fitRidge } from "mixlab";
+ * import { bagReplicates } from "mixlab/tuning";
  * import assert from "node:assert/strict";
  * const dates = ["2024-01-01", "2024-01-08", "2024-01-15", "2024-01-22", "2024-01-29"];
  * const data = {

@@ -37,7 +37,7 @@ export interface DifferentialEvolutionOptions extends SamplerOptions {
  *
  * @example DE minimises a sphere
  * ```ts
- * import { differentialEvolutionSampler } from "mixlab";
+ * import { differentialEvolutionSampler } from "mixlab/tuning";
  * import assert from "node:assert/strict";
  * const s = differentialEvolutionSampler(3, { seed: 2, populationSize: 20 });
  * const x = new Float64Array(3);

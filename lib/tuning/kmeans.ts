@@ -32,7 +32,7 @@ export interface KmeansResult {
  *
  * @example Two obvious groups
  * ```ts
- * import { kmeans } from "mixlab";
+ * import { kmeans } from "mixlab/tuning";
  * import assert from "node:assert/strict";
  * const pts = new Float64Array([0, 0, 0.1, 0, 10, 10, 10.1, 10]);
  * const { labels, wss } = kmeans(pts, { dim: 2, k: 2 });
@@ -148,7 +148,7 @@ export function kmeans(
  *
  * @example An elbow at three clusters
  * ```ts
- * import { chooseClusterCount } from "mixlab";
+ * import { chooseClusterCount } from "mixlab/tuning";
  * import assert from "node:assert/strict";
  * // normalised WSS for k = 1…6: drops 0.5, 0.3, 0.05, 0.03, 0.02
  * const wss = [1, 0.5, 0.2, 0.15, 0.12, 0.1];

@@ -19,7 +19,7 @@ export interface LatinHypercubeOptions extends SamplerOptions {
  *
  * @example Every stratum is used once
  * ```ts
- * import { latinHypercubeSampler } from "mixlab";
+ * import { latinHypercubeSampler } from "mixlab/tuning";
  * import assert from "node:assert/strict";
  * const s = latinHypercubeSampler(1, { seed: 3, trials: 4 });
  * const x = new Float64Array(1), strata: number[] = [];

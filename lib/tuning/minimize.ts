@@ -161,7 +161,7 @@ function asEvaluator(fn: (params: Float64Array) => number): Evaluator {
  *
  * @example Minimising a function of two parameters
  * ```ts
- * import { defineSearchSpace, minimize } from "mixlab";
+ * import { defineSearchSpace, minimize } from "mixlab/tuning";
  * import assert from "node:assert/strict";
  * const space = defineSearchSpace([
  *   { name: "x", lower: -5, upper: 5 },

@@ -38,7 +38,8 @@ export interface MmmSearchSpaceOptions {
  *
  * @example Two channels and λ
  * ```ts
- * import { defineModelSpec, mmmSearchSpace } from "mixlab";
+ * import { defineModelSpec } from "mixlab";
+ * import { mmmSearchSpace } from "mixlab/tuning";
  * import assert from "node:assert/strict";
  * const spec = defineModelSpec({ channels: ["tv", "search"] });
  * const space = mmmSearchSpace(spec, {

@@ -28,7 +28,7 @@ export interface FormatProgressOptions {
  *
  * @example Half done
  * ```ts
- * import { formatProgress } from "mixlab";
+ * import { formatProgress } from "mixlab/tuning";
  * import assert from "node:assert/strict";
  * const line = formatProgress(
  *   { done: 50, total: 100, best: [0.125], frontSize: 1, stalled: 0, elapsedMs: 2000, etaMs: 2000 },
@@ -60,7 +60,7 @@ export interface TerminalProgressOptions extends FormatProgressOptions {
  *
  * @example Collecting the output
  * ```ts
- * import { terminalProgress } from "mixlab";
+ * import { terminalProgress } from "mixlab/tuning";
  * import assert from "node:assert/strict";
  * let text = "";
  * const onProgress = terminalProgress({ width: 4, write: (s) => (text += s) });
@@ -110,7 +110,7 @@ export class ProgressView {
  *
  * @example The bar carries the counts
  * ```ts
- * import { progressView } from "mixlab";
+ * import { progressView } from "mixlab/tuning";
  * import assert from "node:assert/strict";
  * const v = progressView(
  *   { done: 3, total: 8, best: [2], frontSize: 1, stalled: 0, elapsedMs: 1, etaMs: 1 },

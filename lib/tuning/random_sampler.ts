@@ -12,7 +12,7 @@ import { trialRng } from "./_trial_rng.ts";
  *
  * @example Same seed, same points
  * ```ts
- * import { randomSampler } from "mixlab";
+ * import { randomSampler } from "mixlab/tuning";
  * import assert from "node:assert/strict";
  * const a = new Float64Array(2), b = new Float64Array(2);
  * randomSampler(2, { seed: 7 }).ask(3, a);

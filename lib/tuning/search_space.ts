@@ -25,7 +25,7 @@ export interface ParamDef {
  *
  * @example Mapping a unit point to values
  * ```ts
- * import { defineSearchSpace } from "mixlab";
+ * import { defineSearchSpace } from "mixlab/tuning";
  * import assert from "node:assert/strict";
  * const space = defineSearchSpace([
  *   { name: "decay", lower: 0, upper: 0.8 },

@@ -78,7 +78,7 @@ function quantile(sorted: readonly number[], q: number): number {
  *
  * @example Picking the balanced model
  * ```ts
- * import { defineSearchSpace, minimize, selectModels } from "mixlab";
+ * import { defineSearchSpace, minimize, selectModels } from "mixlab/tuning";
  * import assert from "node:assert/strict";
  * const space = defineSearchSpace([{ name: "t", lower: 0, upper: 1 }]);
  * const result = await minimize({

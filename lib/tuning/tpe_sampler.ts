@@ -215,7 +215,7 @@ function logDensity(mix: Mixture, x: Float64Array, d: number, k0: number, k1: nu
  *
  * @example TPE finds the minimum of a parabola
  * ```ts
- * import { tpeSampler } from "mixlab";
+ * import { tpeSampler } from "mixlab/tuning";
  * import assert from "node:assert/strict";
  * const s = tpeSampler(1, { seed: 1 });
  * const x = new Float64Array(1);

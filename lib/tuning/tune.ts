@@ -72,7 +72,29 @@ export interface TuneOptions extends MinimizeOptions, MmmSearchSpaceOptions {
   readonly familyTrials?: number;
 }
 
-/** The outcome of {@link tune}: the search, the selection and the refitted model. */
+/**
+ * The outcome of {@link tune}: the search, the selection and the refitted model.
+ *
+ * @example The chosen parameters are the refitted model's
+ * ```ts
+ * import { defineModelSpec, type TuneResult, tune } from "mixlab";
+ * import assert from "node:assert/strict";
+ * const n = 52, tv = Float64Array.from({ length: n }, (_, i) => 50 + ((i * 37) % 100));
+ * const dates = Array.from({ length: n }, (_, i) =>
+ *   new Date(Date.UTC(2023, 0, 2 + 7 * i)).toISOString().slice(0, 10));
+ * const data = {
+ *   dates, kpiKind: "revenue" as const, controls: [],
+ *   kpi: { name: "sales", values: tv.map((x) => 1000 + 2 * x) }, channels: [{ name: "tv", spend: tv }],
+ * };
+ * const spec = defineModelSpec({
+ *   channels: [{ name: "tv", saturation: { kind: "identity" } }],
+ *   baseline: { yearlyFourier: 0, trend: "none" },
+ * });
+ * const result: TuneResult = await tune(data, spec, { trials: 30, rssd: false, workers: 0, seed: 1 });
+ * const decay = result.params["tv.adstock.decay"];
+ * assert.equal(result.model.spec.channels[0]!.adstock.params.decay, decay);
+ * ```
+ */
 export class TuneResult {
   /** Every trial, the Pareto front and why the search stopped. */
   readonly search: SearchResult;
@@ -246,7 +268,8 @@ function resolveLiftTests(data: MmmData, spec: ModelSpec, tests: readonly LiftTe
  *
  * @example Tuning a one-channel model on two years of weekly data
  * ```ts
- * import { defineModelSpec, geometricAdstock, Rng, tune } from "mixlab";
+ * import { defineModelSpec, Rng, tune } from "mixlab";
+ * import { geometricAdstock } from "mixlab/transforms";
  * import assert from "node:assert/strict";
  * const rng = new Rng(1), n = 104;
  * const dates = Array.from({ length: n }, (_, i) =>

@@ -20,9 +20,15 @@
 import { boundDiagnostics } from "../guardrails/guardrails.ts";
 import { paramKey } from "../models/param_key.ts";
 import { getTransform } from "../transforms/registry.ts";
-import { minimize, type SamplerChoice, type SearchResult } from "./minimize.ts";
+import {
+  minimize,
+  type SamplerChoice,
+  type SearchProgress,
+  type SearchResult,
+} from "./minimize.ts";
 import { type BoundInput, mmmSearchSpace } from "./mmm_search_space.ts";
 import type { ChannelType } from "../transforms/adstock/geometric.ts";
+import type { FamilyOptions } from "./families.ts";
 import type { Diagnostic, MmmData, ModelSpec } from "../types.ts";
 import type { GeoLinearOptions } from "../models/geo/fit_geo_linear.ts";
 import { geoCvError, geoTimeSplits } from "./geo_cross_validation.ts";
@@ -51,14 +57,13 @@ export interface TuneGeoOptions {
   readonly bounds?: Readonly<Record<string, BoundInput>>;
   /** Channel types (the default range of a geometric decay). @default {} */
   readonly channelTypes?: Readonly<Record<string, ChannelType>>;
-  /** Families to choose between per channel, or undefined to keep the spec's. */
-  readonly families?: {
-    readonly adstock: readonly string[];
-    readonly saturation: readonly string[];
-    readonly trials: number;
-  };
-  /** Channels whose stages keep their family (the config named it). @default {} */
-  readonly keep?: Readonly<Record<string, { adstock?: boolean; saturation?: boolean }>>;
+  /**
+   * Families to choose between per channel (the national tuner's `FamilyOptions`: candidate
+   * kinds, trials per pair, stages to keep), or undefined to keep the spec's.
+   */
+  readonly families?: FamilyOptions;
+  /** Progress of each search, after every batch. @default undefined */
+  readonly onProgress?: (progress: SearchProgress) => void;
 }
 
 /** The outcome of {@link tuneGeo}. */
@@ -185,15 +190,18 @@ export async function tuneGeo(
   let run = await search(spec, options, score);
   let current = spec;
   const families: GeoTuning["families"][number][] = [];
-  if (options.families) {
+  const f = options.families;
+  if (f) {
     const inSample = scorer(data, { ...options, validation: "in-sample" });
     const n = data.dates.length;
     const held: Record<string, number> = { ...run.best.params };
     for (let j = 0; j < current.channels.length; j++) {
-      const c = current.channels[j]!, keep = options.keep?.[c.name] ?? {};
+      const c = current.channels[j]!, keep = f.keep?.[c.name] ?? {};
       const pairs: [string, string][] = [];
-      for (const a of keep.adstock ? [c.adstock.kind] : options.families.adstock) {
-        for (const s of keep.saturation ? [c.saturation.kind] : options.families.saturation) {
+      for (const a of keep.adstock ? [c.adstock.kind] : f.adstock ?? ["geometric", "weibull-pdf"]) {
+        for (
+          const s of keep.saturation ? [c.saturation.kind] : f.saturation ?? ["hill", "logistic"]
+        ) {
           pairs.push([a, s]);
         }
       }
@@ -209,7 +217,7 @@ export async function tuneGeo(
         fixed.lambda = held.lambda!;
         const screened = await search(trial, options, inSample, {
           bounds: pruneBounds(trial, fixed),
-          trials: options.families.trials,
+          trials: f.trials ?? 200,
         });
         found.push(screened.best.params);
         const k = screened.space.dimension;

@@ -32,6 +32,7 @@ import { terminalProgress } from "../../lib/tuning/progress.ts";
 import { VERSION } from "../../lib/version.ts";
 import { writeTextAtomic } from "../_atomic_write.ts";
 import { type Command, loadConfigFile, required } from "./_cli.ts";
+import { fitGeo } from "./_fit_geo.ts";
 
 /** Passes on at most 5 progress updates a second, and always the last one. */
 function throttled(f: (p: SearchProgress) => void): (p: SearchProgress) => void {
@@ -63,6 +64,8 @@ and writes into DIR:
   decomposition.csv, channels.csv, response_curves.csv
                 the decomposition (week × term), the channel table and the response curves of
                 result.json, for BI tools
+A panel (a config with "geo") is fitted by the geo model (model.kind "ols", "ridge" or "bayes"): DIR
+gets result.json with the geo tables, report.html and config.json (no model.json or planner).
 --seed overrides the config's seed; --quiet hides the progress bar (tuning) and the
 sampling progress line (Bayesian: each chain's iteration, phase, divergences, time left).`,
   async run(args) {
@@ -80,6 +83,18 @@ sampling progress line (Bayesian: each chain's iteration, phase, divergences, ti
     const started = performance.now();
     const { config, baseDir, json } = await loadConfigFile(values.config, values.seed);
     const data = await loadConfiguredData(config, { baseDir });
+    if (config.geo !== undefined) {
+      const geo = await fitGeo(config, json, baseDir, data, {
+        ...(config.tuning && !values.quiet ? { onProgress: throttled(terminalProgress()) } : {}),
+        ...(config.model.kind === "bayes" && !values.quiet
+          ? { onSampling: terminalSamplingProgress() }
+          : {}),
+      });
+      await writeOutputs(out, geo.files);
+      console.log(`${geo.line} → ${join(out, "report.html")}`);
+      for (const w of geo.warnings) console.log(`warning: ${w}`);
+      return 0;
+    }
     const liftTests = await loadConfiguredLiftTests(config, { baseDir });
     const run = await fitConfigured(config, data, {
       liftTests,

@@ -11,7 +11,8 @@
  *
  * @module
  */
-import type { GeoChannelSpec, MmmData } from "../../lib/mod.ts";
+import type { MmmData } from "../../lib/mod.ts";
+import type { GeoChannelSpec } from "../../lib/models/geo/mod.ts";
 import type { GeoPanelSet } from "./generators/geo_truth.ts";
 
 /** The first `weeks` weeks of every geo as mixlab data. */

@@ -11,7 +11,7 @@
  *
  * @module
  */
-import { fitGeoLinear, type GeoLinearOptions } from "../../lib/mod.ts";
+import { fitGeoLinear, type GeoLinearOptions } from "../../lib/models/geo/mod.ts";
 import type { GeoPanelSet } from "./generators/geo_truth.ts";
 import { geoMmmData, geoTrueChannels } from "./geo_input.ts";
 

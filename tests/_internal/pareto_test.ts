@@ -1,4 +1,5 @@
-import { crowdingDistance, paretoFront, paretoRanks, rankOrder, Rng } from "mixlab";
+import { Rng } from "mixlab";
+import { crowdingDistance, paretoFront, paretoRanks, rankOrder } from "mixlab/_internal/pareto.ts";
 import assert from "node:assert/strict";
 
 // Reference ranks by repeated peeling, straight from the definition of dominance.

@@ -3,12 +3,12 @@ import {
   defineModelSpec,
   fitOls,
   type FittedModel,
-  guardrailDiagnostics,
   type MmmData,
-  onePager,
   resultJson,
   summarizeModel,
 } from "mixlab";
+import { guardrailDiagnostics } from "mixlab/guardrails";
+import { onePager } from "mixlab/report";
 import { weeklyDates } from "../_toy_model.ts";
 
 // Constructed data, noise-free: sales = 1000 + 2·tv + b·radio, no carryover, no saturation, so

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { crossValidate, type MmmData, selectByCrossValidation } from "mixlab";
+import { crossValidate, type MmmData } from "mixlab";
+import { selectByCrossValidation } from "mixlab/analysis";
 import { toyData, toyModel } from "../_toy_model.ts";
 
 Deno.test("crossValidate() scores each expanding fold's forecast against the actual KPI", () => {

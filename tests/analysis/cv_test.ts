@@ -5,7 +5,7 @@ import {
   rangeIndices,
   rollingWindowSplit,
   type TimeSplit,
-} from "mixlab";
+} from "mixlab/analysis";
 
 /** [train first, train last, test first, test last] of each split, as sklearn prints them. */
 function bounds(splits: readonly TimeSplit[]): number[][] {

@@ -1,21 +1,23 @@
 import assert from "node:assert/strict";
 import {
-  boundDiagnostics,
-  columnFlatness,
   defineModelSpec,
-  extrapolationShare,
   fitOls,
   fitRidge,
   type FittedModel,
-  guardrailDiagnostics,
   guardrails,
-  measureGuardrails,
   type MmmData,
-  onePager,
   resultJson,
   Rng,
   summarizeModel,
 } from "mixlab";
+import {
+  boundDiagnostics,
+  columnFlatness,
+  extrapolationShare,
+  guardrailDiagnostics,
+  measureGuardrails,
+} from "mixlab/guardrails";
+import { onePager } from "mixlab/report";
 import { weeklyDates } from "../_toy_model.ts";
 
 // Constructed data: one always-on channel whose spend stays within ±20% of 100 each week, and a

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { defineModelSpec, fitRidge, type MmmData, sliceRows, summarizeModel } from "mixlab";
+import { defineModelSpec, fitRidge, type MmmData, summarizeModel } from "mixlab";
+import { sliceRows } from "mixlab/core";
 import { weeklyDates } from "../_toy_model.ts";
 
 // sales = 10 + 4·tv + e, with e = ±1 alternating: every model below is the true one, fitted by

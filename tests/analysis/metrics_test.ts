@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { adjustedR2, decompRssd, mae, mape, MmmDataError, nrmse, r2, rmse } from "mixlab";
+import { MmmDataError } from "mixlab";
+import { adjustedR2, decompRssd, mae, mape, nrmse, r2, rmse } from "mixlab/analysis";
 
 const f = (...v: number[]) => new Float64Array(v);
 const close = (a: number, b: number, tol = 1e-12) =>

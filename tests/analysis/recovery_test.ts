@@ -7,23 +7,17 @@
  * - a forecast of held-back weeks from their actual spends is exact, adstock carry-over included.
  */
 import assert from "node:assert/strict";
-import {
-  applyChannelTransforms,
-  backtest,
-  channelReturns,
-  decomposition,
-  fitRidge,
-  forecast,
-  simulateMmm,
-  SIMULATION_PRESETS,
-  sliceRows,
-} from "mixlab";
+import { channelReturns, contributions, fitRidge, forecast, simulateMmm } from "mixlab";
+import { backtest } from "mixlab/forecast";
+import { sliceRows } from "mixlab/core";
+import { SIMULATION_PRESETS } from "mixlab/sim";
+import { applyChannelTransforms } from "mixlab/transforms";
 
 const sim = simulateMmm({ ...SIMULATION_PRESETS.demo, noise: 0 });
 const fit = fitRidge(sim.data, sim.truth.spec, { lambda: 0, nonNegative: false });
 
 Deno.test("decomposition() reproduces the true weekly contribution of every channel", () => {
-  const d = decomposition(fit);
+  const d = contributions(fit);
   for (const truth of sim.truth.channels) {
     const term = d.terms.find((t) => t.name === truth.name)!;
     for (let i = 0; i < term.values.length; i++) {

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { marginalResponse, responseCurves, responseFunctions } from "mixlab";
+import { responseCurves, responseFunctions } from "mixlab";
+import { marginalResponse } from "mixlab/analysis";
 import { toyData, toyModel } from "../_toy_model.ts";
 
 // tv: geometric adstock θ = 0.5, hill(k = 1, shape = 1), β = 100, scale = 10.

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { channelReturns } from "mixlab";
-import { decomposition } from "mixlab";
+import { contributions } from "mixlab";
 import { toyData, toyModel } from "../_toy_model.ts";
 
 // No carryover and shape 1: each week contributes β·f(x/scale) with f(z) = z / (z + k).
@@ -38,7 +38,7 @@ Deno.test("channelReturns() gives intervals from draws as type-7 quantiles", () 
 });
 
 Deno.test("decomposition() totals add up and shares are against media totals", () => {
-  const d = decomposition(toyModel(data, [ch, other], 7));
+  const d = contributions(toyModel(data, [ch, other], 7));
   const total = d.totals.reduce((a, t) => a + t.total, 0);
   assert.ok(Math.abs(total - d.fitted.reduce((a, b) => a + b, 0)) < 1e-9);
   // tv: 20 weeks × 10 × f(1, 1, 1) = 100; search 300 → effect shares 0.75 / 0.25

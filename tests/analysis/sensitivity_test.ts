@@ -1,13 +1,7 @@
 import assert from "node:assert/strict";
-import {
-  ConfigError,
-  defineModelSpec,
-  fitBayesLinear,
-  fitRidge,
-  type LinearModel,
-  Rng,
-  sensitivity,
-} from "mixlab";
+import { ConfigError, defineModelSpec, fitBayesLinear, fitRidge, Rng } from "mixlab";
+import { sensitivity } from "mixlab/analysis";
+import type { LinearModel } from "mixlab/models";
 
 // KPI = 500 + 2·tv − 3·price + 40·promo (+ noise for the Bayesian fit); tv enters as its spend.
 const n = 80;

@@ -55,3 +55,33 @@ Deno.test("a configured panel loads by geo; the national fit refuses it naming t
     Deno.removeSync(dir, { recursive: true });
   }
 });
+
+Deno.test("geoModel: defaults with geo, each key checked and named", () => {
+  const base = { data: "x.csv", kpi: "sales", channels: { tv: {} } };
+  const panel = parseMmmConfig({ ...base, geo: "region" });
+  assert.deepEqual(panel.geoModel, { geoTrends: false, weekEffects: false });
+  assert.equal(parseMmmConfig(base).geoModel, undefined);
+  const full = parseMmmConfig({
+    ...base,
+    geo: "region",
+    population: "pop",
+    geoModel: { geoTrends: true, populationScaling: false, weighting: "equal" },
+  });
+  assert.deepEqual(full.geoModel, {
+    geoTrends: true,
+    weekEffects: false,
+    populationScaling: false,
+    weighting: "equal",
+  });
+  const rejects = (json: Record<string, unknown>, key: string) =>
+    assert.throws(
+      () => parseMmmConfig({ ...base, ...json }),
+      (e: unknown) => e instanceof ConfigError && e.key === key,
+      key,
+    );
+  rejects({ geoModel: { geoTrends: true } }, "geoModel");
+  rejects({ geo: "region", geoModel: { populationScaling: true } }, "geoModel.populationScaling");
+  rejects({ geo: "region", geoModel: { weighting: "size" } }, "geoModel.weighting");
+  rejects({ geo: "region", geoModel: { geoTrends: "yes" } }, "geoModel.geoTrends");
+  rejects({ geo: "region", geoModel: { trends: true } }, "geoModel.trends");
+});

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { defineModelSpec, fitRidge, narrowedBounds, parseMmmConfig } from "mixlab";
+import { defineModelSpec, fitRidge, parseMmmConfig } from "mixlab";
+import { narrowedBounds } from "mixlab/config";
 
 // A tuned config: tv's decay searched in [0.1, 0.9], radio's fixed at 0.3; λ in the tuner's
 // default [1e-4, 10] (log scale). The saved model has decay 0.4 and λ 0.1.

@@ -1,8 +1,8 @@
 // Derived columns. Numbers marked "scipy" come from tests/fixtures/reference/prep_eda.py
 // (Debian python3-scipy); the others are worked out by hand in the comments.
+import { epochDay } from "mixlab/core";
 import {
   boxCox,
-  epochDay,
   eventDummies,
   fitBoxCoxLambda,
   fourierTerms,
@@ -11,7 +11,7 @@ import {
   shareOfVoice,
   trendTerms,
   zeroSpendIndicator,
-} from "mixlab";
+} from "mixlab/features";
 import { baselineColumns, featureFrame, resolveBaseline } from "mixlab/features/mod.ts";
 import assert from "node:assert/strict";
 

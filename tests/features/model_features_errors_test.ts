@@ -1,15 +1,8 @@
 // Feature kinds of a model spec reject what they cannot build with errors that name the key
 // (or, for the rows, the column and the level), and round-trip through the spec's JSON.
 import assert from "node:assert/strict";
-import {
-  ConfigError,
-  defineModelSpec,
-  fitRidge,
-  MmmDataError,
-  type ModelSpecInput,
-  specFromJSON,
-  specToJSON,
-} from "mixlab";
+import { ConfigError, defineModelSpec, fitRidge, MmmDataError } from "mixlab";
+import { type ModelSpecInput, specFromJSON, specToJSON } from "mixlab/models";
 import { flightedSpend, linearChannel, mondays, weekly } from "./_generate.ts";
 
 const base: ModelSpecInput = {

@@ -3,7 +3,6 @@
 // written out here by hand from those coefficients and the columns' definitions.
 import assert from "node:assert/strict";
 import {
-  compareScenarios,
   defineModelSpec,
   fitRidge,
   forecast,
@@ -12,8 +11,9 @@ import {
   responseFunctions,
   spendPlan,
   tabulateResponses,
-  withSpend,
 } from "mixlab";
+import { compareScenarios } from "mixlab/forecast";
+import { withSpend } from "mixlab/core";
 import { flags, flightedSpend, linearChannel, mondays, normal, weekly } from "./_generate.ts";
 
 const N = 156;

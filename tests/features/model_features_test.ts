@@ -4,7 +4,9 @@
 // errors and 5%. Channels enter as their spend (no carryover, identity saturation, scale 1), so
 // the truth is the coefficient on the column the feature defines.
 import assert from "node:assert/strict";
-import { boxCox, defineModelSpec, fitOls, type MmmData, type ModelSpecInput } from "mixlab";
+import { defineModelSpec, fitOls, type MmmData } from "mixlab";
+import { boxCox } from "mixlab/features";
+import type { ModelSpecInput } from "mixlab/models";
 import {
   flags,
   flightedSpend,

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
-import { backtest, compareScenarios, forecast, spendPlan } from "mixlab";
-import { scaleSpend } from "mixlab";
+import { forecast, spendPlan } from "mixlab";
+import { backtest, compareScenarios } from "mixlab/forecast";
+import { scaleSpend } from "mixlab/core";
 import { toyData, toyModel } from "../_toy_model.ts";
 
 // tv: geometric adstock θ = 0.5 with hill(k = 1, shape = 1) on adstock / 10, β = 100.

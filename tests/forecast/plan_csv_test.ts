@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { parsePlanCsv, planToCsv, spendPlan } from "mixlab";
+import { spendPlan } from "mixlab";
+import { parsePlanCsv, planToCsv } from "mixlab/forecast";
 
 const hostile = ['a,b "c"', "</script><!--", " padded\u2028"];
 const history = {

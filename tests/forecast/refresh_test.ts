@@ -3,14 +3,9 @@
 // (decay 0.5, divided by its total weight 2) on spend over a fixed scale of 100, a Hill curve
 // u/(u + 1), normal noise.
 import assert from "node:assert/strict";
-import {
-  defineModelSpec,
-  fitBayesLinear,
-  type MmmData,
-  MmmDataError,
-  refresh,
-  sliceRows,
-} from "mixlab";
+import { defineModelSpec, fitBayesLinear, type MmmData, MmmDataError } from "mixlab";
+import { refresh } from "mixlab/forecast";
+import { sliceRows } from "mixlab/core";
 import { flightedSpend, mondays, normal } from "../features/_generate.ts";
 
 const N = 208, BREAK = 104;

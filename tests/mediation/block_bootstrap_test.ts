@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { defaultBlockLength, movingBlockIndices, Rng } from "mixlab";
+import { Rng } from "mixlab";
+import { defaultBlockLength, movingBlockIndices } from "mixlab/mediation";
 
 Deno.test("movingBlockIndices() draws runs of consecutive rows from every valid start", () => {
   // n = 10, L = 3: ⌈10/3⌉ = 4 blocks, the last cut to 1 row; starts lie in [0, 7].

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { ConfigError, type DagNode, defineDag } from "mixlab";
+import { ConfigError } from "mixlab";
+import { type DagNode, defineDag } from "mixlab/mediation";
 
 // Textbook graphs (Pearl 2009 §3.3; Cinelli, Forney & Pearl 2022, "A crash course in good and
 // bad controls"). The expected adjustment sets are derived by hand in the comments.

@@ -1,12 +1,7 @@
 import assert from "node:assert/strict";
-import {
-  elasticities,
-  fitOls,
-  type FittedModel,
-  type MmmData,
-  type ParameterRow,
-  simulatePreset,
-} from "mixlab";
+import { fitOls, type FittedModel, type MmmData, simulatePreset } from "mixlab";
+import { elasticities } from "mixlab/mediation";
+import type { ParameterRow } from "mixlab/core";
 
 const data: MmmData = {
   dates: ["2024-01-01", "2024-01-08", "2024-01-15", "2024-01-22", "2024-01-29"],

@@ -1,14 +1,6 @@
 import assert from "node:assert/strict";
-import {
-  ConfigError,
-  defineDag,
-  fitMediation,
-  fitRidge,
-  mediateLinear,
-  type MmmData,
-  type ModelSpec,
-  simulatePreset,
-} from "mixlab";
+import { ConfigError, fitRidge, type MmmData, type ModelSpec, simulatePreset } from "mixlab";
+import { defineDag, fitMediation, mediateLinear } from "mixlab/mediation";
 import { referenceData } from "./_reference_data.ts";
 
 const within = (actual: number, truth: number, rel: number, what: string) =>

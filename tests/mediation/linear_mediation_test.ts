@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { FitError, mediateLinear, type MediationResult, sobelTest } from "mixlab";
+import { FitError } from "mixlab";
+import { mediateLinear, type MediationResult, sobelTest } from "mixlab/mediation";
 import { referenceData } from "./_reference_data.ts";
 
 const close = (actual: number, expected: number, tol: number, what: string) =>

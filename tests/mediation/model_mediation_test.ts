@@ -1,15 +1,6 @@
 import assert from "node:assert/strict";
-import {
-  fitBayesLinear,
-  fitMediation,
-  fitOls,
-  mediateLinear,
-  mediationFromModels,
-  mediatorData,
-  type MmmData,
-  type ModelSpec,
-  simulatePreset,
-} from "mixlab";
+import { fitBayesLinear, fitOls, type MmmData, type ModelSpec, simulatePreset } from "mixlab";
+import { fitMediation, mediateLinear, mediationFromModels, mediatorData } from "mixlab/mediation";
 import { referenceData } from "./_reference_data.ts";
 
 const linear = (name: string) => ({

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { mediationFromDraws, Rng } from "mixlab";
+import { Rng } from "mixlab";
+import { mediationFromDraws } from "mixlab/mediation";
 
 Deno.test("mediationFromDraws() recovers the moments of a·b for independent normal paths", () => {
   // a ~ N(0.5, 0.1²), b ~ N(0.4, 0.1²), c' ~ N(0.3, 0.05²), independent:

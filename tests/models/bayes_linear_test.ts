@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { fitBayesLinear, fitRidge, loadModel } from "mixlab";
+import { fitBayesLinear, fitRidge } from "mixlab";
+import { loadLinearModel } from "mixlab/models";
 import { assertRelClose, fixedData } from "./_fixed_design.ts";
 
 // Expected numbers: tests/fixtures/reference/models_linear.py (sklearn Ridge for the posterior
@@ -61,7 +62,7 @@ Deno.test("fitBayesLinear() draws are seeded, centred on the posterior, and surv
   }
   const again = fitBayesLinear(data, spec, { ...options, nDraws: 4000, seed: 11 });
   assert.deepEqual(again.predict(data, { draw: 123 }), fit.predict(data, { draw: 123 }));
-  const back = loadModel(JSON.parse(JSON.stringify(fit)));
+  const back = loadLinearModel(JSON.parse(JSON.stringify(fit)));
   assert.equal(back.nDraws, 4000);
   assert.deepEqual(back.decompose(data, { draw: 7 }), fit.decompose(data, { draw: 7 }));
   assert.throws(() => fit.predict(data, { draw: 4000 }), RangeError);

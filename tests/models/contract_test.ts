@@ -12,7 +12,6 @@
 // - bad input is a typed error.
 import assert from "node:assert/strict";
 import {
-  BaggedModel,
   defineModelSpec,
   fitBayes,
   fitBayesLinear,
@@ -26,8 +25,9 @@ import {
   MmmError,
   type ModelSpec,
   simulatePreset,
-  sliceRows,
 } from "mixlab";
+import { sliceRows } from "mixlab/core";
+import { BaggedModel } from "mixlab/models";
 
 const sim = simulatePreset("demo");
 const data = sliceRows(sim.data, 0, 80);

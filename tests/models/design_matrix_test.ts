@@ -1,12 +1,6 @@
 import assert from "node:assert/strict";
-import {
-  defineModelSpec,
-  designBasis,
-  designMatrix,
-  FitError,
-  type MmmData,
-  MmmDataError,
-} from "mixlab";
+import { defineModelSpec, FitError, type MmmData, MmmDataError } from "mixlab";
+import { designBasis, designMatrix } from "mixlab/models";
 import { weeklyDates } from "./_fixed_design.ts";
 
 function data(n: number, start = "2023-01-02"): MmmData {

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { elasticNetPath, fitElasticNet, fitRidge } from "mixlab";
+import { fitElasticNet, fitRidge } from "mixlab";
+import { elasticNetPath } from "mixlab/models";
 import { assertRelClose, fixedData } from "./_fixed_design.ts";
 
 // Expected numbers: tests/fixtures/reference/models_linear.py (sklearn 1.2.1 Lasso/ElasticNet,

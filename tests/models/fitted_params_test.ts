@@ -4,7 +4,6 @@
  * parameter, computed here from the draws.
  */
 import {
-  BaggedModel,
   defineModelSpec,
   fitBayes,
   fitRandomForest,
@@ -13,6 +12,7 @@ import {
   Rng,
   tune,
 } from "mixlab";
+import { BaggedModel } from "mixlab/models";
 import type { MmmData } from "mixlab/types.ts";
 import assert from "node:assert/strict";
 

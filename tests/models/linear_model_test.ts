@@ -5,10 +5,10 @@ import {
   fitElasticNet,
   fitOls,
   fitRidge,
-  loadModel,
   type MmmData,
   Rng,
 } from "mixlab";
+import { loadLinearModel } from "mixlab/models";
 import { weeklyDates } from "./_fixed_design.ts";
 
 function frame(n: number, seed: number): MmmData {
@@ -83,7 +83,7 @@ Deno.test("predict() with history continues adstock and trend from training", ()
   for (let i = 0; i < 10; i++) assert.ok(Math.abs(dec.fitted[i]! - fit.fitted[20 + i]!) < 1e-9);
 });
 
-Deno.test("loadModel() restores OLS and elastic-net fits bit for bit, and rejects other JSON", () => {
+Deno.test("loadLinearModel() restores OLS and elastic-net fits bit for bit, and rejects other JSON", () => {
   const data = frame(40, 9);
   const spec = defineModelSpec({
     channels: { tv: { adstock: { kind: "weibull-cdf", params: { maxLag: 8 } } }, search: {} },
@@ -91,13 +91,13 @@ Deno.test("loadModel() restores OLS and elastic-net fits bit for bit, and reject
     baseline: { events: { promo: ["2022-03-09"] } },
   });
   for (const fit of [fitOls(data, spec), fitElasticNet(data, spec, { lambda: 0.5 })]) {
-    const back = loadModel(JSON.parse(JSON.stringify(fit)));
+    const back = loadLinearModel(JSON.parse(JSON.stringify(fit)));
     assert.deepEqual(back.predict(data), fit.predict(data));
     assert.deepEqual(back.decompose(data), fit.decompose(data));
     assert.deepEqual(back.spec, fit.spec);
     assert.deepEqual(back.parameters, fit.parameters);
   }
-  assert.throws(() => loadModel({ format: "something" }), ConfigError);
+  assert.throws(() => loadLinearModel({ format: "something" }), ConfigError);
 });
 
 Deno.test("fitted models display their parameter table with escaped names", () => {
@@ -115,15 +115,15 @@ Deno.test("fitted models display their parameter table with escaped names", () =
   assert.equal(Object.prototype.toString.call(fit), "[object LinearModel]");
 });
 
-Deno.test("loadModel() names what is wrong with damaged JSON", () => {
+Deno.test("loadLinearModel() names what is wrong with damaged JSON", () => {
   const data = frame(20, 2);
   const json = JSON.parse(JSON.stringify(fitRidge(data, defineModelSpec({ channels: ["tv"] }))));
   assert.throws(
-    () => loadModel({ ...json, data: { dates: [] } }),
+    () => loadLinearModel({ ...json, data: { dates: [] } }),
     (e: unknown) => e instanceof ConfigError && e.key === "data",
   );
   assert.throws(
-    () => loadModel({ ...json, coefficients: undefined }),
+    () => loadLinearModel({ ...json, coefficients: undefined }),
     (e: unknown) => e instanceof ConfigError && e.key === "coefficients",
   );
 });

@@ -8,10 +8,10 @@ import {
   optimizeBudget,
   responseFunctions,
   simulatePreset,
-  sliceRows,
   spendPlan,
   tabulateResponses,
 } from "mixlab";
+import { sliceRows } from "mixlab/core";
 
 const sim = simulatePreset("demo");
 const data = sliceRows(sim.data, 0, 104);

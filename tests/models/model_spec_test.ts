@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { ConfigError, defineModelSpec, specFromJSON, specToJSON } from "mixlab";
+import { ConfigError, defineModelSpec } from "mixlab";
+import { specFromJSON, specToJSON } from "mixlab/models";
 
 Deno.test("defineModelSpec() fills defaults and deep-freezes", () => {
   const spec = defineModelSpec({ channels: ["tv"] });

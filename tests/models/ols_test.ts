@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { FitError, fitOls, GUARDRAIL_CODES } from "mixlab";
+import { FitError, fitOls } from "mixlab";
+import { GUARDRAIL_CODES } from "mixlab/guardrails";
 import { assertRelClose, fixedData } from "./_fixed_design.ts";
 
 // Expected numbers: tests/fixtures/reference/models_linear.py (statsmodels 0.13.5 OLS).

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { createRidgeWorkspace, FitError, Rng, solveElasticNet, solveRidge } from "mixlab";
+import { FitError, Rng } from "mixlab";
+import { createRidgeWorkspace, solveElasticNet, solveRidge } from "mixlab/models";
 
 /** A random n×p design's Gram matrix and X'y, with some strongly negative effects. */
 function problem(rng: Rng, n: number, p: number): { g: Float64Array; c: Float64Array } {

@@ -1,13 +1,6 @@
 import assert from "node:assert/strict";
-import {
-  defineModelSpec,
-  designBasis,
-  designMatrix,
-  fitRidge,
-  loadModel,
-  type MmmData,
-  Rng,
-} from "mixlab";
+import { defineModelSpec, fitRidge, type MmmData, Rng } from "mixlab";
+import { designBasis, designMatrix, loadLinearModel } from "mixlab/models";
 import { assertRelClose, fixedData, weeklyDates } from "./_fixed_design.ts";
 
 // Expected numbers: tests/fixtures/reference/models_linear.py (sklearn 1.2.1 Ridge, solver
@@ -125,7 +118,7 @@ Deno.test("fitRidge() survives a JSON round trip bit for bit", () => {
   const y = data.channels[0]!.spend.map((v, i) => 100 + v + (i % 5));
   const spec = defineModelSpec({ channels: ["tv", "search"], controls: ["price"] });
   const fit = fitRidge({ ...data, kpi: { name: "sales", values: y } }, spec, { lambda: 2 });
-  const back = loadModel(JSON.parse(JSON.stringify(fit)));
+  const back = loadLinearModel(JSON.parse(JSON.stringify(fit)));
   assert.deepEqual(back.predict(fit.data), fit.predict(fit.data));
   assert.deepEqual(back.decompose(fit.data), fit.decompose(fit.data));
   assert.deepEqual(back.parameters, fit.parameters);

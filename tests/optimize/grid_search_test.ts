@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { gridSearchAllocation } from "mixlab";
+import { gridSearchAllocation } from "mixlab/optimize";
 
 Deno.test("gridSearchAllocation() finds the best ±10% combination (checked by enumeration)", () => {
   const curves = [

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { ConfigError, optimizeHorizon } from "mixlab";
+import { ConfigError } from "mixlab";
+import { optimizeHorizon } from "mixlab/optimize";
 
 const tvSat = (a: number) => 30 * Math.log1p(a / 4);
 const radioSat = (a: number) => 12 * (1 - Math.exp(-a / 3));

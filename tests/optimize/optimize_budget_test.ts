@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { type ChannelResponse, ConfigError, InfeasibleError, optimizeBudget } from "mixlab";
+import { ConfigError, InfeasibleError, optimizeBudget } from "mixlab";
+import type { ChannelResponse } from "mixlab/optimize";
 
 /** a·ln(1 + x): marginal a/(1 + x). With Σx = B and no bound binding, a_i/(1 + x_i) = λ, so
  * x_i = a_i/λ − 1 and λ = Σa / (B + n). */

@@ -1,12 +1,12 @@
 // Checks the optimizer against brute-force optima recorded by
 // tests/fixtures/reference/optimize_slsqp.py (scipy SLSQP from ~300 starts per case).
 import assert from "node:assert/strict";
+import { optimizeBudget } from "mixlab";
 import {
   type ChannelResponse,
   maximizeAtTargetEfficiency,
   minimizeSpendForTarget,
-  optimizeBudget,
-} from "mixlab";
+} from "mixlab/optimize";
 
 interface Curve {
   kind: "hill" | "logistic" | "mm";

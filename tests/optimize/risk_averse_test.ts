@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { ConfigError, optimizeBudget, optimizeBudgetRiskAverse } from "mixlab";
+import { ConfigError, optimizeBudget } from "mixlab";
+import { optimizeBudgetRiskAverse } from "mixlab/optimize";
 
 // Two channels, 10 joint draws: "steady" a_d·ln(1+x) with a_d near 1, "volatile" b_d·ln(1+x)
 // with b_d spread widely around 1.2.

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { optimizeBudget, roasLpAllocation } from "mixlab";
+import { optimizeBudget } from "mixlab";
+import { roasLpAllocation } from "mixlab/optimize";
 
 Deno.test("roasLpAllocation() gives the corner solution within bounds and reports it on the true curves", () => {
   // average ROAS at current spend: tv 200·ln2/100 = 1.386, social 300·ln2/100 = 2.079,

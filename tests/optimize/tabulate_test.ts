@@ -1,11 +1,6 @@
 import assert from "node:assert/strict";
-import {
-  interpolateResponses,
-  optimizeBudget,
-  pchip,
-  sampleResponses,
-  tabulateResponses,
-} from "mixlab";
+import { optimizeBudget, tabulateResponses } from "mixlab";
+import { interpolateResponses, pchip, sampleResponses } from "mixlab/optimize";
 
 Deno.test("pchip() matches scipy's PchipInterpolator", () => {
   // tests/fixtures/reference/optimize_pchip.py (scipy 1.10)

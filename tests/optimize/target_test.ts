@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { InfeasibleError, maximizeAtTargetEfficiency, minimizeSpendForTarget } from "mixlab";
+import { InfeasibleError } from "mixlab";
+import { maximizeAtTargetEfficiency, minimizeSpendForTarget } from "mixlab/optimize";
 
 const f = (x: number) => 10 * Math.log1p(x);
 const channels = [

@@ -18,13 +18,13 @@ import {
   defineModelSpec,
   fitBayes,
   forecast,
-  interpolateResponses,
   loadFittedModel,
   optimizeBudget,
-  plannerHtml,
-  sliceRows,
   spendPlan,
 } from "mixlab";
+import { sliceRows } from "mixlab/core";
+import { interpolateResponses } from "mixlab/optimize";
+import { plannerHtml } from "mixlab/planner";
 import { decodeScenario, plannerPage, type PlannerSetup, setupTables } from "mixlab/planner/mod.ts";
 import { simulatePreset } from "mixlab/sim/mod.ts";
 import { plannerScript } from "../../lib/planner/_bundle.ts";

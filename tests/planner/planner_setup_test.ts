@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { ConfigError, plannerHtml } from "mixlab";
+import { ConfigError } from "mixlab";
+import { plannerHtml } from "mixlab/planner";
 import { plannerSetup } from "mixlab/planner/mod.ts";
 import { toyData, toyModel } from "../_toy_model.ts";
 

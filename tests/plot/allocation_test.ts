@@ -1,11 +1,7 @@
 import assert from "node:assert/strict";
-import {
-  optimizeBudget,
-  plotAllocation,
-  plotAllocationCurves,
-  plotLift,
-  roasLpAllocation,
-} from "mixlab";
+import { optimizeBudget } from "mixlab";
+import { roasLpAllocation } from "mixlab/optimize";
+import { plotAllocation, plotAllocationCurves, plotLift } from "mixlab/plot";
 
 const a = [1.5, 2, 2.5], b = [1.2, 0.8, 1];
 const tv = a.map((v) => (x: number) => v * Math.log1p(x));

@@ -1,11 +1,9 @@
 import assert from "node:assert/strict";
+import { channelReturns, contributions, forecast, responseCurves, spendPlan } from "mixlab";
+import { adstockCurves } from "mixlab/analysis";
+import { compareScenarios } from "mixlab/forecast";
+import { scaleSpend } from "mixlab/core";
 import {
-  adstockCurves,
-  channelReturns,
-  compareScenarios,
-  correlationMatrix,
-  decomposition,
-  forecast,
   plotAdstock,
   plotContributions,
   plotCorrelation,
@@ -18,10 +16,8 @@ import {
   plotScenarios,
   plotSpend,
   plotWaterfall,
-  responseCurves,
-  scaleSpend,
-  spendPlan,
-} from "mixlab";
+} from "mixlab/plot";
+import { correlationMatrix } from "mixlab/prep";
 import { toyData, toyModel } from "../_toy_model.ts";
 
 const evil = "<script>alert(1)</script>";
@@ -35,7 +31,7 @@ const data = toyData({
   [evil]: Array.from({ length: n }, (_, i) => (i % 3) * 4),
 });
 const fit = toyModel(data, channels, 20, [0.9, 1, 1.1]);
-const d = decomposition(fit);
+const d = contributions(fit);
 const charts = {
   fit: plotFit({ dates: data.dates, actual: fit.fitted, predicted: fit.fitted, kpiName: "sales" }, {
     holdoutStart: 20,

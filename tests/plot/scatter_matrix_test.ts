@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { parseHTML } from "linkedom";
-import { plotScatterMatrix } from "mixlab";
+import { plotScatterMatrix } from "mixlab/plot";
 import type { MmmData } from "mixlab";
 
 const evil = "<b>tv</b>";

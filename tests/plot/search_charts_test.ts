@@ -1,10 +1,5 @@
-import {
-  defineSearchSpace,
-  minimize,
-  plotObjectiveByTrial,
-  plotParameterDistributions,
-  plotParetoFront,
-} from "mixlab";
+import { plotObjectiveByTrial, plotParameterDistributions, plotParetoFront } from "mixlab/plot";
+import { defineSearchSpace, minimize } from "mixlab/tuning";
 import assert from "node:assert/strict";
 
 const space = defineSearchSpace([

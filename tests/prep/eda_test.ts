@@ -12,8 +12,8 @@ import {
   spendShare,
   summaryStatistics,
   winsorize,
-} from "mixlab";
-import { DataQualityReport } from "mixlab";
+} from "mixlab/prep";
+import { DataQualityReport } from "mixlab/prep";
 import assert from "node:assert/strict";
 
 const x = new Float64Array([3.1, 4.7, 2.2, 8.9, 5.5, 5.5, 12.4, 7.3, 6.1, 9.8, 4.4, 3.9]);

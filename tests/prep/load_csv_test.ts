@@ -2,7 +2,8 @@
 // them from simple formulas of the row index i: sales = 1000 + 10i + 5(i mod 3),
 // tv = 100 + 20(i mod 5), radio = 50 + 10(i mod 4), price = 9 + (i mod 2), weekly from Monday
 // 2024-01-01). Expected rows and dates below are worked out by hand from those formulas.
-import { loadCsv, type LoadCsvOptions, MmmDataError } from "mixlab";
+import { loadCsv, MmmDataError } from "mixlab";
+import type { LoadCsvOptions } from "mixlab/prep";
 import assert from "node:assert/strict";
 
 const dir = new URL("../fixtures/prep/", import.meta.url).pathname;

@@ -2,7 +2,8 @@
 // end of tests/fixtures/prep/make_fixtures.py): a Date-typed date column with integer columns,
 // and a file whose every column is text. Expected values come from the fixture formulas
 // (sales = 1000 + 10i + 5(i mod 3), tv = 100 + 20(i mod 5)).
-import { loadParquet, MmmDataError } from "mixlab";
+import { MmmDataError } from "mixlab";
+import { loadParquet } from "mixlab/prep";
 import assert from "node:assert/strict";
 
 const dir = new URL("../fixtures/prep/", import.meta.url).pathname;

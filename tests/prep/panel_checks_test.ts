@@ -1,7 +1,8 @@
 // Geo panels in prep: population as a column, and the checks that name geos. Each case writes a
 // small panel (geos a, b, c; 12 weeks from Monday 2024-01-01; tv = 100 + 10t, radio = 50 + 5t in
 // every geo unless a case changes it; population 1000, 2000, 3000) and edits one thing.
-import { loadCsv, type LoadCsvOptions, MmmDataError } from "mixlab";
+import { loadCsv, MmmDataError } from "mixlab";
+import type { LoadCsvOptions } from "mixlab/prep";
 import assert from "node:assert/strict";
 
 const GEOS = ["a", "b", "c"];

@@ -1,7 +1,8 @@
 // The quality report's week-by-week log of what cleaning policies changed, on the fixtures of
 // tests/fixtures/prep (sales = 1000 + 10i + 5(i mod 3) for row i, weekly from 2024-01-01).
 // Expected values are worked out by hand from that formula.
-import { loadCsv, type LoadCsvOptions, MmmDataError } from "mixlab";
+import { loadCsv, MmmDataError } from "mixlab";
+import type { LoadCsvOptions } from "mixlab/prep";
 import assert from "node:assert/strict";
 
 const dir = new URL("../fixtures/prep/", import.meta.url).pathname;

@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
-import { defineModelSpec, fitRidge, onePager, Rng, sliceRows, summarizeModel } from "mixlab";
+import { defineModelSpec, fitRidge, Rng, summarizeModel } from "mixlab";
+import { sliceRows } from "mixlab/core";
+import { onePager } from "mixlab/report";
 import { weeklyDates } from "../_toy_model.ts";
 
 // KPI = 100 + 30·tv_adstocked/(1 + …) simplified: a linear response on two channels plus noise,

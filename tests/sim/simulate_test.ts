@@ -1,14 +1,8 @@
 // Truth checks of the simulator, done independently of lib/sim: the CSV and truth files are
 // parsed here, and adstock/saturation are recomputed with the formulas written out below
 // (Robyn's geometric recursion, Hill x^a/(x^a+k^a)), not with lib/transforms.
-import {
-  fitRidge,
-  simulateMmm,
-  simulatePreset,
-  simulationToCsv,
-  type SimulationTruth,
-  truthToJson,
-} from "mixlab";
+import { fitRidge, simulateMmm, simulatePreset } from "mixlab";
+import { simulationToCsv, type SimulationTruth, truthToJson } from "mixlab/sim";
 import assert from "node:assert/strict";
 
 const root = new URL("../../", import.meta.url).pathname;

@@ -4,7 +4,8 @@
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { fitMediation, loadFittedModel, modelSpecFromConfig, parseMmmConfig } from "mixlab";
+import { loadFittedModel, modelSpecFromConfig, parseMmmConfig } from "mixlab";
+import { fitMediation } from "mixlab/mediation";
 import { mmm, root } from "./_mmm.ts";
 
 Deno.test("mmm fit fits mediation with the tuned spec of the model it saves", async () => {

@@ -8,7 +8,8 @@
 import assert from "node:assert/strict";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { applyChannelTransforms, loadConfiguredData, parseMmmConfig } from "mixlab";
+import { loadConfiguredData, parseMmmConfig } from "mixlab";
+import { applyChannelTransforms } from "mixlab/transforms";
 import {
   hillCurve,
   logisticCurve,

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { applyAdstock, applyChannelTransforms, applySaturation } from "mixlab";
+import { applyAdstock, applyChannelTransforms, applySaturation } from "mixlab/transforms";
 
 Deno.test("applyAdstock() carries over from history rows (hand calculation)", () => {
   const spec = { kind: "geometric", params: { decay: 0.5 } };

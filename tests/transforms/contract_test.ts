@@ -2,7 +2,8 @@
  * Contract tests over every registered transform: a new transform gets them for free.
  */
 import assert from "node:assert/strict";
-import { adstockKinds, getTransform, Rng, saturationKinds } from "mixlab";
+import { Rng } from "mixlab";
+import { adstockKinds, getTransform, saturationKinds } from "mixlab/transforms";
 
 const KINDS = [...adstockKinds, ...saturationKinds];
 

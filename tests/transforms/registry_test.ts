@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { ConfigError, getTransform, resolveTransform } from "mixlab";
+import { ConfigError } from "mixlab";
+import { getTransform, resolveTransform } from "mixlab/transforms";
 
 Deno.test("getTransform() rejects an unknown kind and lists the allowed ones", () => {
   assert.throws(() => getTransform("hil"), (e: unknown) => {

@@ -7,13 +7,9 @@
  * 1/(1−decay), so the input has mean ≈ 1 as the media pipeline's does.
  */
 import assert from "node:assert/strict";
-import {
-  columnFlatness,
-  DEFAULT_GUARDRAIL_LIMITS,
-  getTransform,
-  Rng,
-  saturationKinds,
-} from "mixlab";
+import { Rng } from "mixlab";
+import { columnFlatness, DEFAULT_GUARDRAIL_LIMITS } from "mixlab/guardrails";
+import { getTransform, saturationKinds } from "mixlab/transforms";
 
 const N = 156, WARMUP = 8;
 

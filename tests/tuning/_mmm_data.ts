@@ -1,5 +1,6 @@
 // Synthetic weekly MMM data with known structure, for the tuning tests.
-import { geometricAdstock, hillSaturation, type MmmData, Rng } from "mixlab";
+import { type MmmData, Rng } from "mixlab";
+import { geometricAdstock, hillSaturation } from "mixlab/transforms";
 
 /** Truth of one simulated channel: decay, Hill k (in units of mean spend) and shape, effect. */
 export interface ChannelTruth {

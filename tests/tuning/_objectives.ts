@@ -1,5 +1,5 @@
 // Test functions with known minima, loadable by workers through an EvaluatorSource.
-import type { Evaluator } from "mixlab";
+import type { Evaluator } from "mixlab/tuning";
 
 /** Branin–Hoo on [-5, 10] × [0, 15]; global minimum 0.397887 (Dixon & Szegő 1978). */
 export function branin(x: number, y: number): number {

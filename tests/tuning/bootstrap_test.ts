@@ -1,13 +1,6 @@
 import assert from "node:assert/strict";
-import {
-  bootstrapKpis,
-  bootstrapTune,
-  defineModelSpec,
-  fitRidge,
-  type MmmData,
-  Rng,
-  tune,
-} from "mixlab";
+import { defineModelSpec, fitRidge, type MmmData, Rng, tune } from "mixlab";
+import { bootstrapKpis, bootstrapTune } from "mixlab/tuning";
 import { weeklyDates } from "../_toy_model.ts";
 
 // One always-on channel, geometric decay 0.4 and Hill(1, 1.5) in units of mean spend, noise

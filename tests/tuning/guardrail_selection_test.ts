@@ -6,18 +6,16 @@
  */
 import assert from "node:assert/strict";
 import {
-  CANDIDATE_CHECKS,
   defineModelSpec,
-  defineSearchSpace,
   fitRidge,
-  minimize,
   type MmmData,
   resultJson,
   Rng,
-  selectModels,
   summarizeModel,
   tune,
 } from "mixlab";
+import { CANDIDATE_CHECKS } from "mixlab/guardrails";
+import { defineSearchSpace, minimize, selectModels } from "mixlab/tuning";
 import { weeklyDates } from "../_toy_model.ts";
 
 // Four always-on channels as in the issue: log-AR(1) spend around a level, Robyn's geometric

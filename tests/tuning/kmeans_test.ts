@@ -1,4 +1,4 @@
-import { chooseClusterCount, kmeans } from "mixlab";
+import { chooseClusterCount, kmeans } from "mixlab/tuning";
 import assert from "node:assert/strict";
 
 Deno.test("kmeans() finds three separated groups and their centres", () => {

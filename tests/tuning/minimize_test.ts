@@ -1,4 +1,9 @@
-import { defineSearchSpace, type EvaluatorSource, minimize, type SearchProgress } from "mixlab";
+import {
+  defineSearchSpace,
+  type EvaluatorSource,
+  minimize,
+  type SearchProgress,
+} from "mixlab/tuning";
 import assert from "node:assert/strict";
 import { createEvaluator } from "./_objectives.ts";
 

@@ -1,15 +1,7 @@
-import {
-  createEvaluator,
-  decompRssd,
-  defineModelSpec,
-  designBasis,
-  expandingWindowSplit,
-  fitRidge,
-  type MmmData,
-  mmmSearchSpace,
-  nrmse,
-  Rng,
-} from "mixlab";
+import { defineModelSpec, fitRidge, type MmmData, Rng } from "mixlab";
+import { decompRssd, expandingWindowSplit, nrmse } from "mixlab/analysis";
+import { designBasis } from "mixlab/models";
+import { createEvaluator, mmmSearchSpace } from "mixlab/tuning";
 import assert from "node:assert/strict";
 import { simulate } from "./_mmm_data.ts";
 

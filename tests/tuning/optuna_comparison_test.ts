@@ -1,4 +1,5 @@
-import { defineModelSpec, expandingWindowSplit, loadCsv, tune } from "mixlab";
+import { defineModelSpec, loadCsv, tune } from "mixlab";
+import { expandingWindowSplit } from "mixlab/analysis";
 import assert from "node:assert/strict";
 
 const CHANNELS = ["tv", "radio", "social", "search", "display"];

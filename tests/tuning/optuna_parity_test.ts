@@ -1,11 +1,7 @@
-import {
-  createEvaluator,
-  defineModelSpec,
-  designBasis,
-  expandingWindowSplit,
-  loadCsv,
-  mmmSearchSpace,
-} from "mixlab";
+import { defineModelSpec, loadCsv } from "mixlab";
+import { expandingWindowSplit } from "mixlab/analysis";
+import { designBasis } from "mixlab/models";
+import { createEvaluator, mmmSearchSpace } from "mixlab/tuning";
 import assert from "node:assert/strict";
 
 const CHANNELS = ["tv", "radio", "social", "search", "display"];

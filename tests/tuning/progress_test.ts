@@ -1,4 +1,4 @@
-import { formatProgress, progressView, terminalProgress } from "mixlab";
+import { formatProgress, progressView, terminalProgress } from "mixlab/tuning";
 import assert from "node:assert/strict";
 
 const snap = (done: number) => ({

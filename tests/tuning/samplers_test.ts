@@ -1,13 +1,13 @@
+import { paretoFront } from "mixlab/_internal/pareto.ts";
 import {
   defineSearchSpace,
   differentialEvolutionSampler,
   latinHypercubeSampler,
   minimize,
-  paretoFront,
   randomSampler,
   type Sampler,
   tpeSampler,
-} from "mixlab";
+} from "mixlab/tuning";
 import assert from "node:assert/strict";
 import { branin, createEvaluator } from "./_objectives.ts";
 

@@ -1,4 +1,4 @@
-import { defineSearchSpace } from "mixlab";
+import { defineSearchSpace } from "mixlab/tuning";
 import assert from "node:assert/strict";
 
 Deno.test("defineSearchSpace() maps the unit cube linearly and on a log scale", () => {

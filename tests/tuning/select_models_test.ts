@@ -1,4 +1,4 @@
-import { defineSearchSpace, type SearchResult, selectModels } from "mixlab";
+import { defineSearchSpace, type SearchResult, selectModels } from "mixlab/tuning";
 import assert from "node:assert/strict";
 
 // Ten trials on (nrmse, rssd); the expected filter, fronts and scores are worked by hand below.

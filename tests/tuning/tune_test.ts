@@ -1,12 +1,5 @@
-import {
-  bagReplicates,
-  bootstrapTune,
-  channelReturns,
-  ConfigError,
-  defineModelSpec,
-  type LiftTest,
-  tune,
-} from "mixlab";
+import { channelReturns, ConfigError, defineModelSpec, type LiftTest, tune } from "mixlab";
+import { bagReplicates, bootstrapTune } from "mixlab/tuning";
 import assert from "node:assert/strict";
 import { loadDataset } from "./_datasets.ts";
 import { simulate } from "./_mmm_data.ts";

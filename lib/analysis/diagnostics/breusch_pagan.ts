@@ -56,7 +56,7 @@ export interface BreuschPaganResult {
  *
  * @example Variance growing with x is detected
  * ```ts
- * import { breuschPagan } from "mixlab";
+ * import { breuschPagan } from "mixlab/analysis";
  * import assert from "node:assert/strict";
  * const x = Float64Array.from({ length: 40 }, (_, i) => i);
  * const e = x.map((v, i) => (i % 2 === 0 ? 1 : -1) * (1 + v));

@@ -70,7 +70,7 @@ export interface CoefficientStabilityResult {
  *
  * @example A drifting coefficient
  * ```ts
- * import { coefficientStability } from "mixlab";
+ * import { coefficientStability } from "mixlab/analysis";
  * import assert from "node:assert/strict";
  * const r = coefficientStability(8, (rows) => ({ tv: rows.start + 1, price: -2 }), {
  *   windowSize: 6,

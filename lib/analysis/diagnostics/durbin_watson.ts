@@ -16,7 +16,7 @@ import { checkResiduals } from "./_checks.ts";
  *
  * @example Alternating residuals are negatively autocorrelated
  * ```ts
- * import { durbinWatson } from "mixlab";
+ * import { durbinWatson } from "mixlab/analysis";
  * import assert from "node:assert/strict";
  * // differences ±2 three times: 12 / 4 = 3
  * assert.equal(durbinWatson(new Float64Array([1, -1, 1, -1])), 3);

@@ -28,7 +28,7 @@ export interface JarqueBeraResult {
  *
  * @example A symmetric sample has zero skewness
  * ```ts
- * import { jarqueBera } from "mixlab";
+ * import { jarqueBera } from "mixlab/analysis";
  * import assert from "node:assert/strict";
  * const r = jarqueBera(new Float64Array([-2, -1, 0, 1, 2]));
  * assert.equal(r.skewness, 0);

@@ -47,7 +47,7 @@ export interface LjungBoxResult {
  *
  * @example White-looking residuals pass at lag 2
  * ```ts
- * import { ljungBox } from "mixlab";
+ * import { ljungBox } from "mixlab/analysis";
  * import assert from "node:assert/strict";
  * const e = new Float64Array([0.3, -1.2, 0.8, 0.1, -0.5, 1.4, -0.9, 0.2, 0.6, -0.7]);
  * const [lag2] = ljungBox(e, { lags: [2] });

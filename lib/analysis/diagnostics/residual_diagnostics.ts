@@ -16,7 +16,7 @@ import { checkResiduals, mean } from "./_checks.ts";
  *
  * @example A series that alternates sign
  * ```ts
- * import { autocorrelation } from "mixlab";
+ * import { autocorrelation } from "mixlab/analysis";
  * import assert from "node:assert/strict";
  * const r = autocorrelation(new Float64Array([1, -1, 1, -1, 1, -1]), 2);
  * assert.ok(Math.abs(r[0]! + 5 / 6) < 1e-12 && Math.abs(r[1]! - 4 / 6) < 1e-12);
@@ -74,7 +74,8 @@ export interface ResidualDiagnosticsOptions {
  *
  * @example
  * ```ts
- * import { defineModelSpec, fitRidge, residualDiagnostics } from "mixlab";
+ * import { defineModelSpec, fitRidge } from "mixlab";
+ * import { residualDiagnostics } from "mixlab/analysis";
  * import assert from "node:assert/strict";
  * const n = 30;
  * const tv = Float64Array.from({ length: n }, (_, i) => (i * 7) % 5);

@@ -92,7 +92,7 @@ export class ResidualReport {
  *
  * @example Alternating residuals fail the autocorrelation checks
  * ```ts
- * import { residualReport } from "mixlab";
+ * import { residualReport } from "mixlab/analysis";
  * import assert from "node:assert/strict";
  * const e = Float64Array.from({ length: 30 }, (_, i) => (i % 2 === 0 ? 1 : -1) * (1 + (i % 3)));
  * const t = residualReport(e);

@@ -85,7 +85,8 @@ export class RollingStability {
  *
  * @example Two channels with steady effects
  * ```ts
- * import { defineModelSpec, fitRidge, rollingStability } from "mixlab";
+ * import { defineModelSpec, fitRidge } from "mixlab";
+ * import { rollingStability } from "mixlab/analysis";
  * import assert from "node:assert/strict";
  * const n = 80;
  * const tv = Float64Array.from({ length: n }, (_, i) => 1 + ((i * 7) % 5));

@@ -54,7 +54,7 @@ export interface VifResult {
  *
  * @example Two correlated columns
  * ```ts
- * import { vif } from "mixlab";
+ * import { vif } from "mixlab/analysis";
  * import assert from "node:assert/strict";
  * // corr(a, b) = 16 / √(4 · 100) = 0.8 → VIF = 1 / (1 − 0.64) for both
  * const a = new Float64Array([1, -1, 1, -1]), b = new Float64Array([7, -7, 1, -1]);

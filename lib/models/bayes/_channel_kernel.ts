@@ -23,6 +23,31 @@ export interface FreeParam {
   readonly name: string;
 }
 
+/**
+ * The free parameters of a channel's transforms, adstock ones first: every parameter not named
+ * in `fixed` (`"all"` fixes every one) and not whole-numbered.
+ */
+export function freeParameters(
+  adstock: TransformDescriptor,
+  saturation: TransformDescriptor,
+  fixed: ReadonlySet<string> | "all",
+): FreeParam[] {
+  const free: FreeParam[] = [];
+  for (const [stage, d] of [["adstock", adstock], ["saturation", saturation]] as const) {
+    for (const [p, spec] of Object.entries(d.params)) {
+      if (spec.integer !== true && fixed !== "all" && !fixed.has(p)) free.push({ stage, name: p });
+    }
+  }
+  return free;
+}
+
+/** Index among `free` of each free saturation parameter, by name. */
+export function saturationIndex(free: readonly FreeParam[]): Readonly<Record<string, number>> {
+  return Object.fromEntries(
+    free.flatMap((f, k) => (f.stage === "saturation" ? [[f.name, k]] : [])),
+  );
+}
+
 type Slope = NonNullable<ReturnType<typeof saturationSlope>>;
 
 /** Buffers of one evaluation of the column (the actual spend, or a counterfactual). */
@@ -120,21 +145,9 @@ export class ChannelKernel {
     this.#slopeFn = slope;
     this.#adParams = { ...adstock.params };
     this.#satParams = { ...saturation.params };
-    const free: FreeParam[] = [];
-    for (
-      const [stage, d] of [["adstock", this.#adstock], ["saturation", this.#saturation]] as const
-    ) {
-      for (const [p, spec] of Object.entries(d.params)) {
-        if (spec.integer !== true && fixed !== "all" && !fixed.has(p)) {
-          free.push({ stage, name: p });
-        }
-      }
-    }
-    this.free = free;
+    const free = this.free = freeParameters(this.#adstock, this.#saturation, fixed);
     this.adFree = free.filter((f) => f.stage === "adstock").length;
-    this.#satIndex = Object.fromEntries(
-      free.flatMap((f, k) => (f.stage === "saturation" ? [[f.name, k]] : [])),
-    );
+    this.#satIndex = saturationIndex(free);
     this.#fastGeometric = this.#adstock.kind === "geometric";
     const k = this.#saturation.kind;
     this.#fastSat = k === "hill" || k === "power-hill" || k === "logistic" ? k : undefined;

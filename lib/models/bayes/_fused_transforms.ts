@@ -81,3 +81,39 @@ export function logisticForward(
     if (dl) dl[t] = 0.5 * v * w;
   }
 }
+
+/**
+ * Normalised geometric adstock over L lags, `a_t = Σ_{l<L} θ^l x_{t−l} / S`, S = Σ_{l<L} θ^l,
+ * and ∂a_t/∂θ, over rows [from, to) of one series starting at `from`, in O(1) per row: the
+ * window sum follows `b_t = x_t + θ b_{t−1} − θ^L x_{t−L}`, its derivative
+ * `b'_t = b_{t−1} + θ b'_{t−1} − Lθ^{L−1} x_{t−L}`, and `a' = b'/S − b·S'/S²`.
+ */
+export function truncatedGeometricForward(
+  x: Float64Array,
+  theta: number,
+  lags: number,
+  a: Float64Array,
+  da: Float64Array | undefined,
+  from: number,
+  to: number,
+  factor: number,
+): void {
+  let S = 0, dS = 0, pl = 1;
+  for (let l = 0; l < lags; l++) {
+    S += pl;
+    if (l > 0) dS += l * Math.pow(theta, l - 1);
+    pl *= theta;
+  }
+  const tL = pl,
+    dtL = lags * Math.pow(theta, lags - 1),
+    inv = factor / S,
+    dInv = factor * dS / (S * S);
+  let b = 0, db = 0;
+  for (let t = from; t < to; t++) {
+    const old = t - lags >= from ? (x[t - lags] as number) : 0;
+    db = b + theta * db - dtL * old;
+    b = (x[t] as number) + theta * b - tL * old;
+    a[t] = b * inv;
+    if (da) da[t] = db * inv - b * dInv;
+  }
+}

@@ -22,11 +22,22 @@ export class MetricWindow {
   readonly #mean: Float64Array;
   readonly #m2: Float64Array;
   readonly #delta: Float64Array;
+  readonly #prior: { readonly metric: Float64Array; readonly weight: number } | undefined;
 
-  /** Accumulators for `dim` coordinates, with co-moments when `dense`. */
-  constructor(dim: number, dense: boolean) {
+  /**
+   * Accumulators for `dim` coordinates, with co-moments when `dense`. With `prior`, every
+   * estimate is shrunk towards `prior.metric` (a covariance, dim × dim, or variances), which
+   * counts as `prior.weight` draws: a window with fewer draws than coordinates then stays close
+   * to it instead of being rank-deficient.
+   */
+  constructor(
+    dim: number,
+    dense: boolean,
+    prior?: { readonly metric: Float64Array; readonly weight: number },
+  ) {
     this.#dim = dim;
     this.#dense = dense;
+    this.#prior = prior !== undefined && prior.weight > 0 ? prior : undefined;
     this.#mean = new Float64Array(dim);
     this.#m2 = new Float64Array(dense ? dim * dim : dim);
     this.#delta = new Float64Array(dim);
@@ -61,6 +72,7 @@ export class MetricWindow {
   /** Writes the window's regularised estimate into `target`, and empties the window. */
   applyTo(target: MetricTarget): void {
     const dim = this.#dim, dense = this.#dense, wN = this.#n, wM2 = this.#m2;
+    if (this.#prior !== undefined) return this.#applyShrunk(target, this.#prior);
     // Regularised estimate: Stan shrinks towards 1e-3·I with weight 5 / (n + 5); here the
     // ridge is 1e-3 of each coordinate's own variance, so it stays a small relative
     // correction whatever the scale (Stan's absolute 1e-3 swamped posterior variances of
@@ -81,6 +93,31 @@ export class MetricWindow {
       for (let i = 0; i < dim; i++) {
         target.invMetric[i] = w * variance(i) + ridge * Math.max(variance(i), 1e-12);
       }
+    }
+    this.#n = 0;
+    this.#mean.fill(0);
+    wM2.fill(0);
+  }
+
+  /** (Σ (x − x̄)(x − x̄)ᵀ + k·M₀) / (n − 1 + k): the window's estimate shrunk towards M₀. */
+  #applyShrunk(
+    target: MetricTarget,
+    prior: { readonly metric: Float64Array; readonly weight: number },
+  ): void {
+    const dim = this.#dim, wN = this.#n, wM2 = this.#m2, k = prior.weight, m0 = prior.metric;
+    const full = m0.length === dim * dim, den = Math.max(wN - 1, 0) + k;
+    const at = (i: number, j: number) =>
+      full ? (m0[i * dim + j] as number) : (i === j ? (m0[i] as number) : 0);
+    const m2 = (i: number, j: number) =>
+      wN > 1 ? (this.#dense ? (wM2[i * dim + j] as number) : (i === j ? wM2[i] as number : 0)) : 0;
+    if (this.#dense) {
+      const cov = new Float64Array(dim * dim);
+      for (let i = 0; i < dim; i++) {
+        for (let j = 0; j < dim; j++) cov[i * dim + j] = (m2(i, j) + k * at(i, j)) / den;
+      }
+      target.setCovariance(cov);
+    } else {
+      for (let i = 0; i < dim; i++) target.invMetric[i] = (m2(i, i) + k * at(i, i)) / den;
     }
     this.#n = 0;
     this.#mean.fill(0);

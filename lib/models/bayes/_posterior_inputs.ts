@@ -7,7 +7,7 @@
 import { ConfigError } from "../../errors.ts";
 import type { ChannelKernel } from "./_channel_kernel.ts";
 import type { PosteriorChannel, PosteriorLiftTest, PosteriorParameter } from "./posterior_input.ts";
-import type { Prior } from "./priors.ts";
+import { type Prior, resolvePrior } from "./priors.ts";
 
 /** A lift test on its channel's kernel: the rows it covers and its precision 1/se². */
 export interface LiftTerm {
@@ -108,4 +108,37 @@ export function liftTerms(
       dD: new Float64Array(kernel.free.length),
     };
   });
+}
+
+/**
+ * Prior overrides by key: `prior(keys, fallback)` takes the override of the first key given (the
+ * most specific) or the fallback, remembering every key asked for; `checkAllTaken()` then throws
+ * for an override no parameter took. `what` starts the error message ("Cannot fit …").
+ */
+export function priorOverrides(
+  overrides: Readonly<Record<string, Prior>>,
+  what: string,
+): {
+  prior(keys: string[], fallback: Prior): { prior: Prior; key: string };
+  checkAllTaken(): void;
+} {
+  const known = new Set<string>();
+  return {
+    prior(keys, fallback) {
+      for (const k of keys) known.add(k);
+      for (const k of keys) {
+        const p = overrides[k];
+        if (p !== undefined) return { prior: resolvePrior(p, `priors.${k}`), key: k };
+      }
+      return { prior: fallback, key: keys[0] as string };
+    },
+    checkAllTaken() {
+      const unknown = Object.keys(overrides).find((k) => !known.has(k));
+      if (unknown === undefined) return;
+      throw new ConfigError(`${what}: no parameter takes the prior "${unknown}"`, {
+        key: `priors.${unknown}`,
+        hint: `keys are ${[...known].slice(0, 8).map((k) => `"${k}"`).join(", ")}, …`,
+      });
+    },
+  };
 }

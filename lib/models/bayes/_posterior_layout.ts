@@ -5,9 +5,8 @@
  * @module
  */
 import { ConfigError } from "../../errors.ts";
-import { type Prior, resolvePrior } from "./priors.ts";
 import { ChannelKernel } from "./_channel_kernel.ts";
-import { checkMediaPriorKeys } from "./_posterior_inputs.ts";
+import { checkMediaPriorKeys, priorOverrides } from "./_posterior_inputs.ts";
 import { transformPrior } from "./transform_priors.ts";
 import { defaultPriors } from "./default_priors.ts";
 import type {
@@ -55,15 +54,8 @@ export function posteriorLayout(
   const n = input.y.length;
   const defaults = defaultPriors(input.y, input.baseline.length);
   const params: PosteriorParameter[] = [];
-  const known = new Set<string>();
-  const prior = (keys: string[], fallback: Prior): { prior: Prior; key: string } => {
-    for (const k of keys) known.add(k);
-    for (const k of keys) {
-      const p = overrides[k];
-      if (p !== undefined) return { prior: resolvePrior(p, `priors.${k}`), key: k };
-    }
-    return { prior: fallback, key: keys[0] as string };
-  };
+  const lookup = priorOverrides(overrides, "Cannot fit Bayesian model");
+  const prior = lookup.prior;
   params.push({
     name: "intercept",
     group: "intercept",
@@ -144,16 +136,7 @@ export function posteriorLayout(
   });
   const sigmaIndex = params.length;
   params.push({ name: "sigma", group: "sigma", ...prior(["sigma"], defaults.sigma) });
-  const unknown = Object.keys(overrides).find((k) => !known.has(k));
-  if (unknown !== undefined) {
-    throw new ConfigError(
-      `Cannot fit Bayesian model: no parameter takes the prior "${unknown}"`,
-      {
-        key: `priors.${unknown}`,
-        hint: `keys are ${[...known].slice(0, 8).map((k) => `"${k}"`).join(", ")}, …`,
-      },
-    );
-  }
+  lookup.checkAllTaken();
   return {
     parameters: Object.freeze(params.map((p) => Object.freeze(p))),
     kernels,

@@ -12,12 +12,12 @@
  *
  * @module
  */
-import { FitError } from "../../errors.ts";
 import type { Diagnostic, LiftTest, MmmData, ModelSpec } from "../../types.ts";
 import { checkPosterior } from "./pre_fit_check.ts";
 import { MmmPosterior } from "./model.ts";
 import type { MmmPosteriorInput, MmmPosteriorOptions } from "./posterior_input.ts";
-import type { ChainProgress, NutsChain, NutsOptions } from "./nuts.ts";
+import type { NutsChain, NutsOptions } from "./nuts.ts";
+import { runChainsInWorkers } from "./_worker_pool.ts";
 import { prepare, type Prepared } from "./_prepare.ts";
 import { runChainJob } from "./_run_chain.ts";
 import type { SamplingProgress } from "./sampling_progress.ts";
@@ -283,56 +283,17 @@ export async function fitBayesParallel(
     : checkPosterior(posterior, { starts: 4, seed: p.seed }).diagnostics;
   const workers = options.workers ??
     Math.max(1, Math.min(p.chains, globalThis.navigator?.hardwareConcurrency ?? 1));
-  if (!Number.isInteger(workers) || workers < 1) {
-    throw new RangeError(
-      `Cannot fit Bayesian model: "workers" must be a positive integer, current value is ${workers}`,
-    );
-  }
-  const chains: NutsChain[] = new Array(p.chains);
   const progress = options.onProgress
     ? new ProgressAggregator(p.chains, p.perChain, options.onProgress)
     : undefined;
-  let next = 0;
-  const runWorker = async () => {
-    const worker = new Worker(new URL("./_chain_worker.ts", import.meta.url).href, {
-      type: "module",
-    });
-    try {
-      while (next < p.chains) {
-        const k = next++;
-        chains[k] = await new Promise<NutsChain>((resolve, reject) => {
-          worker.onmessage = (
-            e: MessageEvent<{ chain?: NutsChain; progress?: ChainProgress; error?: string }>,
-          ) => {
-            if (e.data.progress !== undefined) progress?.report(k, e.data.progress);
-            else if (e.data.chain !== undefined) {
-              const c = e.data.chain;
-              progress?.report(k, {
-                iteration: p.perChain,
-                warmup: p.perChain - c.draws.length / posterior.dim,
-                draws: c.draws.length / posterior.dim,
-                phase: "sampling",
-                divergences: c.divergent.reduce((a, b) => a + b, 0),
-                leapfrogSteps: c.leapfrogSteps[c.leapfrogSteps.length - 1] ?? 0,
-              });
-              resolve(c);
-            } else {
-              reject(
-                new FitError(`Cannot run chain ${k}: ${e.data.error ?? "the worker failed"}`),
-              );
-            }
-          };
-          worker.onerror = (e: ErrorEvent) => {
-            e.preventDefault();
-            reject(new FitError(`Cannot run chain ${k}: ${e.message}`));
-          };
-          worker.postMessage({ job: p.job, seed: p.seed + k, progress: progress !== undefined });
-        });
-      }
-    } finally {
-      worker.terminate();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(workers, p.chains) }, runWorker));
+  const chains = await runChainsInWorkers(p.job, {
+    worker: new URL("./_chain_worker.ts", import.meta.url),
+    chains: p.chains,
+    seed: p.seed,
+    perChain: p.perChain,
+    dim: posterior.dim,
+    workers,
+    progress,
+  });
   return assemble(data, p, posterior, chains, warnings);
 }

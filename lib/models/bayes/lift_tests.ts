@@ -4,7 +4,7 @@
  * @module
  */
 import { ConfigError } from "../../errors.ts";
-import type { LiftTest, MmmData, ModelSpec } from "../../types.ts";
+import type { LiftTest, MmmData } from "../../types.ts";
 
 /** A lift test located on the rows: channel index and row window [start, end). */
 export interface ResolvedLiftTest {
@@ -25,7 +25,7 @@ export interface ResolvedLiftTest {
  * (inclusive). Errors name `<key>[i]`.
  *
  * @param data The rows the model is fitted on.
- * @param spec The model spec (its channels).
+ * @param spec The model spec (its channels; anything with named channels).
  * @param tests The lift tests.
  * @param key The config key of the list, for errors.
  * @returns The tests with channel indices and row windows.
@@ -49,8 +49,8 @@ export interface ResolvedLiftTest {
  * ```
  */
 export function resolveLiftTests(
-  data: MmmData,
-  spec: ModelSpec,
+  data: Pick<MmmData, "dates">,
+  spec: { readonly channels: readonly { readonly name: string }[] },
   tests: readonly LiftTest[],
   key: string,
 ): ResolvedLiftTest[] {

@@ -54,6 +54,8 @@ export interface NutsOptions {
   readonly initMetric?: Float64Array;
   /** Adapt the metric during warmup (else the first metric is kept). @default true */
   readonly adaptMetric?: boolean;
+  /** Draws `initMetric` counts as in each window's metric estimate (shrinkage). @default 0 */
+  readonly metricPriorWeight?: number;
   /**
    * Metric: `"diag"` adapts posterior variances, `"dense"` the full covariance (better for
    * correlated posteriors, O(dim²) per leapfrog step). @default "diag"
@@ -128,6 +130,7 @@ interface Resolved {
   init: Float64Array | undefined;
   initMetric: Float64Array | undefined;
   adaptMetric: boolean;
+  metricPriorWeight: number;
   dense: boolean;
   onProgress: ((progress: ChainProgress) => void) | undefined;
 }
@@ -144,6 +147,7 @@ function resolveNutsOptions(dim: number, options: NutsOptions): Resolved {
     init: options.init,
     initMetric: options.initMetric,
     adaptMetric: options.adaptMetric ?? true,
+    metricPriorWeight: options.metricPriorWeight ?? 0,
     dense: (options.metric ?? "diag") === "dense",
     onProgress: options.onProgress,
   };
@@ -164,6 +168,9 @@ function resolveNutsOptions(dim: number, options: NutsOptions): Resolved {
   positiveInt("chains", r.chains, 1);
   positiveInt("warmup", r.warmup, 0);
   positiveInt("draws", r.draws, 1);
+  if (!(r.metricPriorWeight >= 0 && r.metricPriorWeight < Infinity)) {
+    throw new RangeError(`Cannot run NUTS: "metricPriorWeight" must be finite and ≥ 0`);
+  }
   positiveInt("maxTreeDepth", r.maxTreeDepth, 1);
   if (r.maxTreeDepth > 20) {
     throw new RangeError(
@@ -316,7 +323,13 @@ function runChain(target: LogDensity, r: Resolved, seed: number): NutsChain {
   const da = new DualAveraging(r.targetAccept);
   da.restart(s.stepSize);
   const windows = new WarmupWindows(r.warmup);
-  const metric = new MetricWindow(dim, r.dense);
+  const metric = new MetricWindow(
+    dim,
+    r.dense,
+    r.initMetric && r.metricPriorWeight > 0
+      ? { metric: r.initMetric, weight: r.metricPriorWeight }
+      : undefined,
+  );
   const report = r.onProgress;
   let warmDivergences = 0;
   for (let it = 0; it < r.warmup; it++) {

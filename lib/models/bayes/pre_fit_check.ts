@@ -178,7 +178,8 @@ export function checkPosterior(
  *
  * @example A channel that never varies is not identified
  * ```ts
- * import { defineModelSpec, preFitCheck } from "mixlab";
+ * import { defineModelSpec } from "mixlab";
+ * import { preFitCheck } from "mixlab/models/bayes";
  * import assert from "node:assert/strict";
  * const n = 60;
  * const dates = Array.from({ length: n }, (_, i) =>

@@ -43,7 +43,7 @@ function chainText(c: ChainProgress | undefined, k: number): string {
  *
  * @example Two chains, one in warmup
  * ```ts
- * import { formatSamplingProgress } from "mixlab";
+ * import { formatSamplingProgress } from "mixlab/models/bayes";
  * import assert from "node:assert/strict";
  * const line = formatSamplingProgress({
  *   chains: [
@@ -82,7 +82,7 @@ export interface TerminalSamplingProgressOptions {
  *
  * @example Collecting the output
  * ```ts
- * import { terminalSamplingProgress } from "mixlab";
+ * import { terminalSamplingProgress } from "mixlab/models/bayes";
  * import assert from "node:assert/strict";
  * let text = "";
  * const onProgress = terminalSamplingProgress({ write: (s) => (text += s) });
@@ -117,7 +117,7 @@ export function terminalSamplingProgress(
  *
  * @example Its HTML names each chain's phase
  * ```ts
- * import { SamplingProgressView } from "mixlab";
+ * import { SamplingProgressView } from "mixlab/models/bayes";
  * import assert from "node:assert/strict";
  * const view = new SamplingProgressView({
  *   chains: [{ iteration: 10, warmup: 20, draws: 20, phase: "warmup", divergences: 0, leapfrogSteps: 3 }],

@@ -26,7 +26,9 @@
  * @module
  */
 import tQuantile from "@stdlib/dist-t-quantile";
+import type { GuardrailLimits } from "../../guardrails/limits.ts";
 import type { MmmData } from "../../types.ts";
+import { geoGuardrails } from "./geo_guardrails.ts";
 import type { GeoFit } from "./geo_fit.ts";
 import { summariseGeoFit } from "./geo_summary.ts";
 import { type GeoChannelSpec, panelMedia } from "./panel_media.ts";
@@ -55,6 +57,8 @@ export interface GeoLinearOptions {
   readonly lambda?: number;
   /** Media coefficients ≥ 0. @default true */
   readonly nonNegative?: boolean;
+  /** Guardrail limits of the fit's warnings (geo_guardrails.ts). @default the defaults */
+  readonly guardrails?: Partial<GuardrailLimits>;
 }
 
 /** A fitted classical geo model: the shared {@link GeoFit} and what only the linear model has. */
@@ -119,6 +123,7 @@ export function fitGeoLinear(
   });
   return {
     ...fit,
+    warnings: geoGuardrails(panel, fit, data.kpiKind, options.guardrails ?? {}),
     kind,
     controls: s.kept.map((c, j) => ({ name: c.name, coefficient: s.beta[m + j]! })),
     absorbedControls: s.absorbed,

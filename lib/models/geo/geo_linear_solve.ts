@@ -39,7 +39,10 @@ export interface GeoSolution {
   readonly tss: number;
   /** Residual degrees of freedom. */
   readonly dof: number;
-  /** Cluster-robust covariance (k × k), when λ = 0 and no sign constraint binds. */
+  /**
+   * Covariance of `beta` (k × k), when λ = 0 and no sign constraint binds: cluster-robust by geo,
+   * or classical for a single geo.
+   */
   readonly covariance: Float64Array | undefined;
   /** Baseline per person on the fitted rows, geo-major (G × fitWeeks). */
   readonly baselinePerPerson: Float64Array;
@@ -166,9 +169,14 @@ export function solveGeoLinear(
       { hint: "use more weeks or fewer geo trends" },
     );
   }
-  const covariance = lambda === 0 && beta.every((b, j) => j >= m || b > 0)
-    ? clusterCovariance(gram, columns, residuals, rowWeight, { geos: G, weeks: W, fixed })
-    : undefined;
+  const unconstrained = lambda === 0 && beta.every((b, j) => j >= m || b > 0);
+  // one geo has no clusters: the classical σ²·B⁻¹ (errors independent over weeks)
+  const classical = () => invertSpd(gram, k)?.map((v) => v * rss / (n - fixed - k));
+  const covariance = !unconstrained
+    ? undefined
+    : G === 1
+    ? classical()
+    : clusterCovariance(gram, columns, residuals, rowWeight, { geos: G, weeks: W, fixed });
   // the baseline (per person) is everything but media: P(y − Zβ) + controls·γ, by FWL
   const controlPart = new Float64Array(G * T);
   kept.forEach((c, j) => c.values.forEach((v, i) => (controlPart[i]! += beta[m + j]! * v)));

@@ -85,7 +85,7 @@ function checkBalanced(data: MmmData): { geos: string[]; weeks: number } {
  *
  * @example Two geos of 3 weeks; per person, tv's scale is its mean spend per person
  * ```ts
- * import { panelMedia } from "mixlab";
+ * import { panelMedia } from "mixlab/models/geo";
  * import assert from "node:assert/strict";
  * const data = {
  *   dates: ["2024-01-01", "2024-01-08", "2024-01-15", "2024-01-01", "2024-01-08", "2024-01-15"],

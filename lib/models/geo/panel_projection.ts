@@ -53,7 +53,7 @@ function geoFit(x: Float64Array, start: number, weeks: number, trend: boolean, o
  *
  * @example Two geos, two weeks: an additive geo + week pattern is explained entirely
  * ```ts
- * import { panelEffects } from "mixlab";
+ * import { panelEffects } from "mixlab/models/geo";
  * import assert from "node:assert/strict";
  * // geo levels 10, 20; week effects 0, 3
  * const x = new Float64Array([10, 13, 20, 23]);
@@ -97,7 +97,7 @@ export function panelEffects(x: Float64Array, shape: PanelShape): Float64Array {
  *
  * @example Two-way demeaning
  * ```ts
- * import { panelResidual } from "mixlab";
+ * import { panelResidual } from "mixlab/models/geo";
  * import assert from "node:assert/strict";
  * const r = panelResidual(new Float64Array([1, 0, 0, 0]), { geos: 2, weeks: 2, geoTrends: false, weekEffects: true });
  * assert.deepEqual(Array.from(r), [0.25, -0.25, -0.25, 0.25]);

@@ -7,8 +7,8 @@
 import { FitError } from "../../errors.ts";
 import type { Diagnostic, MmmData, ModelSpec } from "../../types.ts";
 import { type DesignBasis, designBasis, designMatrix } from "../design_matrix.ts";
-import { fitGradientBoostingRegressor, type GradientBoostingOptions } from "./gradient_boosting.ts";
-import { fitRandomForestRegressor, type RandomForestOptions } from "./random_forest.ts";
+import { type GradientBoostingOptions, GradientBoostingRegressor } from "./gradient_boosting.ts";
+import { type RandomForestOptions, RandomForestRegressor } from "./random_forest.ts";
 import { TreeModel } from "./tree_model.ts";
 
 function prepare(data: MmmData, spec: ModelSpec): {
@@ -98,7 +98,7 @@ export function fitRandomForest(
   options: RandomForestOptions = {},
 ): TreeModel {
   const { basis, x, y } = prepare(data, spec);
-  return finish("random-forest", basis, data, fitRandomForestRegressor(x, y, options));
+  return finish("random-forest", basis, data, RandomForestRegressor.fit(x, y, options));
 }
 
 /**
@@ -135,5 +135,5 @@ export function fitGradientBoosting(
   options: GradientBoostingOptions = {},
 ): TreeModel {
   const { basis, x, y } = prepare(data, spec);
-  return finish("gradient-boosting", basis, data, fitGradientBoostingRegressor(x, y, options));
+  return finish("gradient-boosting", basis, data, GradientBoostingRegressor.fit(x, y, options));
 }

@@ -50,10 +50,10 @@ export interface PermutationImportanceRow {
  *
  * @example A feature the model ignores has zero importance
  * ```ts
- * import { fitRegressionTree, permutationImportance } from "mixlab";
+ * import { RegressionTree, permutationImportance } from "mixlab/models/trees";
  * import assert from "node:assert/strict";
  * const a = Float64Array.from({ length: 30 }, (_, i) => i), b = a.map((v) => (v * 7) % 5);
- * const tree = fitRegressionTree([a, b], a); // y = a: the tree splits on a only
+ * const tree = RegressionTree.fit([a, b], a); // y = a: the tree splits on a only
  * const [ia, ib] = permutationImportance(tree, [a, b], a, { names: ["a", "b"] });
  * assert.ok(ia!.mean > 0.5);
  * assert.equal(ib!.mean, 0);

@@ -179,7 +179,8 @@ export class TreeModel implements FittedModel {
  *
  * @example Round trip through JSON text
  * ```ts
- * import { defineModelSpec, fitGradientBoosting, loadTreeModel } from "mixlab";
+ * import { defineModelSpec, fitGradientBoosting } from "mixlab";
+ * import { loadTreeModel } from "mixlab/models/trees";
  * import assert from "node:assert/strict";
  * const dates = Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(2024, 0, 1 + 7 * i)).toISOString().slice(0, 10));
  * const spend = Float64Array.from({ length: 12 }, (_, i) => (i * 5) % 7);

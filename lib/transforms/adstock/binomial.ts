@@ -36,7 +36,7 @@ export function binomialWeights(decay: number, maxLag: number): Float64Array {
  *
  * @example α = 0.5 over 4 lags: weights 0.4, 0.3, 0.2, 0.1 (anchors.md §6, vector 10)
  * ```ts
- * import { binomialAdstock } from "mixlab";
+ * import { binomialAdstock } from "mixlab/transforms";
  * import assert from "node:assert/strict";
  * const y = binomialAdstock(new Float64Array([1, 0, 0, 0, 0]), { decay: 0.5, maxLag: 4 });
  * assert.deepEqual(Array.from(y, (v) => Math.round(v * 1e12) / 1e12), [0.4, 0.3, 0.2, 0.1, 0]);

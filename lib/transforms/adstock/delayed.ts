@@ -41,7 +41,7 @@ export function delayedWeights(params: DelayedParams): Float64Array {
  *
  * @example An impulse peaks at the chosen lag
  * ```ts
- * import { delayedAdstock } from "mixlab";
+ * import { delayedAdstock } from "mixlab/transforms";
  * import assert from "node:assert/strict";
  * const y = delayedAdstock(new Float64Array([1, 0, 0, 0, 0]), { decay: 0.5, peak: 2, maxLag: 5 });
  * // weights 0.5^4, 0.5, 1, 0.5, 0.5^4 over their sum 2.125

@@ -27,7 +27,7 @@ export interface GeometricParams {
  *
  * @example An impulse decays by half each row (anchors.md §6, vector 1)
  * ```ts
- * import { geometricAdstock } from "mixlab";
+ * import { geometricAdstock } from "mixlab/transforms";
  * import assert from "node:assert/strict";
  * const y = geometricAdstock(new Float64Array([100, 0, 0, 0, 0]), { decay: 0.5 });
  * assert.deepEqual(Array.from(y), [100, 50, 25, 12.5, 6.25]);
@@ -72,7 +72,7 @@ export function geometricWeights(decay: number, maxLag: number): Float64Array {
  *
  * @example Weights 0.5333, 0.2667, 0.1333, 0.0667 (anchors.md §6, vector 8)
  * ```ts
- * import { geometricNormalizedAdstock } from "mixlab";
+ * import { geometricNormalizedAdstock } from "mixlab/transforms";
  * import assert from "node:assert/strict";
  * const y = geometricNormalizedAdstock(new Float64Array([1, 0, 0, 0]), { decay: 0.5, maxLag: 4 });
  * assert.ok(Math.abs((y[0] as number) - 8 / 15) < 1e-12);

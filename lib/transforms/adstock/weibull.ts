@@ -34,7 +34,7 @@ export interface WeibullParams {
  *
  * @example Robyn's scale 0.3 on 10 rows is 4 rows
  * ```ts
- * import { robynWeibullScale } from "mixlab";
+ * import { robynWeibullScale } from "mixlab/transforms";
  * import assert from "node:assert/strict";
  * assert.equal(robynWeibullScale(0.3, 10), 4);
  * assert.equal(robynWeibullScale(0.5, 4), 2); // 2.5 rounds to even
@@ -96,7 +96,7 @@ function minMax(f: Float64Array): { scaled: Float64Array; lo: number; hi: number
  *
  * @example Shape 1 is exponential decay: weights e^{-l(l-1)/(2·4)}… start 1, 0.7788
  * ```ts
- * import { weibullCdfAdstock } from "mixlab";
+ * import { weibullCdfAdstock } from "mixlab/transforms";
  * import assert from "node:assert/strict";
  * const y = weibullCdfAdstock(new Float64Array([1, 0, 0]), { shape: 1, scale: 4, maxLag: 10 });
  * assert.ok(Math.abs((y[1] as number) - Math.exp(-0.25)) < 1e-12);
@@ -121,7 +121,7 @@ export function weibullCdfAdstock(
  *
  * @example Shape 2, scale 4 peaks two rows after the spend (anchors.md §6, vector 3)
  * ```ts
- * import { weibullPdfAdstock } from "mixlab";
+ * import { weibullPdfAdstock } from "mixlab/transforms";
  * import assert from "node:assert/strict";
  * const y = weibullPdfAdstock(new Float64Array([1, 0, 0, 0]), { shape: 2, scale: 4, maxLag: 10 });
  * assert.equal(y[2], 1);

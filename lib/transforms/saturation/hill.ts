@@ -27,7 +27,7 @@ export interface HillParams {
  *
  * @example Robyn's test vector with inflexion 50 (anchors.md §6, vector 6)
  * ```ts
- * import { hillSaturation } from "mixlab";
+ * import { hillSaturation } from "mixlab/transforms";
  * import assert from "node:assert/strict";
  * const y = hillSaturation(new Float64Array([10, 20, 50, 100]), { halfSaturation: 50, shape: 2 });
  * assert.equal(y[2], 0.5);
@@ -54,7 +54,7 @@ export function hillSaturation(
  *
  * @example γ = 0.5 of a maximum of 100 is 50
  * ```ts
- * import { robynHillInflexion } from "mixlab";
+ * import { robynHillInflexion } from "mixlab/transforms";
  * import assert from "node:assert/strict";
  * assert.equal(robynHillInflexion(new Float64Array([10, 20, 50, 100]), 0.5), 50);
  * ```
@@ -119,7 +119,7 @@ export const HILL: TransformDescriptor = {
  *
  * @example Half saturation at 1
  * ```ts
- * import { powerHillSaturation } from "mixlab";
+ * import { powerHillSaturation } from "mixlab/transforms";
  * import assert from "node:assert/strict";
  * const y = powerHillSaturation(new Float64Array([1, 2]), { shape: 2 });
  * assert.deepEqual(Array.from(y), [0.5, 0.8]);

@@ -16,7 +16,7 @@ import { output } from "../_util.ts";
  *
  * @example log(1 + (e - 1)) = 1
  * ```ts
- * import { log1pSaturation } from "mixlab";
+ * import { log1pSaturation } from "mixlab/transforms";
  * import assert from "node:assert/strict";
  * assert.equal(log1pSaturation(new Float64Array([0, Math.E - 1]))[1], 1);
  * ```

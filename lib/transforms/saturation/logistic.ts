@@ -17,7 +17,7 @@ import { output, param } from "../_util.ts";
  *
  * @example λ = 2 (anchors.md §6, vector 11)
  * ```ts
- * import { logisticSaturation } from "mixlab";
+ * import { logisticSaturation } from "mixlab/transforms";
  * import assert from "node:assert/strict";
  * const y = logisticSaturation(new Float64Array([0, 0.5, 1, 2]), { lambda: 2 });
  * assert.ok(Math.abs((y[1] as number) - 0.462117) < 1e-6);

@@ -17,7 +17,7 @@ import { output, param } from "../_util.ts";
  *
  * @example Half the maximum at k
  * ```ts
- * import { michaelisMentenSaturation } from "mixlab";
+ * import { michaelisMentenSaturation } from "mixlab/transforms";
  * import assert from "node:assert/strict";
  * const y = michaelisMentenSaturation(new Float64Array([0, 2, 6]), { halfSaturation: 2 });
  * assert.deepEqual(Array.from(y), [0, 0.5, 0.75]);

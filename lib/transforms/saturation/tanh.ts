@@ -17,7 +17,7 @@ import { output, param } from "../_util.ts";
  *
  * @example tanh(1) at the scale
  * ```ts
- * import { tanhSaturation } from "mixlab";
+ * import { tanhSaturation } from "mixlab/transforms";
  * import assert from "node:assert/strict";
  * const y = tanhSaturation(new Float64Array([0, 3]), { scale: 3 });
  * assert.deepEqual(Array.from(y), [0, Math.tanh(1)]);

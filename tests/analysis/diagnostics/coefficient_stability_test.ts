@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { coefficientStability, type ParameterRow } from "mixlab";
+import { coefficientStability } from "mixlab/analysis";
+import type { ParameterRow } from "mixlab/core";
 
 Deno.test("coefficientStability() fits end-aligned windows and summarises by hand", () => {
   const seen: number[][] = [];

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { autocorrelation, type FittedModel, residualDiagnostics } from "mixlab";
+import type { FittedModel } from "mixlab";
+import { autocorrelation, residualDiagnostics } from "mixlab/analysis";
 import { assertClose, N, resid } from "./_data.ts";
 
 // statsmodels' acf and scipy's norm.ppf on the same series:

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { durbinWatson, jarqueBera, residualReport } from "mixlab";
+import { durbinWatson, jarqueBera, residualReport } from "mixlab/analysis";
 import { resid, residHet, x1, x2, x3 } from "./_data.ts";
 
 Deno.test("residualReport() reports the four tests with verdicts", () => {

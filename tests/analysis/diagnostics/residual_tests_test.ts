@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { breuschPagan, durbinWatson, jarqueBera, ljungBox } from "mixlab";
+import { breuschPagan, durbinWatson, jarqueBera, ljungBox } from "mixlab/analysis";
 import { assertClose, resid, residHet, x1, x2, x3 } from "./_data.ts";
 
 // Expected values: statsmodels 0.13.5 / scipy 1.10.1, printed by

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { defineModelSpec, fitRidge, rollingStability } from "mixlab";
+import { defineModelSpec, fitRidge } from "mixlab";
+import { rollingStability } from "mixlab/analysis";
 
 // Two channels entering as their spend: radio returns 1.5 throughout; tv returns 2 for the
 // first 60 weeks and 4 after. Noise-free, so OLS on a window inside one regime is exact.

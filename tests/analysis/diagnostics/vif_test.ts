@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { FitError, vif } from "mixlab";
+import { FitError } from "mixlab";
+import { vif } from "mixlab/analysis";
 import { assertClose, x1, x2, x3 } from "./_data.ts";
 
 // Expected values: statsmodels 0.13.5 variance_inflation_factor, printed by

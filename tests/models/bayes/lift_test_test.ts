@@ -4,7 +4,8 @@
  * known: a correct test narrows its channel's ROAS interval and moves the estimate toward the
  * truth; a wrong one shows in the posterior predictive check against the fit without it.
  */
-import { channelReturns, defineModelSpec, fitBayes, posteriorPredictive } from "mixlab";
+import { channelReturns, defineModelSpec, fitBayes } from "mixlab";
+import { posteriorPredictive } from "mixlab/models/bayes";
 import type { LiftTest, MmmData } from "mixlab/types.ts";
 import assert from "node:assert/strict";
 import { dirname, join } from "node:path";

@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
-import { defineModelSpec, fitBayes, loadBayesModel, type MmmData, sliceRows } from "mixlab";
+import { defineModelSpec, fitBayes, type MmmData } from "mixlab";
+import { sliceRows } from "mixlab/core";
+import { loadBayesModel } from "mixlab/models/bayes";
 import { simulatePreset } from "mixlab/sim/mod.ts";
 import { BaselineMemo, MediaColumnMemo } from "../../../lib/models/bayes/_prediction_memo.ts";
 

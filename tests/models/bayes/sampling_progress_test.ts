@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { type SamplingProgress, terminalSamplingProgress } from "mixlab";
+import { type SamplingProgress, terminalSamplingProgress } from "mixlab/models/bayes";
 
 const chain = (iteration: number) => ({
   iteration,

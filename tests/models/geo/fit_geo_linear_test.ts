@@ -3,7 +3,9 @@
 // without noise, and with the baseline the model can represent, OLS at the true transforms must
 // return the true national and per-geo ROAS and the true weekly decomposition; with noise, the
 // national ROAS must land within a stated tolerance.
-import { ConfigError, fitGeoLinear, MmmDataError, sliceRows } from "mixlab";
+import { ConfigError, MmmDataError } from "mixlab";
+import { sliceRows } from "mixlab/core";
+import { fitGeoLinear } from "mixlab/models/geo";
 import assert from "node:assert/strict";
 import { geoPanelSet } from "../../../tasks/recovery/generators/geo_panel.ts";
 import { geoMmmData, geoTrueChannels } from "../../../tasks/recovery/geo_input.ts";

@@ -2,7 +2,7 @@
 // two properties that characterise that projection, against the effects written out as dummy
 // columns: a series made only of fixed effects is explained entirely (it lies in the span), and
 // what is left of any series is orthogonal to every dummy and geo-trend column.
-import { panelEffects, panelResidual } from "mixlab";
+import { panelEffects, panelResidual } from "mixlab/models/geo";
 import assert from "node:assert/strict";
 
 const G = 4, T = 9;

@@ -1,12 +1,13 @@
 import assert from "node:assert/strict";
-import { fitGradientBoostingRegressor, r2 } from "mixlab";
+import { r2 } from "mixlab/analysis";
+import { GradientBoostingRegressor } from "mixlab/models/trees";
 import { assertAllClose, T, X, y } from "./_data.ts";
 import { friedman1 } from "./_friedman.ts";
 
-Deno.test("fitGradientBoostingRegressor() matches sklearn GradientBoostingRegressor", () => {
+Deno.test("GradientBoostingRegressor.fit() matches sklearn GradientBoostingRegressor", () => {
   // sklearn 1.2.1 GradientBoostingRegressor(n_estimators=25, learning_rate=0.1, max_depth=2,
   // random_state=0), printed by tests/fixtures/reference/diag_trees.py
-  const gb = fitGradientBoostingRegressor(X, y, {
+  const gb = GradientBoostingRegressor.fit(X, y, {
     nEstimators: 25,
     learningRate: 0.1,
     maxDepth: 2,
@@ -30,7 +31,7 @@ Deno.test("fitGradientBoostingRegressor() matches sklearn GradientBoostingRegres
   assertAllClose([r2(y, gb.predict(X))], [0.8992627959363809], 1e-10);
 });
 
-Deno.test("fitGradientBoostingRegressor() reaches sklearn's held-out R² on Friedman #1", () => {
+Deno.test("GradientBoostingRegressor.fit() reaches sklearn's held-out R² on Friedman #1", () => {
   // sklearn 1.2.1 GradientBoostingRegressor(200 stages, learning_rate 0.1, depth 3) on 300/200
   // rows of make_friedman1(noise=1): test R² mean 0.866, min 0.828 over 10 seeds
   // (tests/fixtures/reference/diag_trees.py). Required here: ≥ 0.82 on each of 2 draws, with
@@ -38,7 +39,7 @@ Deno.test("fitGradientBoostingRegressor() reaches sklearn's held-out R² on Frie
   for (const seed of [1, 2]) {
     const train = friedman1(300, seed), test = friedman1(200, seed + 100);
     for (const subsample of [1, 0.7]) {
-      const gb = fitGradientBoostingRegressor(train.x, train.y, {
+      const gb = GradientBoostingRegressor.fit(train.x, train.y, {
         nEstimators: 200,
         subsample,
         seed,
@@ -49,12 +50,12 @@ Deno.test("fitGradientBoostingRegressor() reaches sklearn's held-out R² on Frie
   }
 });
 
-Deno.test("fitGradientBoostingRegressor() improves the training fit at every stage", () => {
-  const gb = fitGradientBoostingRegressor(X, y, { nEstimators: 30, maxDepth: 2 });
+Deno.test("GradientBoostingRegressor.fit() improves the training fit at every stage", () => {
+  const gb = GradientBoostingRegressor.fit(X, y, { nEstimators: 30, maxDepth: 2 });
   for (let s = 1; s < 30; s++) {
     assert.ok((gb.trainR2[s] as number) >= (gb.trainR2[s - 1] as number));
   }
   assert.equal(gb.nEstimators, 30);
-  assert.throws(() => fitGradientBoostingRegressor(X, y, { learningRate: 0 }), RangeError);
-  assert.throws(() => fitGradientBoostingRegressor(X, y, { subsample: 1.5 }), RangeError);
+  assert.throws(() => GradientBoostingRegressor.fit(X, y, { learningRate: 0 }), RangeError);
+  assert.throws(() => GradientBoostingRegressor.fit(X, y, { subsample: 1.5 }), RangeError);
 });

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { fitGradientBoostingRegressor, permutationImportance } from "mixlab";
+import { GradientBoostingRegressor, permutationImportance } from "mixlab/models/trees";
 import { friedman1 } from "./_friedman.ts";
 
 Deno.test("permutationImportance() is exactly 0 for a feature the model never reads", () => {
@@ -21,7 +21,7 @@ Deno.test("permutationImportance() is exactly 0 for a feature the model never re
 
 Deno.test("permutationImportance() ranks Friedman #1's informative features first", () => {
   const train = friedman1(300, 3), test = friedman1(200, 103);
-  const gb = fitGradientBoostingRegressor(train.x, train.y, { nEstimators: 100 });
+  const gb = GradientBoostingRegressor.fit(train.x, train.y, { nEstimators: 100 });
   const rows = permutationImportance(gb, test.x, test.y, { seed: 1 });
   // x3 (10·x) and x0, x1 (10 sin(π x0 x1)) dominate; the five noise features are near 0
   const top = rows.map((r, j) => [r.mean, j] as const).sort((p, q) => q[0] - p[0]);

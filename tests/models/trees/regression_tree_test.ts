@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
-import { fitRegressionTree } from "mixlab";
+import { RegressionTree } from "mixlab/models/trees";
 import { assertAllClose, T, X, y } from "./_data.ts";
 
 // Expected values: scikit-learn 1.2.1 DecisionTreeRegressor(random_state=0), printed by
 // tests/fixtures/reference/diag_trees.py on the data of ./_data.ts.
 
-Deno.test("fitRegressionTree() matches sklearn DecisionTreeRegressor(max_depth=3)", () => {
-  const tree = fitRegressionTree(X, y, { maxDepth: 3 });
+Deno.test("RegressionTree.fit() matches sklearn DecisionTreeRegressor(max_depth=3)", () => {
+  const tree = RegressionTree.fit(X, y, { maxDepth: 3 });
   assert.equal(tree.nLeaves, 8);
   assert.equal(tree.depth, 3);
   assert.equal(tree.feature[0], 2);
@@ -36,8 +36,8 @@ Deno.test("fitRegressionTree() matches sklearn DecisionTreeRegressor(max_depth=3
   ]);
 });
 
-Deno.test("fitRegressionTree() matches sklearn with max_depth=4, min_samples_leaf=3", () => {
-  const tree = fitRegressionTree(X, y, { maxDepth: 4, minSamplesLeaf: 3 });
+Deno.test("RegressionTree.fit() matches sklearn with max_depth=4, min_samples_leaf=3", () => {
+  const tree = RegressionTree.fit(X, y, { maxDepth: 4, minSamplesLeaf: 3 });
   assert.equal(tree.nLeaves, 10);
   assert.equal(tree.depth, 4);
   assertAllClose(tree.featureImportances, [0.3041525521284212, 0, 0.6958474478715788]);
@@ -53,8 +53,8 @@ Deno.test("fitRegressionTree() matches sklearn with max_depth=4, min_samples_lea
   ]);
 });
 
-Deno.test("fitRegressionTree() matches sklearn with min_samples_split=6, unlimited depth", () => {
-  const tree = fitRegressionTree(X, y, { minSamplesSplit: 6 });
+Deno.test("RegressionTree.fit() matches sklearn with min_samples_split=6, unlimited depth", () => {
+  const tree = RegressionTree.fit(X, y, { minSamplesSplit: 6 });
   assert.equal(tree.nLeaves, 12);
   assert.equal(tree.depth, 5);
   assertAllClose(tree.featureImportances, [
@@ -86,14 +86,14 @@ Deno.test("fitRegressionTree() matches sklearn with min_samples_split=6, unlimit
   ]);
 });
 
-Deno.test("fitRegressionTree() recovers a two-feature step function exactly", () => {
+Deno.test("RegressionTree.fit() recovers a two-feature step function exactly", () => {
   // y = 5 where a > 3 and b ≤ 0.5, else −1: a pure-leaf tree, exact on new points away from the cuts
   const n = 64;
   const a = Float64Array.from({ length: n }, (_, i) => i % 8);
   const b = Float64Array.from({ length: n }, (_, i) => Math.floor(i / 8) / 8);
   const f = (u: number, v: number) => (u > 3 && v <= 0.5 ? 5 : -1);
   const target = Float64Array.from({ length: n }, (_, i) => f(a[i] as number, b[i] as number));
-  const tree = fitRegressionTree([a, b], target);
+  const tree = RegressionTree.fit([a, b], target);
   assert.deepEqual(Array.from(tree.predict([a, b])), Array.from(target));
   assert.equal(tree.nLeaves, 3);
   const ua = [0.2, 2.9, 4.1, 7.9], ub = [0.1, 0.45, 0.7, 0.9];
@@ -109,15 +109,15 @@ Deno.test("fitRegressionTree() recovers a two-feature step function exactly", ()
   assert.deepEqual(Array.from(tree.predict([gridA, gridB])), expected);
 });
 
-Deno.test("fitRegressionTree() respects depth 0 and rejects bad input", () => {
-  const stump = fitRegressionTree(X, y, { maxDepth: 0 });
+Deno.test("RegressionTree.fit() respects depth 0 and rejects bad input", () => {
+  const stump = RegressionTree.fit(X, y, { maxDepth: 0 });
   const mean = y.reduce((s, v) => s + v, 0) / y.length;
   assertAllClose(stump.predict(T), new Array(8).fill(mean));
   assert.deepEqual(Array.from(stump.featureImportances), [0, 0, 0]);
-  assert.throws(() => fitRegressionTree(X, y.subarray(1)), RangeError);
-  assert.throws(() => fitRegressionTree(X, y, { minSamplesLeaf: 0 }), RangeError);
+  assert.throws(() => RegressionTree.fit(X, y.subarray(1)), RangeError);
+  assert.throws(() => RegressionTree.fit(X, y, { minSamplesLeaf: 0 }), RangeError);
   assert.throws(
-    () => fitRegressionTree([new Float64Array([1, NaN])], new Float64Array(2)),
+    () => RegressionTree.fit([new Float64Array([1, NaN])], new Float64Array(2)),
     RangeError,
   );
   assert.throws(() => stump.predict([T[0]!]), RangeError);

@@ -1,11 +1,6 @@
 import assert from "node:assert/strict";
-import {
-  defineModelSpec,
-  fitGradientBoosting,
-  fitRandomForest,
-  loadTreeModel,
-  type MmmData,
-} from "mixlab";
+import { defineModelSpec, fitGradientBoosting, fitRandomForest, type MmmData } from "mixlab";
+import { loadTreeModel } from "mixlab/models/trees";
 
 const N = 24;
 const dates = Array.from(

@@ -5,7 +5,7 @@ import {
   binomialWeights,
   getTransform,
   resolveTransform,
-} from "mixlab";
+} from "mixlab/transforms";
 import { assertAllClose } from "../_close.ts";
 
 Deno.test("binomialWeights() matches Meridian's binomial decay (anchors.md §6 vector 10)", () => {

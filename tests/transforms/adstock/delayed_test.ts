@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { delayedAdstock, delayedWeights } from "mixlab";
+import { delayedAdstock, delayedWeights } from "mixlab/transforms";
 import { assertAllClose } from "../_close.ts";
 
 Deno.test("delayedWeights() are θ^((l-L)^2) normalised (hand calculation)", () => {

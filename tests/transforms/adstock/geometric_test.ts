@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { geometricAdstock, geometricNormalizedAdstock, geometricWeights } from "mixlab";
+import { geometricAdstock, geometricNormalizedAdstock, geometricWeights } from "mixlab/transforms";
 import { assertAllClose } from "../_close.ts";
 
 Deno.test("geometricAdstock() matches Robyn's impulse response (anchors.md §6 vector 1)", () => {

@@ -5,7 +5,7 @@ import {
   weibullCdfWeights,
   weibullPdfAdstock,
   weibullPdfWeights,
-} from "mixlab";
+} from "mixlab/transforms";
 import { assertAllClose } from "../_close.ts";
 
 // Expected weights: anchors.md §6 vectors 3-5, checked there against Robyn 3.12.1's R functions

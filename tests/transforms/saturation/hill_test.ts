@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { hillSaturation, powerHillSaturation, robynHillInflexion } from "mixlab";
+import { hillSaturation, powerHillSaturation, robynHillInflexion } from "mixlab/transforms";
 import { assertAllClose } from "../_close.ts";
 
 Deno.test("hillSaturation() matches Robyn v3.12 with gamma 0.5 (anchors.md §6 vector 6)", () => {

@@ -4,7 +4,7 @@ import {
   logisticSaturation,
   michaelisMentenSaturation,
   tanhSaturation,
-} from "mixlab";
+} from "mixlab/transforms";
 import { assertAllClose } from "../_close.ts";
 
 Deno.test("logisticSaturation() matches the logistic test vector (anchors.md §6 vector 11)", () => {

@@ -1,13 +1,15 @@
 /**
- * Decomposition: how much of the KPI each channel, control, trend, seasonality and the baseline
+ * Contributions: how much of the KPI each channel, control, trend, seasonality and the baseline
  * explain, week by week and in total, and each channel's effect share against its spend share.
+ * A model's own `fit.decompose(data)` gives the weekly terms ({@link Decomposition});
+ * {@link contributions} adds the actual KPI, the totals and the shares.
  *
  * @module
  */
 import { sum } from "../_internal/array.ts";
 import { JUPYTER_DISPLAY, type MimeBundle } from "../display/jupyter.ts";
 import { Table } from "../display/table.ts";
-import type { FittedModel, MmmData, Term, TermGroup } from "../types.ts";
+import type { Decomposition, FittedModel, MmmData, Term, TermGroup } from "../types.ts";
 
 /** One term's total over the period. */
 export interface TermTotal {
@@ -35,8 +37,8 @@ export interface ChannelShare {
   readonly spendShare: number;
 }
 
-/** Options of {@link decomposition}. */
-export interface DecompositionOptions {
+/** Options of {@link contributions}. */
+export interface ContributionsOptions {
   /** Rows to decompose. @default the model's training data */
   readonly data?: MmmData;
   /** Posterior draw (Bayesian fits). @default the posterior mean */
@@ -44,10 +46,35 @@ export interface DecompositionOptions {
 }
 
 /**
- * A decomposition of the prediction into additive terms, with totals and shares; it shows itself
- * as a table in Jupyter.
+ * A model's {@link Decomposition} with the actual KPI, each term's total and share, and each
+ * channel's effect share against its spend share; it shows itself as a table in Jupyter.
+ *
+ * @example Totals per term
+ * ```ts
+ * import { contributions, type Contributions, defineModelSpec, fitRidge } from "mixlab";
+ * import assert from "node:assert/strict";
+ * // sales = 10 + 4 · tv spend, no carryover, no saturation: every unit of tv returns 4
+ * const tv = new Float64Array([1, 3, 0, 2, 5, 4]);
+ * const data = {
+ *   dates: ["2024-01-01", "2024-01-08", "2024-01-15", "2024-01-22", "2024-01-29", "2024-02-05"],
+ *   kpiKind: "revenue" as const, controls: [], channels: [{ name: "tv", spend: tv }],
+ *   kpi: { name: "sales", values: tv.map((v) => 10 + 4 * v) },
+ * };
+ * const spec = defineModelSpec({
+ *   channels: [{
+ *     name: "tv",
+ *     adstock: { kind: "geometric", params: { decay: 0 } },
+ *     saturation: { kind: "identity" },
+ *   }],
+ *   baseline: { yearlyFourier: 0, trend: "none" },
+ * });
+ * const fit = fitRidge(data, spec, { lambda: 0 });
+ * const near = (a: number, b: number) => assert.ok(Math.abs(a - b) < 1e-6, `${a} vs ${b}`);
+ * const d: Contributions = contributions(fit);
+ * near(d.totals.find((t) => t.name === "tv")!.total, 4 * 15);
+ * ```
  */
-export class DecompositionResult {
+export class Contributions implements Decomposition {
   /** Row dates. */
   readonly dates: readonly string[];
   /** Additive terms per row, in KPI units. */
@@ -61,7 +88,7 @@ export class DecompositionResult {
   /** Effect share against spend share, per channel. */
   readonly channels: readonly ChannelShare[];
 
-  /** Builds the result from a model's decomposition of `data`; prefer {@link decomposition}. */
+  /** Builds the result from a model's decomposition of `data`; prefer {@link contributions}. */
   constructor(data: MmmData, terms: readonly Term[], fitted: Float64Array) {
     this.dates = data.dates;
     this.terms = terms;
@@ -131,12 +158,12 @@ export class DecompositionResult {
 }
 
 /**
- * Decomposes a fitted model's prediction into its additive terms, with totals, shares and each
- * channel's effect share against its spend share.
+ * Each term's contribution to a fitted model's prediction, week by week and in total, with
+ * shares and each channel's effect share against its spend share.
  *
  * @example tv's total is 4 × its spend; the intercept 10 a week
  * ```ts
- * import { decomposition, defineModelSpec, fitRidge } from "mixlab";
+ * import { contributions, defineModelSpec, fitRidge } from "mixlab";
  * import assert from "node:assert/strict";
  * // sales = 10 + 4 · tv spend, no carryover, no saturation: every unit of tv returns 4
  * const tv = new Float64Array([1, 3, 0, 2, 5, 4]);
@@ -155,19 +182,19 @@ export class DecompositionResult {
  * });
  * const fit = fitRidge(data, spec, { lambda: 0 });
  * const near = (a: number, b: number) => assert.ok(Math.abs(a - b) < 1e-6, `${a} vs ${b}`);
- * const d = decomposition(fit);
+ * const d = contributions(fit);
  * near(d.totals.find((t) => t.name === "tv")!.total, 4 * 15);
  * near(d.totals.find((t) => t.name === "intercept")!.total, 10 * 6);
  * near(d.channels[0]!.effectShare, 1);
  * ```
  */
-export function decomposition(
+export function contributions(
   fit: FittedModel,
-  options: DecompositionOptions = {},
-): DecompositionResult {
+  options: ContributionsOptions = {},
+): Contributions {
   const data = options.data ?? fit.data;
   const d = options.draw === undefined
     ? fit.decompose(data)
     : fit.decompose(data, { draw: options.draw });
-  return new DecompositionResult(data, d.terms, d.fitted);
+  return new Contributions(data, d.terms, d.fitted);
 }

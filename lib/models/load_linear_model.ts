@@ -1,7 +1,8 @@
 /**
- * Loading a saved linear model: `loadModel(JSON.parse(JSON.stringify(fit)))` rebuilds a model
- * whose predictions and decompositions equal the original's bit for bit (the design is rebuilt
- * from the saved data and spec, and JSON keeps every double exactly).
+ * Loading a saved linear model: `loadLinearModel(JSON.parse(JSON.stringify(fit)))` rebuilds a
+ * model whose predictions and decompositions equal the original's bit for bit (the design is
+ * rebuilt from the saved data and spec, and JSON keeps every double exactly). To load a saved
+ * model of any kind, use `loadFittedModel`, which dispatches on the file's `format`.
  *
  * @module
  */
@@ -13,13 +14,15 @@ import { LinearModel, type LinearModelJson } from "./linear_model.ts";
 import { specFromJSON } from "./model_spec.ts";
 
 /**
- * Rebuilds a model from its `toJSON()` output (parsed JSON).
+ * Rebuilds a linear model (ridge, OLS, elastic net, conjugate Bayes) from its `toJSON()` output
+ * (parsed JSON); `loadFittedModel` loads any saved model.
  *
  * @throws {ConfigError} when the value is not a saved mixlab linear model.
  *
  * @example Save and load
  * ```ts
- * import { defineModelSpec, fitRidge, loadModel } from "mixlab";
+ * import { defineModelSpec, fitRidge } from "mixlab";
+ * import { loadLinearModel } from "mixlab/models";
  * import assert from "node:assert/strict";
  * const dates = ["2024-01-01", "2024-01-08", "2024-01-15", "2024-01-22"];
  * const data = {
@@ -28,11 +31,11 @@ import { specFromJSON } from "./model_spec.ts";
  *   kpi: { name: "sales", values: new Float64Array([11, 14, 10, 12]) },
  * };
  * const fit = fitRidge(data, defineModelSpec({ channels: ["tv"], baseline: { yearlyFourier: 0 } }));
- * const back = loadModel(JSON.parse(JSON.stringify(fit)));
+ * const back = loadLinearModel(JSON.parse(JSON.stringify(fit)));
  * assert.deepEqual(back.predict(data), fit.predict(data));
  * ```
  */
-export function loadModel(json: unknown): LinearModel {
+export function loadLinearModel(json: unknown): LinearModel {
   const j = json as Partial<LinearModelJson> | null;
   if (
     j === null || typeof j !== "object" || j.format !== "mixlab.linear-model" || j.version !== 1
