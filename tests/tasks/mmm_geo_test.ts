@@ -4,23 +4,12 @@
 // noise), its per-geo decompositions add up to the national one, and errors are typed.
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { geoPanelSet } from "../../tasks/recovery/generators/geo_panel.ts";
+import { testGeoPanel } from "../_geo_panel.ts";
 import { geoTrueChannels } from "../../tasks/recovery/geo_input.ts";
 import { toGeoCsv } from "../../tasks/recovery/geo_write.ts";
 import { mmm } from "./_mmm.ts";
 
-const set = geoPanelSet("cli-geo", 51, {
-  geos: 6,
-  weeks: 90,
-  channels: ["tv", "search"],
-  adstock: "geometric",
-  spend: ["always-on", "flighted"],
-  correlation: 0.2,
-  mediaShare: 0.3,
-  baseline: "trend",
-  noise: 0.01,
-  geoSpread: 0,
-});
+const set = testGeoPanel("cli-geo", 51, { geos: 6, weeks: 90, noise: 0.01, geoSpread: 0 });
 const train = set.truth.windowWeeks, holdout = set.dates.length - train;
 
 function config(model: Record<string, unknown>) {

@@ -3,22 +3,11 @@
 import { geoCvError, geoTimeSplits, geoWeeks } from "mixlab/tuning";
 import { ConfigError } from "mixlab";
 import assert from "node:assert/strict";
-import { geoPanelSet } from "../../tasks/recovery/generators/geo_panel.ts";
+import { testGeoPanel } from "../_geo_panel.ts";
 import { geoMmmData, geoTrueChannels } from "../../tasks/recovery/geo_input.ts";
 
-const SETTINGS = {
-  geos: 6,
-  weeks: 110,
-  channels: ["tv", "search"],
-  adstock: "geometric" as const,
-  spend: ["always-on", "flighted"] as ("always-on" | "flighted")[],
-  correlation: 0.2,
-  mediaShare: 0.3,
-  baseline: "trend" as const,
-};
-
 Deno.test("geo folds split by time: every geo's training weeks precede its test weeks, in order", () => {
-  const set = geoPanelSet("folds", 21, { ...SETTINGS, noise: 0.02 });
+  const set = testGeoPanel("folds", 21, { geos: 6, noise: 0.02 });
   const data = geoMmmData(set, 100);
   for (const split of geoTimeSplits(100, { folds: 4, testWeeks: 8 })) {
     const train = geoWeeks(data, 0, split.train.end);
@@ -47,7 +36,7 @@ Deno.test("geo folds split by time: every geo's training weeks precede its test 
 });
 
 Deno.test("geoCvError: the true transforms forecast better than wrong ones (low noise)", () => {
-  const set = geoPanelSet("cv", 22, { ...SETTINGS, noise: 0.01, geoSpread: 0 });
+  const set = testGeoPanel("cv", 22, { geos: 6, noise: 0.01, geoSpread: 0 });
   const data = geoMmmData(set, 100);
   const truth = geoTrueChannels(set, 100);
   const folds = geoTimeSplits(100, { folds: 3, testWeeks: 8 });
@@ -69,7 +58,7 @@ Deno.test("geoCvError: the true transforms forecast better than wrong ones (low 
 });
 
 Deno.test("geo cross-validation errors are typed and name the key", () => {
-  const set = geoPanelSet("cv-errors", 23, { ...SETTINGS, noise: 0.02 });
+  const set = testGeoPanel("cv-errors", 23, { geos: 6, noise: 0.02 });
   const data = geoMmmData(set, 100);
   assert.throws(
     () => geoTimeSplits(100, { folds: 10, testWeeks: 8 }),

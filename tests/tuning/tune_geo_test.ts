@@ -5,24 +5,17 @@ import { fitGeoLinear } from "mixlab/models/geo";
 import { tuneGeo } from "mixlab/tuning";
 import { defineModelSpec } from "mixlab/models/model_spec.ts";
 import assert from "node:assert/strict";
-import { geoPanelSet } from "../../tasks/recovery/generators/geo_panel.ts";
+import { testGeoPanel } from "../_geo_panel.ts";
 import { geoMmmData, geoTrueChannels } from "../../tasks/recovery/geo_input.ts";
-
-const SETTINGS = {
-  geos: 10,
-  weeks: 110,
-  channels: ["tv", "search"],
-  adstock: "geometric" as const,
-  spend: ["always-on", "flighted"] as ("always-on" | "flighted")[],
-  correlation: 0.2,
-  mediaShare: 0.35,
-  baseline: "trend" as const,
-  geoSpread: 0,
-};
 
 for (const validation of ["in-sample", "cv"] as const) {
   Deno.test(`tuneGeo (${validation}): low noise, national ROAS within 12% of the truth`, async () => {
-    const set = geoPanelSet(`tune-${validation}`, 31, { ...SETTINGS, noise: 0.01 });
+    const set = testGeoPanel(`tune-${validation}`, 31, {
+      geos: 10,
+      mediaShare: 0.35,
+      geoSpread: 0,
+      noise: 0.01,
+    });
     const w = 100, data = geoMmmData(set, w), truth = geoTrueChannels(set, w);
     // the truth's families and lag window; every continuous parameter searched
     const spec = defineModelSpec({

@@ -6,22 +6,11 @@ import { ConfigError } from "mixlab";
 import { forecastGeo } from "mixlab/models/geo";
 import { geoWeeks } from "mixlab/tuning";
 import assert from "node:assert/strict";
-import { geoPanelSet } from "../../../tasks/recovery/generators/geo_panel.ts";
+import { testGeoPanel } from "../../_geo_panel.ts";
 import { geoMmmData, geoTrueChannels } from "../../../tasks/recovery/geo_input.ts";
 
 function panel(noise: number) {
-  const set = geoPanelSet("forecast", 61, {
-    geos: 8,
-    weeks: 113,
-    channels: ["tv", "search"],
-    adstock: "geometric",
-    spend: ["always-on", "flighted"],
-    correlation: 0.2,
-    mediaShare: 0.3,
-    baseline: "trend",
-    noise,
-    geoSpread: 0,
-  });
+  const set = testGeoPanel("forecast", 61, { weeks: 113, noise, geoSpread: 0 });
   const n = set.dates.length, w = n - 13, all = geoMmmData(set, n);
   return { set, w, history: geoWeeks(all, 0, w), plan: geoWeeks(all, w, n) };
 }

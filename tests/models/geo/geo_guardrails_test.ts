@@ -3,20 +3,10 @@
 // negative baseline named by geo when media is credited with more than a geo's KPI.
 import { fitGeoLinear, geoGuardrails, panelMedia, summariseGeoFit } from "mixlab/models/geo";
 import assert from "node:assert/strict";
-import { geoPanelSet } from "../../../tasks/recovery/generators/geo_panel.ts";
+import { testGeoPanel } from "../../_geo_panel.ts";
 import { geoMmmData, geoTrueChannels } from "../../../tasks/recovery/geo_input.ts";
 
-const set = geoPanelSet("guardrails", 41, {
-  geos: 8,
-  weeks: 110,
-  channels: ["tv", "search"],
-  adstock: "geometric",
-  spend: ["always-on", "flighted"],
-  correlation: 0.2,
-  mediaShare: 0.3,
-  baseline: "trend",
-  noise: 0.02,
-});
+const set = testGeoPanel("guardrails", 41, { noise: 0.02 });
 const data = geoMmmData(set, 100), truth = geoTrueChannels(set, 100);
 
 Deno.test("geo guardrails: no flat column or negative baseline at the true transforms", () => {
