@@ -105,9 +105,16 @@ async function geoMain(
   }
   const sets = defs.map(generateGeoSet);
   if (values.write === undefined) {
-    const scores = defs.flatMap((d, k) =>
-      GEO_METHODS.map((m) => scoreGeoFit(sets[k]!, m, d.line.geoTrend === true))
-    );
+    const scores = [];
+    for (const [k, d] of defs.entries()) {
+      for (const m of GEO_METHODS) {
+        const t0 = performance.now();
+        const score = await scoreGeoFit(sets[k]!, m, d.line.geoTrend === true);
+        scores.push(score);
+        const seconds = ((performance.now() - t0) / 1000).toFixed(1);
+        console.error(`${d.id} ${m.name}: ${seconds} s ${JSON.stringify(score)}`);
+      }
+    }
     console.log(geoTables(scores, sets));
     if (values.json !== undefined) {
       await writeTextAtomic(values.json, JSON.stringify({ scores }, null, 1) + "\n");

@@ -20,7 +20,6 @@ import type {
   FittedModel,
   FittedTransformParam,
   MmmData,
-  ModelSpec,
   ParameterRow,
   PredictOptions,
   Term,
@@ -28,6 +27,7 @@ import type {
 import { JUPYTER_DISPLAY } from "../display/jupyter.ts";
 import { warningsTable } from "../guardrails/warnings_table.ts";
 import { designBasis } from "./design_matrix.ts";
+import { FittedModelBase } from "./fitted_model_base.ts";
 import { LinearModel } from "./linear_model.ts";
 import { specFromJSON, specToJSON } from "./model_spec.ts";
 import { loadLinearModel } from "./load_linear_model.ts";
@@ -59,25 +59,31 @@ export interface BaggedModelJson {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** The average of linear models on the same training data; see the module doc. */
-export class BaggedModel implements FittedModel {
-  /** The reference model's estimator name. */
-  readonly kind: string;
-  /** The reference model's spec. */
-  readonly spec: ModelSpec;
-  /** The training data. */
-  readonly data: MmmData;
+/**
+ * The reference model's parameter table, each transform parameter's interval its 5%–95% range
+ * over the members.
+ */
+function memberRanges(
+  reference: LinearModel,
+  members: readonly LinearModel[],
+): readonly ParameterRow[] {
+  return reference.parameters.map((row) => {
+    const values = members.map((m) => m.parameters.find((r) => r.name === row.name)?.estimate)
+      .filter((v): v is number => v !== undefined).sort((a, b) => a - b);
+    if (values.length < members.length || !row.name.includes(".")) return row;
+    const q = (p: number) => values[Math.min(values.length - 1, Math.floor(p * values.length))];
+    return { ...row, lower: q(0.05) as number, upper: q(0.95) as number };
+  });
+}
+
+/**
+ * The average of linear models on the same training data; see the module doc. Its `kind`,
+ * `spec` and `data` are the reference model's, `nDraws` is the number of members, and each
+ * transform parameter's interval in `parameters` is its 5%–95% range over the members.
+ */
+export class BaggedModel extends FittedModelBase implements FittedModel {
   /** Mean in-sample prediction of the members. */
   readonly fitted: Float64Array;
-  /** Number of members (each is a draw). */
-  readonly nDraws: number;
-  /**
-   * The reference model's parameter table; each transform parameter's interval is its 5%–95%
-   * range over the members.
-   */
-  readonly parameters: readonly ParameterRow[];
-  /** Findings about the bagged model. */
-  readonly diagnostics: readonly Diagnostic[];
   /** The reference model (the tuning run's chosen candidate). */
   readonly reference: LinearModel;
   /** The members, one per bootstrap replicate. */
@@ -96,20 +102,16 @@ export class BaggedModel implements FittedModel {
     if (members.length === 0) {
       throw new RangeError("Cannot bag models: at least one member is needed");
     }
+    super({
+      kind: reference.kind,
+      spec: reference.spec,
+      data: reference.data,
+      nDraws: members.length,
+      parameters: memberRanges(reference, members),
+      diagnostics,
+    });
     this.reference = reference;
     this.members = members;
-    this.kind = reference.kind;
-    this.spec = reference.spec;
-    this.data = reference.data;
-    this.nDraws = members.length;
-    this.diagnostics = diagnostics;
-    this.parameters = reference.parameters.map((row) => {
-      const values = members.map((m) => m.parameters.find((r) => r.name === row.name)?.estimate)
-        .filter((v): v is number => v !== undefined).sort((a, b) => a - b);
-      if (values.length < members.length || !row.name.includes(".")) return row;
-      const q = (p: number) => values[Math.min(values.length - 1, Math.floor(p * values.length))];
-      return { ...row, lower: q(0.05) as number, upper: q(0.95) as number };
-    });
     this.fitted = this.predict(this.data);
   }
 

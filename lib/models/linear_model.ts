@@ -21,13 +21,13 @@ import type {
   FittedModel,
   FittedTransformParam,
   MmmData,
-  ModelSpec,
   ParameterRow,
   PredictOptions,
   Term,
   TermGroup,
 } from "../types.ts";
 import { JUPYTER_DISPLAY } from "../display/jupyter.ts";
+import { FittedModelBase } from "./fitted_model_base.ts";
 import { warningsTable } from "../guardrails/warnings_table.ts";
 import { table } from "../display/table.ts";
 import { type DesignBasis, type DesignMatrix, designMatrix } from "./design_matrix.ts";
@@ -108,21 +108,9 @@ export interface LinearModelJson {
  * A fitted linear MMM. Made by `fitOls`, `fitRidge`, `fitElasticNet`, `fitBayesLinear` and
  * {@link loadLinearModel}; use it through the {@link FittedModel} interface.
  */
-export class LinearModel implements FittedModel {
-  /** Estimator name. */
-  readonly kind: string;
-  /** The spec, with scales filled in. */
-  readonly spec: ModelSpec;
-  /** Training data. */
-  readonly data: MmmData;
+export class LinearModel extends FittedModelBase implements FittedModel {
   /** In-sample prediction (at the point estimate). */
   readonly fitted: Float64Array;
-  /** Number of draws (0 for point estimates). */
-  readonly nDraws: number;
-  /** Parameter table. */
-  readonly parameters: readonly ParameterRow[];
-  /** Findings from fitting. */
-  readonly diagnostics: readonly Diagnostic[];
   /** The design basis used for training and prediction. */
   readonly basis: DesignBasis;
   /** Intercept (response units). */
@@ -136,18 +124,20 @@ export class LinearModel implements FittedModel {
 
   /** Wraps an estimator's result; prefer the `fit*` functions. */
   constructor(init: LinearModelInit) {
-    this.kind = init.kind;
+    super({
+      kind: init.kind,
+      spec: init.basis.spec,
+      data: init.data,
+      nDraws: init.draws ? init.draws.intercept.length : 0,
+      parameters: init.parameters,
+      diagnostics: init.diagnostics,
+    });
     this.basis = init.basis;
-    this.spec = init.basis.spec;
-    this.data = init.data;
     this.intercept = init.intercept;
     this.coefficients = init.coefficients;
-    this.parameters = init.parameters;
-    this.diagnostics = init.diagnostics;
     this.settings = init.settings;
     this.#draws = init.draws;
     this.#tuned = Object.freeze([...(init.tuned ?? [])]);
-    this.nDraws = init.draws ? init.draws.intercept.length : 0;
     if (init.design) {
       const eta = this.#eta(init.design, this.intercept, this.coefficients);
       this.fitted = this.spec.specification === "log-log" ? eta.map(Math.exp) : eta;

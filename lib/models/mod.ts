@@ -9,6 +9,7 @@ export * from "./param_key.ts";
 export * from "./design_matrix.ts";
 export * from "./ridge_solve.ts";
 export * from "./ridge.ts";
+export * from "./fitted_model_base.ts";
 export * from "./linear_model.ts";
 export * from "./data_json.ts";
 export * from "./load_linear_model.ts";

@@ -12,8 +12,8 @@ import type { Diagnostic } from "../types.ts";
 import { renderReport, type ReportSection } from "./html_report.ts";
 import type { ResultTransform, ResultWarning } from "./result_json.ts";
 
-/** A 90% interval. */
-type Ci = readonly [number, number];
+/** A 90% interval: lower and upper end. */
+export type Ci = readonly [number, number];
 
 /** One channel's returns (national, or in one geo). */
 export interface GeoResultReturns {

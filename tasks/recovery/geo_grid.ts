@@ -11,22 +11,21 @@
 import { geoPanelSet } from "./generators/geo_panel.ts";
 import type { GeoPanelSet } from "./generators/geo_truth.ts";
 import type { SpendPattern } from "./generators/spend.ts";
-import { CHANNEL_NAMES, num, oneOf, parseGrid, type SetDefinition } from "./grid.ts";
+import {
+  CHANNEL_NAMES,
+  COMMON_KEYS,
+  num,
+  oneOf,
+  parseGrid,
+  type SetDefinition,
+  SETTING_KEYS,
+} from "./grid.ts";
 
 /** The keys a line of geo_sets.jsonl may have. */
 export const GEO_GRID_KEYS: readonly string[] = [
-  "id",
-  "seed",
-  "quick",
+  ...COMMON_KEYS,
   "geos",
-  "weeks",
-  "channels",
-  "adstock",
-  "saturation",
-  "noise",
-  "correlation",
-  "spend",
-  "mediaShare",
+  ...SETTING_KEYS,
   "geoSpread",
   "baseline",
   "geoTrend",

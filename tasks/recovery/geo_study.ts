@@ -3,30 +3,43 @@
  * against the panel's truth over the modelling window (all but the last 13 weeks): national ROAS
  * error and 90% interval coverage per channel, and the per-geo ROAS error.
  *
- * Methods (both OLS with every channel's true transforms fixed: the ceiling of the classical geo
- * model; geo trends where the panel has them):
- * - `geo-ols-true`: geo levels, a shared linear trend and two yearly Fourier pairs, KPI and spend
- *   per person, weighted by population (lib/models/geo defaults);
- * - `geo-ols-true-weekly`: the same with one effect per week instead of trend and Fourier.
+ * Methods (geo trends where the panel has them):
+ * - `geo-ols-true`: OLS at every channel's true transforms (the ceiling of the classical geo
+ *   model): geo levels, a shared linear trend and two yearly Fourier pairs, KPI and spend per
+ *   person, weighted by population (lib/models/geo defaults);
+ * - `geo-ols-true-weekly`: the same with one effect per week instead of trend and Fourier;
+ * - `geo-bayes`: the hierarchical Bayesian geo model (`fitGeoBayes`) with default priors, every
+ *   continuous transform parameter sampled (only the adstock's kind and window, whole-numbered,
+ *   come from the truth), 4 chains × (300 warmup + 300 draws), seed 1; it also gives per-geo
+ *   90% intervals, scored against each geo's true ROAS.
  *
  * @module
  */
-import { fitGeoLinear, type GeoLinearOptions } from "../../lib/models/geo/mod.ts";
+import {
+  fitGeoBayes,
+  fitGeoLinear,
+  type GeoBayesOptions,
+  type GeoFit,
+  type GeoLinearOptions,
+} from "../../lib/models/geo/mod.ts";
 import type { GeoPanelSet } from "./generators/geo_truth.ts";
 import { geoMmmData, geoTrueChannels } from "./geo_input.ts";
 
-/** A geo method: its name and the options of the geo model it fits at the true transforms. */
+/** A geo method: its name and the options of the classical or the Bayesian geo model. */
 export interface GeoMethod {
   /** Name in the table. */
   readonly name: string;
-  /** Model options (geo trends are added where the panel has them). */
-  readonly options: GeoLinearOptions;
+  /** Classical model options (geo trends are added where the panel has them). */
+  readonly options?: GeoLinearOptions;
+  /** With these, the Bayesian model instead (geo trends likewise). */
+  readonly bayes?: GeoBayesOptions;
 }
 
 /** The geo methods, in table order. */
 export const GEO_METHODS: readonly GeoMethod[] = [
   { name: "geo-ols-true", options: {} },
   { name: "geo-ols-true-weekly", options: { weekEffects: true } },
+  { name: "geo-bayes", bayes: { chains: 4, warmup: 300, draws: 300, seed: 1 } },
 ];
 
 /** One method on one panel. */
@@ -39,6 +52,8 @@ export interface GeoFitScore {
   readonly channels: readonly { name: string; error: number; covered?: boolean }[];
   /** |per-geo ROAS error| of every geo and channel. */
   readonly geoErrors: readonly number[];
+  /** Whether each per-geo 90% ROAS interval covers the geo's truth (methods that give them). */
+  readonly geoCovered?: readonly boolean[];
 }
 
 function median(v: readonly number[]): number {
@@ -47,12 +62,17 @@ function median(v: readonly number[]): number {
 }
 
 /** Fits and scores one method on one panel. */
-export function scoreGeoFit(set: GeoPanelSet, method: GeoMethod, geoTrends: boolean): GeoFitScore {
+export async function scoreGeoFit(
+  set: GeoPanelSet,
+  method: GeoMethod,
+  geoTrends: boolean,
+): Promise<GeoFitScore> {
   const w = set.truth.windowWeeks;
-  const fit = fitGeoLinear(geoMmmData(set, w), geoTrueChannels(set, w), {
-    ...method.options,
-    geoTrends,
-  });
+  const data = geoMmmData(set, w), channels = geoTrueChannels(set, w);
+  const fit: GeoFit = method.bayes
+    ? await fitGeoBayes(data, channels, { ...method.bayes, geoTrends })
+    : fitGeoLinear(data, channels, { ...method.options, geoTrends });
+  const geoTruth = (k: number, j: number) => set.truth.geos[k]!.channels[j]!.roas;
   return {
     set: set.id,
     method: method.name,
@@ -65,19 +85,37 @@ export function scoreGeoFit(set: GeoPanelSet, method: GeoMethod, geoTrends: bool
       };
     }),
     geoErrors: fit.geos.flatMap((g, k) =>
-      g.channels.map((c, j) => Math.abs(c.roas / set.truth.geos[k]!.channels[j]!.roas - 1))
+      g.channels.map((c, j) => Math.abs(c.roas / geoTruth(k, j) - 1))
     ),
+    ...(fit.geos[0]?.channels[0]?.roasCi90
+      ? {
+        geoCovered: fit.geos.flatMap((g, k) =>
+          g.channels.map((c, j) =>
+            c.roasCi90![0] <= geoTruth(k, j) && geoTruth(k, j) <= c.roasCi90![1]
+          )
+        ),
+      }
+      : {}),
   };
 }
 
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
+
+/** Per-geo interval coverage of a method's fits, with its binomial 95% band at 90%. */
+function geoCoverage(mine: readonly GeoFitScore[]): string {
+  const all = mine.flatMap((s) => s.geoCovered ?? []);
+  if (all.length === 0) return "-";
+  const k = all.filter((c) => c).length, n = all.length;
+  const band = 1.96 * Math.sqrt(0.9 * 0.1 / n);
+  return `${pct(k / n)} (${k}/${n}; 90% ± ${pct(band)})`;
+}
 
 /** The study's tables: per method, then per panel. */
 export function geoTables(scores: readonly GeoFitScore[], sets: readonly GeoPanelSet[]): string {
   const lines = [
     `Geo recovery: ${sets.length} panels; every fit on all but the last 13 weeks; national ROAS error = |estimate / truth - 1| over every channel of every panel`,
     "",
-    "method               channels  median|err|  >50% off  90% coverage       per-geo median|err|",
+    "method               channels  median|err|  >50% off  90% coverage       per-geo median|err|  per-geo 90% coverage",
   ];
   for (const method of GEO_METHODS) {
     const mine = scores.filter((s) => s.method === method.name);
@@ -92,6 +130,7 @@ export function geoTables(scores: readonly GeoFitScore[], sets: readonly GeoPane
         pct(errs.filter((e) => e > 0.5).length / errs.length).padStart(9),
         `${pct(covered / withCi.length)} (${covered}/${withCi.length})`.padStart(18),
         pct(median(mine.flatMap((s) => s.geoErrors))).padStart(18),
+        geoCoverage(mine).padStart(22),
       ].join("  "),
     );
   }

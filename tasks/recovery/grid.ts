@@ -43,11 +43,11 @@ export const CHANNEL_NAMES: readonly string[] = [
   "email",
 ];
 
-const COMMON_KEYS = ["id", "seed", "quick"];
-/** The keys a generator line of sets.jsonl may have. */
-export const GRID_KEYS: readonly string[] = [
-  ...COMMON_KEYS,
-  "generator",
+/** The keys every line of a grid has: its id, its seed and whether `--quick` runs it. */
+export const COMMON_KEYS: readonly string[] = ["id", "seed", "quick"];
+
+/** The settings a national and a geo grid line both vary. */
+export const SETTING_KEYS: readonly string[] = [
   "weeks",
   "channels",
   "adstock",
@@ -56,6 +56,13 @@ export const GRID_KEYS: readonly string[] = [
   "correlation",
   "spend",
   "mediaShare",
+];
+
+/** The keys a generator line of sets.jsonl may have. */
+export const GRID_KEYS: readonly string[] = [
+  ...COMMON_KEYS,
+  "generator",
+  ...SETTING_KEYS,
   "baseline",
   "events",
 ];

@@ -16,7 +16,7 @@ import { applyChannelTransforms } from "mixlab/transforms";
 const sim = simulateMmm({ ...SIMULATION_PRESETS.demo, noise: 0 });
 const fit = fitRidge(sim.data, sim.truth.spec, { lambda: 0, nonNegative: false });
 
-Deno.test("decomposition() reproduces the true weekly contribution of every channel", () => {
+Deno.test("contributions() reproduces the true weekly contribution of every channel", () => {
   const d = contributions(fit);
   for (const truth of sim.truth.channels) {
     const term = d.terms.find((t) => t.name === truth.name)!;

@@ -37,7 +37,7 @@ Deno.test("channelReturns() gives intervals from draws as type-7 quantiles", () 
   assert.match(channelReturns(fit).toTable().toHtml(), /ROAS 90% low/);
 });
 
-Deno.test("decomposition() totals add up and shares are against media totals", () => {
+Deno.test("contributions() totals add up and shares are against media totals", () => {
   const d = contributions(toyModel(data, [ch, other], 7));
   const total = d.totals.reduce((a, t) => a + t.total, 0);
   assert.ok(Math.abs(total - d.fitted.reduce((a, b) => a + b, 0)) < 1e-9);

@@ -5,7 +5,8 @@
  * @module
  */
 import type { TransformDescriptor } from "../descriptor.ts";
-import { output, param } from "../_util.ts";
+import { param } from "../_util.ts";
+import { tanhRatio, tanhRatioGradient } from "./_tanh_ratio.ts";
 
 /**
  * Logistic saturation `y = (1 - e^{-λx}) / (1 + e^{-λx})`.
@@ -28,35 +29,20 @@ export function logisticSaturation(
   params: { readonly lambda: number },
   out?: Float64Array,
 ): Float64Array {
-  const n = x.length, y = output(n, out), half = params.lambda / 2;
-  for (let t = 0; t < n; t++) y[t] = Math.tanh(half * (x[t] as number));
-  return y;
+  return tanhRatio(x, params.lambda / 2, 1, out);
 }
+
+/** What `lambda` means, in which units, and why its tuning range stops where it does. */
+const LAMBDA_DOC = "steepness per unit of saturation input (spend in units of its mean, after " +
+  "carryover); the response reaches 76% of its maximum at 2/λ. The range stops at 3.3: " +
+  "steeper, an always-on channel's column is nearly constant (issue 12)";
 
 /** Registry descriptor of {@link logisticSaturation} (kind `"logistic"`). */
 export const LOGISTIC: TransformDescriptor = {
   kind: "logistic",
   family: "saturation",
   doc: "logistic (1-e^(-λx))/(1+e^(-λx)) (pymc-marketing)",
-  params: {
-    lambda: {
-      lower: 0.1,
-      upper: 3.3,
-      default: 1,
-      min: 1e-6,
-      max: 1e3,
-      doc: "steepness per unit of saturation input (spend in units of its mean, after " +
-        "carryover); the response reaches 76% of its maximum at 2/λ. The range stops at 3.3: " +
-        "steeper, an always-on channel's column is nearly constant (issue 12)",
-    },
-  },
+  params: { lambda: { lower: 0.1, upper: 3.3, default: 1, min: 1e-6, max: 1e3, doc: LAMBDA_DOC } },
   apply: (x, p, out) => logisticSaturation(x, { lambda: param(p, "lambda") }, out),
-  gradient(x, p) {
-    const half = param(p, "lambda") / 2, n = x.length, g = new Float64Array(n);
-    for (let t = 0; t < n; t++) {
-      const v = x[t] as number, y = Math.tanh(half * v);
-      g[t] = (v / 2) * (1 - y * y);
-    }
-    return { lambda: g };
-  },
+  gradient: (x, p) => ({ lambda: tanhRatioGradient(x, param(p, "lambda") / 2, 1, 1, 2) }),
 };

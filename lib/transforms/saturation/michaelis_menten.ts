@@ -36,6 +36,12 @@ export function michaelisMentenSaturation(
   return y;
 }
 
+/** What `halfSaturation` means, in which units, and why its tuning range stops where it does. */
+const HALF_SATURATION_DOC =
+  "saturation input (spend in units of its mean, after carryover) at which the " +
+  "response is half its maximum; below 0.3 an always-on channel's column is nearly " +
+  "constant (issue 12)";
+
 /** Registry descriptor of {@link michaelisMentenSaturation} (kind `"michaelis-menten"`). */
 export const MICHAELIS_MENTEN: TransformDescriptor = {
   kind: "michaelis-menten",
@@ -48,9 +54,7 @@ export const MICHAELIS_MENTEN: TransformDescriptor = {
       default: 1,
       min: 1e-6,
       max: 1e6,
-      doc: "saturation input (spend in units of its mean, after carryover) at which the " +
-        "response is half its maximum; below 0.3 an always-on channel's column is nearly " +
-        "constant (issue 12)",
+      doc: HALF_SATURATION_DOC,
     },
   },
   apply: (x, p, out) =>

@@ -5,7 +5,8 @@
  * @module
  */
 import type { TransformDescriptor } from "../descriptor.ts";
-import { output, param } from "../_util.ts";
+import { param } from "../_util.ts";
+import { tanhRatio, tanhRatioGradient } from "./_tanh_ratio.ts";
 
 /**
  * Tanh saturation `y = tanh(x / scale)`.
@@ -28,35 +29,23 @@ export function tanhSaturation(
   params: { readonly scale: number },
   out?: Float64Array,
 ): Float64Array {
-  const n = x.length, y = output(n, out), c = params.scale;
-  for (let t = 0; t < n; t++) y[t] = Math.tanh((x[t] as number) / c);
-  return y;
+  return tanhRatio(x, 1, params.scale, out);
 }
+
+/** What `scale` means, in which units, and why its tuning range stops where it does. */
+const SCALE_DOC = "saturation input (spend in units of its mean, after carryover) at which the " +
+  "response is 76% of its maximum; below 0.6 an always-on channel's column is nearly " +
+  "constant (issue 12); logistic λ = 2/scale";
 
 /** Registry descriptor of {@link tanhSaturation} (kind `"tanh"`). */
 export const TANH: TransformDescriptor = {
   kind: "tanh",
   family: "saturation",
   doc: "tanh(x/c), maximum 1 (pymc-marketing tanh_saturation)",
-  params: {
-    scale: {
-      lower: 0.6,
-      upper: 20,
-      default: 1,
-      min: 1e-6,
-      max: 1e6,
-      doc: "saturation input (spend in units of its mean, after carryover) at which the " +
-        "response is 76% of its maximum; below 0.6 an always-on channel's column is nearly " +
-        "constant (issue 12); logistic λ = 2/scale",
-    },
-  },
+  params: { scale: { lower: 0.6, upper: 20, default: 1, min: 1e-6, max: 1e6, doc: SCALE_DOC } },
   apply: (x, p, out) => tanhSaturation(x, { scale: param(p, "scale") }, out),
   gradient(x, p) {
-    const c = param(p, "scale"), n = x.length, g = new Float64Array(n);
-    for (let t = 0; t < n; t++) {
-      const v = x[t] as number, y = Math.tanh(v / c);
-      g[t] = -(v / (c * c)) * (1 - y * y);
-    }
-    return { scale: g };
+    const c = param(p, "scale");
+    return { scale: tanhRatioGradient(x, 1, c, -1, c * c) };
   },
 };

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { ChannelTruth, NamedColumn } from "./truth.ts";
+import type { ChannelTruth, NamedColumn, SetBase, TruthBase } from "./truth.ts";
 
 /** One geo's weekly series. */
 export interface GeoSeries {
@@ -58,42 +58,16 @@ export interface GeoTruth {
   readonly channels: readonly GeoChannelTruth[];
 }
 
-/** The truth of a geo panel. */
-export interface GeoPanelTruth {
-  /** Generator name. */
-  readonly generator: string;
-  /** Weeks of the modelling window. */
-  readonly windowWeeks: number;
-  /** National truth per channel (`beta`: the national coefficient per person). */
-  readonly channels: readonly ChannelTruth[];
+/** The truth of a geo panel (`channels[].beta`: the national coefficient per person). */
+export interface GeoPanelTruth extends TruthBase {
   /** Per geo. */
   readonly geos: readonly GeoTruth[];
   /** η, the log-sd of the geo coefficients. */
   readonly geoSpread: number;
-  /** All media contribution ÷ all noise-free KPI over the window. */
-  readonly mediaShare: number;
-  /** Noise sd ÷ mean noise-free KPI, per geo. */
-  readonly noiseShare: number;
-  /** Correlation between the national spend series. */
-  readonly spendCorrelation: { readonly mean: number; readonly max: number };
-  /** Baseline kind, level (KPI per person per unit of shape) and drawn coefficients. */
-  readonly baseline: {
-    readonly kind: "trend" | "knots";
-    readonly level: number;
-    readonly coefficients: Readonly<Record<string, number>>;
-  };
 }
 
 /** A generated geo panel with its truth. */
-export interface GeoPanelSet {
-  /** Set id. */
-  readonly id: string;
-  /** Generator name. */
-  readonly generator: string;
-  /** Seed. */
-  readonly seed: number;
-  /** ISO week dates (the same in every geo). */
-  readonly dates: readonly string[];
+export interface GeoPanelSet extends SetBase {
   /** Geos, largest first. */
   readonly geos: readonly GeoSeries[];
   /** National control columns, the same in every geo. */

@@ -114,23 +114,24 @@ export interface ChannelTruth {
   readonly spendShare: number;
 }
 
-/** The truth of a data set. */
-export interface Truth {
+/** What every generator's truth states, national or geo panel. */
+export interface TruthBase {
   /** Which generator made it. */
   readonly generator: string;
   /** Weeks of the modelling window (the first weeks; the rest are a holdout). */
   readonly windowWeeks: number;
-  /** Per channel. */
+  /** Per channel (national, for a geo panel). */
   readonly channels: readonly ChannelTruth[];
   /** All media contribution ÷ noise-free KPI, over the window. */
   readonly mediaShare: number;
-  /** Standard deviation of the Gaussian noise. */
-  readonly noiseSd: number;
-  /** Noise standard deviation ÷ mean noise-free KPI. */
+  /** Noise standard deviation ÷ mean noise-free KPI (per geo, for a geo panel). */
   readonly noiseShare: number;
   /** Pearson correlation between channels' spends over the window (mean and largest pair). */
   readonly spendCorrelation: { readonly mean: number; readonly max: number };
-  /** The baseline's level (KPI units per unit of its relative shape) and drawn coefficients. */
+  /**
+   * The baseline's level (KPI units per unit of its relative shape; per person for a geo panel)
+   * and drawn coefficients.
+   */
   readonly baseline: {
     readonly kind: "trend" | "knots";
     readonly level: number;
@@ -138,16 +139,26 @@ export interface Truth {
   };
 }
 
-/** A generated data set with its truth. */
-export interface GeneratedSet {
+/** The truth of a data set. */
+export interface Truth extends TruthBase {
+  /** Standard deviation of the Gaussian noise. */
+  readonly noiseSd: number;
+}
+
+/** What every generated set carries, national or geo panel. */
+export interface SetBase {
   /** Set id (from the grid). */
   readonly id: string;
   /** Generator name. */
   readonly generator: string;
   /** Seed of the generator. */
   readonly seed: number;
-  /** ISO week dates. */
+  /** ISO week dates (the same in every geo of a panel). */
   readonly dates: readonly string[];
+}
+
+/** A generated data set with its truth. */
+export interface GeneratedSet extends SetBase {
   /** The KPI (revenue), noise included. */
   readonly kpi: Float64Array;
   /** Spend per channel. */

@@ -194,10 +194,11 @@ export class GeoPosterior implements LogDensity {
   }
 
   /**
-   * The model at an unconstrained point: parameter values, per-geo coefficients, the shared
-   * regressors' part and the levels' conditional means. Allocates; for reports, not sampling.
+   * The model at an unconstrained point: parameter values, per-geo coefficients, and with
+   * `levels` (the default) the shared regressors' part and the levels' conditional means (else
+   * those three are empty). Allocates; for reports, not sampling.
    */
-  evaluate(theta: Float64Array): GeoPointState {
+  evaluate(theta: Float64Array, levels = true): GeoPointState {
     const values = new Float64Array(this.dim);
     for (let i = 0; i < this.dim; i++) {
       values[i] = constrain(this.#priors[i] as Prior, theta[i] as number);
@@ -209,7 +210,10 @@ export class GeoPosterior implements LogDensity {
       const b = this.layout.media[c] as number;
       values[b] = (beta[c]![0] as number) / (this.#mult[c]![0] as number);
     });
-    const { shared, level, slope } = this.#lik.levels(values, this.#betaG, this.kernels);
+    const none = new Float64Array(0);
+    const { shared, level, slope } = levels
+      ? this.#lik.levels(values, this.#betaG, this.kernels)
+      : { shared: none, level: none, slope: none };
     return { values, beta, shared, level, slope, sigma: values[this.layout.sigma] as number };
   }
 
