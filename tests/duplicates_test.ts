@@ -1,10 +1,6 @@
 // No run of 10 or more lines stands twice in lib/ or tasks/, whether as the same lines or as the
 // same shape with other names (issue 14). Read by the `duplicates` command (it reads files as
 // text, offline, in a few seconds); where the machine lacks it the test is ignored, not passed.
-//
-// IN_PROGRESS: folders another session is writing as this test lands (2026-12-01: the geo
-// models and their Bayesian sub-folder, which start from copies of lib/models/bayes). Pairs
-// with a side there are listed on the console, not failed; empty this list once that work lands.
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 
@@ -26,7 +22,6 @@ async function findDuplicates(): Promise<string | undefined> {
 }
 
 const report = await findDuplicates();
-const IN_PROGRESS: readonly string[] = ["lib/models/geo/"];
 
 Deno.test({
   name: "no run of 10 or more lines stands twice in lib/ or tasks/",
@@ -36,15 +31,10 @@ Deno.test({
     assert.doesNotMatch(text, /^incomplete:/m, text);
     assert.doesNotMatch(text, /more pairs\)/, "the list was cut: raise --most");
     const inScope = (place: string) => /^(lib|tasks)\//.test(place);
-    const inProgress = (place: string) => IN_PROGRESS.some((folder) => place.startsWith(folder));
     const pairs = text.split("\n")
       .map((line) => /^D\d+ (\S+) ~ (\S+)/.exec(line))
       .filter((m): m is RegExpExecArray => m !== null)
       .filter((m) => inScope(m[1] as string) && inScope(m[2] as string));
-    const waiting = pairs.filter((m) => inProgress(m[1] as string) || inProgress(m[2] as string));
-    if (waiting.length > 0) {
-      console.log(`pairs in work in progress:\n${waiting.map((m) => m[0]).join("\n")}`);
-    }
-    assert.deepEqual(pairs.filter((m) => !waiting.includes(m)).map((m) => m[0]), []);
+    assert.deepEqual(pairs.map((m) => m[0]), []);
   },
 });

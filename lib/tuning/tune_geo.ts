@@ -1,7 +1,7 @@
 /**
  * Tuning the classical geo model over the panel: each channel's adstock and saturation
  * parameters are shared by every geo (one search space, `mmmSearchSpace`, the national tuner's,
- * in the units of TEAM.md decision 1), searched with the national tuner's strategies
+ * in the units of the unit-gain convention of `saturationInput`, lib/transforms/apply_channel.ts), searched with the national tuner's strategies
  * (`minimize`: TPE, differential evolution …), scored on the panel:
  * - `"in-sample"`: the NRMSE of the geo fit on every week (RMSE ÷ range of the KPI as modelled);
  * - `"cv"`: the NRMSE over expanding time folds, every geo in every fold

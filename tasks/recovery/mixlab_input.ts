@@ -5,8 +5,8 @@
  * parameterisation.
  *
  * **The conversion is exact.** mixlab's saturation input is `u = adstock(spend / m) / g`, with
- * m the channel's mean spend over the training weeks and g the adstock's gain (TEAM.md decision
- * 1; `lib/transforms/apply_channel.ts`). Every generator applies its saturation to
+ * m the channel's mean spend over the training weeks and g the adstock's gain (the unit-gain
+ * convention, `lib/transforms/apply_channel.ts`). Every generator applies its saturation to
  * `a = adstock(spend / r)` with the same lag weights, r being its media scale (1 for Robyn's raw
  * spend, the median of non-zero spend for Meridian, the maximum for PyMC-Marketing). Adstock is
  * linear, so `u = a · f` with `f = r / (m·g)`, and

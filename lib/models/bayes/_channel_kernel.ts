@@ -51,8 +51,8 @@ export function saturationIndex(free: readonly FreeParam[]): Readonly<Record<str
 type Slope = NonNullable<ReturnType<typeof saturationSlope>>;
 
 /** Buffers of one evaluation of the column (the actual spend, or a counterfactual). */
-interface ColumnBuffers {
-  /** Saturation input u = adstock / gain. */
+export interface ColumnBuffers {
+  /** Saturation input u = adstock / gain (the geo kernel writes the adstock, then divides in place). */
   readonly u: Float64Array;
   /** ∂u/∂θ per free adstock parameter. */
   readonly du: Float64Array[];
@@ -64,7 +64,8 @@ interface ColumnBuffers {
   readonly ds: Float64Array[];
 }
 
-function columnBuffers(n: number, adFree: number, free: number): ColumnBuffers {
+/** Zeroed buffers for `n` rows, `adFree` free adstock parameters and `free` in all. */
+export function columnBuffers(n: number, adFree: number, free: number): ColumnBuffers {
   return {
     u: new Float64Array(n),
     du: Array.from({ length: adFree }, () => new Float64Array(n)),

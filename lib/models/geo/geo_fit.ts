@@ -109,7 +109,7 @@ export interface GeoFit {
   readonly national: GeoDecomposition;
   /**
    * Each channel's transforms and `scale` (mean spend per person with population scaling, per
-   * row without), shared by every geo (TEAM.md decision 1: `u = adstock(spend / scale) / gain`).
+   * row without), shared by every geo (the unit-gain convention of `saturationInput`, lib/transforms/apply_channel.ts: `u = adstock(spend / scale) / gain`).
    */
   readonly transforms: readonly ChannelSpec[];
   /** Whether KPI and spend were divided by population (the coefficients are then per person). */

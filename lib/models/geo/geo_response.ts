@@ -4,7 +4,7 @@
  * spend).
  *
  * A constant weekly spend s in geo g settles, after carryover, at the saturation input
- * `u = s ÷ (population_g · scale)` (TEAM.md decision 1: the adstock is divided by its gain, so a
+ * `u = s ÷ (population_g · scale)` (the unit-gain convention of `saturationInput`, lib/transforms/apply_channel.ts: the adstock is divided by its gain, so a
  * constant input keeps its level), so the steady weekly response of channel c is
  * `population_g · coefficient_{g,c} · saturation(u)`:
  * - {@link geoResponses}: one curve per geo and channel, named `"<geo>/<channel>"`, for a

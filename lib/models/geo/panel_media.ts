@@ -4,7 +4,7 @@
  *
  * **One scale per channel across geos.** A channel's `scale` is its mean spend (per person,
  * with population scaling) over every geo and week, so its saturation parameter means the same
- * thing in every geo (TEAM.md decision 1: `u = adstock(spend / scale) / gain`). Without
+ * thing in every geo (the unit-gain convention of `saturationInput`, lib/transforms/apply_channel.ts: `u = adstock(spend / scale) / gain`). Without
  * population scaling, a large geo sits further up the same curve than a small one; with it,
  * geos are compared per person, as Meridian does (media ÷ population, then ÷ a per-channel
  * reference level; anchors.md §3a).

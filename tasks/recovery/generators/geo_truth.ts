@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { ChannelTruth, NamedColumn, SetBase, TruthBase } from "./truth.ts";
+import type { NamedColumn, SetBase, TruthBase } from "./truth.ts";
 
 /** One geo's weekly series. */
 export interface GeoSeries {

@@ -23,28 +23,15 @@ import {
   logisticForward,
   truncatedGeometricForward,
 } from "../../bayes/_fused_transforms.ts";
-import { type FreeParam, freeParameters, saturationIndex } from "../../bayes/_channel_kernel.ts";
+import {
+  type ColumnBuffers,
+  columnBuffers,
+  type FreeParam,
+  freeParameters,
+  saturationIndex,
+} from "../../bayes/_channel_kernel.ts";
 
 const FUSED_SATURATIONS = ["hill", "power-hill", "logistic"] as const;
-
-/** Buffers of one evaluation over rows (the panel, or one geo's counterfactual). */
-interface Buffers {
-  readonly a: Float64Array;
-  readonly da: Float64Array[];
-  readonly s: Float64Array;
-  readonly slope: Float64Array;
-  readonly ds: Float64Array[];
-}
-
-function buffers(n: number, adFree: number, free: number): Buffers {
-  return {
-    a: new Float64Array(n),
-    da: Array.from({ length: adFree }, () => new Float64Array(n)),
-    s: new Float64Array(n),
-    slope: new Float64Array(n),
-    ds: Array.from({ length: free }, () => new Float64Array(n)),
-  };
-}
 
 /** A channel's media columns in every geo and their derivatives (see the module doc). */
 export class GeoChannelKernel {
@@ -74,8 +61,8 @@ export class GeoChannelKernel {
   readonly #impulse: Float64Array;
   readonly #w: Float64Array;
   readonly #dw: Float64Array[];
-  readonly #main: Buffers;
-  readonly #cf: Buffers;
+  readonly #main: ColumnBuffers;
+  readonly #cf: ColumnBuffers;
   readonly #cfx: Float64Array;
   readonly #satIndex: Readonly<Record<string, number>>;
 
@@ -134,8 +121,8 @@ export class GeoChannelKernel {
     if (this.#lags > 0) this.#impulse[0] = 1;
     this.#w = new Float64Array(this.#lags);
     this.#dw = Array.from({ length: this.adFree }, () => new Float64Array(this.#lags));
-    this.#main = buffers(x.length, this.adFree, free.length);
-    this.#cf = buffers(weeks, this.adFree, free.length);
+    this.#main = columnBuffers(x.length, this.adFree, free.length);
+    this.#cf = columnBuffers(weeks, this.adFree, free.length);
     this.#cfx = new Float64Array(weeks);
     this.s = this.#main.s;
     this.ds = this.#main.ds;
@@ -229,16 +216,16 @@ export class GeoChannelKernel {
    */
   #adstockRows(
     x: Float64Array,
-    b: Buffers,
+    b: ColumnBuffers,
     off: number,
     to: number,
     gradient: boolean,
     factor: number,
   ): void {
-    const L = this.#lags, adFree = gradient ? this.adFree : 0, a = b.a, end = off + to;
+    const L = this.#lags, adFree = gradient ? this.adFree : 0, a = b.u, end = off + to;
     if (L === 0) {
       // geometric: a_t = x_t + θ a_{t−1}, linear in x (the factor is applied after)
-      const da = adFree > 0 ? b.da[0] : undefined;
+      const da = adFree > 0 ? b.du[0] : undefined;
       geometricForward(x, this.#adParams.decay as number, a, da, off, end, 0, 0, false);
       if (factor !== 1) {
         for (let t = off; t < end; t++) {
@@ -249,7 +236,7 @@ export class GeoChannelKernel {
       return;
     }
     if (this.#adstock.kind === "geometric-normalized" && adFree <= 1) {
-      const da = adFree > 0 ? b.da[0] : undefined;
+      const da = adFree > 0 ? b.du[0] : undefined;
       truncatedGeometricForward(x, this.#adParams.decay as number, L, a, da, off, end, factor);
       return;
     }
@@ -261,7 +248,7 @@ export class GeoChannelKernel {
       a[t] = s * factor;
     }
     for (let k = 0; k < adFree; k++) {
-      const dw = this.#dw[k] as Float64Array, da = b.da[k] as Float64Array;
+      const dw = this.#dw[k] as Float64Array, da = b.du[k] as Float64Array;
       for (let t = off; t < end; t++) {
         const top = t - off < L - 1 ? t - off : L - 1;
         let s = 0;
@@ -272,10 +259,10 @@ export class GeoChannelKernel {
   }
 
   /** Unit gain, saturation and the chain rule on rows [from, to) of b. */
-  #finish(b: Buffers, from: number, to: number, gradient: boolean): void {
+  #finish(b: ColumnBuffers, from: number, to: number, gradient: boolean): void {
     const adFree = gradient ? this.adFree : 0, p = this.#satParams;
     const gain = (this.#adstock.gain as NonNullable<TransformDescriptor["gain"]>)(this.#adParams);
-    const u = b.a;
+    const u = b.u;
     if (gain !== 1) {
       // u = a/G, ∂u/∂θ = (∂a/∂θ)/G − u·(∂G/∂θ)/G
       const inv = 1 / gain;
@@ -285,7 +272,7 @@ export class GeoChannelKernel {
           this.#adParams,
         );
         for (let k = 0; k < adFree; k++) {
-          const d = b.da[k] as Float64Array,
+          const d = b.du[k] as Float64Array,
             r = (dG[(this.free[k] as FreeParam).name] as number) * inv;
           for (let t = from; t < to; t++) d[t] = (d[t] as number) * inv - (u[t] as number) * r;
         }
@@ -318,7 +305,7 @@ export class GeoChannelKernel {
       );
     }
     for (let k = 0; k < adFree; k++) {
-      const out = b.ds[k] as Float64Array, du = b.da[k] as Float64Array, sl = b.slope;
+      const out = b.ds[k] as Float64Array, du = b.du[k] as Float64Array, sl = b.slope;
       for (let t = from; t < to; t++) out[t] = (sl[t] as number) * (du[t] as number);
     }
   }

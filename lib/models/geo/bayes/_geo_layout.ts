@@ -164,7 +164,6 @@ export function geoLayout(input: GeoPosteriorInput, options: GeoPosteriorOptions
   }
   lookup.checkAllTaken();
   return {
-    parameters: Object.freeze(params.map((p) => Object.freeze(p))),
     kernels,
     media,
     eta,
@@ -175,5 +174,6 @@ export function geoLayout(input: GeoPosteriorInput, options: GeoPosteriorOptions
     geoIntercept,
     geoTrend,
     sigma,
+    parameters: Object.freeze(params.map((p) => Object.freeze(p))),
   };
 }

@@ -1,7 +1,7 @@
 /**
  * From a geo panel to the geo posterior's inputs: the balanced panel read per person
  * (`panelMedia`), the KPI divided by its mean absolute value per person, each channel's spend per
- * person divided by its mean (TEAM.md decision 1), the shared regressors (linear trend, yearly
+ * person divided by its mean (the unit-gain convention of `saturationInput`, lib/transforms/apply_channel.ts), the shared regressors (linear trend, yearly
  * Fourier pairs, controls; each centred and divided by its standard deviation over the panel),
  * the centred trend of the geo trends, and the lift tests placed on their geos and weeks.
  *
@@ -15,6 +15,7 @@ import type { GeoLiftTest } from "./geo_lift_test.ts";
 import { resolveLiftTests } from "../../bayes/lift_tests.ts";
 import { type GeoChannelSpec, type PanelMedia, panelMedia } from "../panel_media.ts";
 import type { GeoPosteriorInput, GeoPosteriorLiftTest } from "./geo_posterior_input.ts";
+import type { GeoBayesOptions } from "./fit_geo_bayes.ts";
 
 /** What preparing a panel gives: the posterior's inputs and what reporting needs. */
 export interface GeoPrepared {
@@ -33,14 +34,11 @@ export interface GeoPrepared {
   readonly spread: Float64Array;
 }
 
-/** Options of {@link prepareGeo}. */
-export interface GeoPrepareOptions {
-  readonly populationScaling?: boolean;
-  readonly geoTrends?: boolean;
-  readonly yearlyFourier?: number;
-  readonly liftTests?: readonly GeoLiftTest[];
-  readonly fixed?: readonly string[];
-}
+/** Options of {@link prepareGeo}: the options of `fitGeoBayes` that shape its data. */
+export type GeoPrepareOptions = Pick<
+  GeoBayesOptions,
+  "populationScaling" | "geoTrends" | "yearlyFourier" | "liftTests" | "fixed"
+>;
 
 function checkPopulation(data: MmmData, geos: readonly string[], weeks: number): void {
   const pop = data.population;

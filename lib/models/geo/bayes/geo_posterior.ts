@@ -1,7 +1,7 @@
 /**
  * The posterior density of the hierarchical Bayesian geo model on the sampler's unconstrained
  * space. On the per-person KPI divided by its mean absolute value, ỹ, and spend per person
- * divided by the channel's mean x̃ (TEAM.md decision 1):
+ * divided by the channel's mean x̃ (the unit-gain convention of `saturationInput`, lib/transforms/apply_channel.ts):
  *
  * ```
  * ỹ_gt ~ Normal(τ_g + ς_g·c_t + Σ_j γ_j z_jgt + Σ_m β_gm s_gmt, σ)
