@@ -7,7 +7,7 @@
 import { ConfigError } from "../../errors.ts";
 import { ChannelKernel } from "./_channel_kernel.ts";
 import { checkMediaPriorKeys, priorOverrides } from "./_posterior_inputs.ts";
-import { transformPrior } from "./transform_priors.ts";
+import { transformParameters } from "./transform_priors.ts";
 import { defaultPriors } from "./default_priors.ts";
 import type {
   MmmPosteriorInput,
@@ -107,17 +107,7 @@ export function posteriorLayout(
       ...media,
     });
     freeStart[c] = params.length;
-    for (const f of kernel.free) {
-      const d = f.stage === "adstock" ? kernel.adstock : kernel.saturation;
-      const spec = d.params[f.name]!;
-      params.push({
-        name: `${ch.name}.${f.name}`,
-        group: f.stage,
-        channel: c,
-        param: f.name,
-        ...prior([`${ch.name}.${f.name}`, f.name], transformPrior(d.kind, f.name, spec)),
-      });
-    }
+    params.push(...transformParameters({ name: ch.name, index: c }, kernel.free, kernel, prior));
     return kernel;
   });
   const baselineStart = params.length;

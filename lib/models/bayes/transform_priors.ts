@@ -25,7 +25,7 @@
  *
  * @module
  */
-import type { ParamSpec } from "../../transforms/descriptor.ts";
+import type { ParamSpec, TransformDescriptor } from "../../transforms/descriptor.ts";
 import type { Prior } from "./priors.ts";
 
 /**
@@ -102,4 +102,44 @@ export function transformPrior(kind: string, name: string, spec: ParamSpec): Pri
     return { ...p, lower: Math.max(p.lower, spec.min), upper: Math.min(p.upper, spec.max) };
   }
   return p;
+}
+
+/** A channel's free transform parameter as a posterior coordinate, with its prior and config key. */
+export interface TransformParameter {
+  /** `"<channel>.<param>"`. */
+  readonly name: string;
+  /** Which transform it belongs to. */
+  readonly group: "adstock" | "saturation";
+  /** Index of the channel. */
+  readonly channel: number;
+  /** The parameter's name in its transform, e.g. `"decay"`. */
+  readonly param: string;
+  /** Its prior: the override under `"<channel>.<param>"` or `"<param>"`, else the default. */
+  readonly prior: Prior;
+  /** The config key the prior came from. */
+  readonly key: string;
+}
+
+/**
+ * The coordinates of one channel's free transform parameters (adstock ones first, as the
+ * kernels order them), each with its prior: the national and the geo posterior lay them out
+ * the same way.
+ */
+export function transformParameters(
+  channel: { readonly name: string; readonly index: number },
+  free: readonly { readonly name: string; readonly stage: "adstock" | "saturation" }[],
+  descriptors: { readonly adstock: TransformDescriptor; readonly saturation: TransformDescriptor },
+  prior: (keys: string[], fallback: Prior) => { prior: Prior; key: string },
+): TransformParameter[] {
+  return free.map((f) => {
+    const d = f.stage === "adstock" ? descriptors.adstock : descriptors.saturation;
+    const name = `${channel.name}.${f.name}`;
+    return {
+      name,
+      group: f.stage,
+      channel: channel.index,
+      param: f.name,
+      ...prior([name, f.name], transformPrior(d.kind, f.name, d.params[f.name]!)),
+    };
+  });
 }

@@ -12,7 +12,7 @@ import { ConfigError } from "../../../errors.ts";
 import { defaultPriors } from "../../bayes/default_priors.ts";
 import type { Prior } from "../../bayes/priors.ts";
 import { priorOverrides } from "../../bayes/_posterior_inputs.ts";
-import { transformPrior } from "../../bayes/transform_priors.ts";
+import { transformParameters } from "../../bayes/transform_priors.ts";
 import { GeoChannelKernel } from "./_geo_channel_kernel.ts";
 import type {
   GeoParameter,
@@ -114,18 +114,9 @@ export function geoLayout(input: GeoPosteriorInput, options: GeoPosteriorOptions
       });
     }
     freeStart[c] = params.length;
-    const { adstock, saturation } = kernel.descriptors;
-    for (const f of kernel.free) {
-      const d = f.stage === "adstock" ? adstock : saturation;
-      const spec = d.params[f.name]!;
-      params.push({
-        name: `${ch.name}.${f.name}`,
-        group: f.stage,
-        channel: c,
-        param: f.name,
-        ...prior([`${ch.name}.${f.name}`, f.name], transformPrior(d.kind, f.name, spec)),
-      });
-    }
+    params.push(
+      ...transformParameters({ name: ch.name, index: c }, kernel.free, kernel.descriptors, prior),
+    );
     return kernel;
   });
   const baselineStart = params.length;
