@@ -9,11 +9,16 @@
  *   transforms sampled. After the run it prints wall time, time per gradient evaluation, per
  *   draw and per leapfrog step, leapfrog steps per draw, min bulk ESS, max R-hat, divergences
  *   and the machine's load average (`Deno.loadavg`), beside the issue's target (≤ 120 s,
- *   R-hat ≤ 1.01, 0 divergences, min bulk ESS ≥ 400).
+ *   R-hat ≤ 1.01, 0 divergences, min bulk ESS ≥ 400). While it samples, a progress line (each
+ *   chain's phase, iteration and divergences) goes to stderr every 10 s.
  *
  * @module
  */
 import { fitGeoBayes, GeoPosterior } from "../lib/models/geo/mod.ts";
+import {
+  formatSamplingProgress,
+  type SamplingProgress,
+} from "../lib/models/bayes/sampling_progress.ts";
 import { prepareGeo } from "../lib/models/geo/bayes/_geo_prepare.ts";
 import { generateGeoSet, parseGeoGrid } from "../tasks/recovery/geo_grid.ts";
 import { geoMmmData, geoTrueChannels } from "../tasks/recovery/geo_input.ts";
@@ -27,6 +32,16 @@ const weeks = set.dates.length;
 const data = geoMmmData(set, weeks), channels = geoTrueChannels(set, weeks);
 const posterior = new GeoPosterior(prepareGeo(data, channels, {}).input);
 const theta = posterior.centralPoint(), grad = new Float64Array(posterior.dim);
+
+/** An `onProgress` that writes one line to stderr at most every 10 s, and the last one. */
+function progressLines(): (p: SamplingProgress) => void {
+  let last = -Infinity;
+  return (p) => {
+    if (p.elapsedMs - last < 10_000 && p.done < p.total) return;
+    last = p.elapsedMs;
+    console.error(`${(p.elapsedMs / 1000).toFixed(0)}s ${formatSamplingProgress(p)}`);
+  };
+}
 
 /** Median seconds of one gradient evaluation over `n` evaluations. */
 function gradientSeconds(n: number): number {
@@ -61,6 +76,7 @@ Deno.bench({
       draws: 1000,
       seed: 1,
       workers: 2,
+      onProgress: progressLines(),
     });
     const wall = (performance.now() - t0) / 1000;
     const perGradient = gradientSeconds(200);

@@ -13,6 +13,16 @@ import { invertSpd } from "../../_internal/linalg.ts";
 import { maximizeLogDensity } from "./_lbfgs.ts";
 import type { LogDensity } from "./nuts.ts";
 
+/**
+ * L-BFGS iterations allowed for the mode. The Laplace metric is only as good as the mode: on the
+ * 40-geo × 5-channel panel of `bench/geo_bench.ts` (233 coordinates) L-BFGS needs about 3,900
+ * iterations; stopped at 1,000 its largest gradient entry was ~200 and log p 96 below the mode,
+ * and the Laplace covariance there was 4–5× too narrow in sd for the media and transform
+ * coordinates, which cost NUTS trees of 127–255 leapfrog steps until the metric had adapted
+ * (31 at the converged mode). An iteration costs about one gradient, so this is seconds.
+ */
+const MODE_ITERATIONS = 10_000;
+
 /** A chain's starting point and first metric. */
 export interface ChainStart {
   /** The mode found (unconstrained coordinates). */
@@ -88,7 +98,7 @@ export function chainStart(
 ): ChainStart {
   const rng = new Rng(seed ^ 0x5bd1e995);
   const start = center.map((v) => v + rng.uniformIn(-jitter, jitter));
-  const mode = maximizeLogDensity(target, start, { maxIterations: 1000 });
+  const mode = maximizeLogDensity(target, start, { maxIterations: MODE_ITERATIONS });
   const found = Number.isFinite(mode.logDensity) ? mode : maximizeLogDensity(target, center);
   return {
     init: found.theta,
