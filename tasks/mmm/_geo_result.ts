@@ -76,13 +76,7 @@ function geoFitOf(result: GeoResultJson): GeoFit {
 
 /** Every geo × channel weekly response curve of a geo result, for `optimizeGeoBudget`. */
 export function geoCells(result: GeoResultJson): GeoCellResponse[] {
-  const fit = geoFitOf(result), k = fit.channels.length;
-  return geoResponses(fit).map((r, i) => ({
-    geo: fit.geos[Math.floor(i / k)]!.geo,
-    channel: fit.channels[i % k]!.name,
-    currentSpend: r.currentSpend,
-    response: r.response,
-  }));
+  return geoResponses(geoFitOf(result));
 }
 
 /** `weeks` weeks after the data, in every geo: its last 13 weeks' mean spend × `multipliers`. */
