@@ -228,7 +228,10 @@ export function optimizeGeoBudget(
     if (Object.keys(options.geoBounds ?? {}).length > 0 || options.cellBound !== undefined) {
       throw new ConfigError(
         "Cannot split the budget nationally with geo or cell bounds: the geos keep their current proportions",
-        { key: "geoBounds", hint: 'use level "geo" to bound geos' },
+        {
+          key: options.cellBound !== undefined ? "cellBound" : "geoBounds",
+          hint: 'use level "geo" to bound geos or cells',
+        },
       );
     }
     const shares = cells.map((c) => {
@@ -250,7 +253,7 @@ export function optimizeGeoBudget(
     });
     const split = cells.map((c, i) => {
       const spend = solution.allocation[c.channel]! * shares[i]!;
-      return split1(c, spend);
+      return cellSplit(c, spend);
     });
     return new GeoAllocation(level, split, solution);
   }
@@ -277,12 +280,12 @@ export function optimizeGeoBudget(
   );
   return new GeoAllocation(
     level,
-    cells.map((c) => split1(c, solution.allocation[name(c)]!)),
+    cells.map((c) => cellSplit(c, solution.allocation[name(c)]!)),
     solution,
   );
 }
 
-function split1(c: GeoCellResponse, spend: number): GeoCellSplit {
+function cellSplit(c: GeoCellResponse, spend: number): GeoCellSplit {
   return {
     geo: c.geo,
     channel: c.channel,

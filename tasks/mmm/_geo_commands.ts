@@ -57,13 +57,19 @@ export async function optimizeGeo(
       key: "--level",
     });
   }
+  // every cell (by geo) or channel total (nationally) between 0 and 3 × today's, as for national
+  // models, unless --bounds says otherwise
+  const upTo3 = { minChange: -1, maxChange: 2 };
   const split = optimizeGeoBudget(geoCells(result), {
     level,
     ...(args.budget === undefined ? {} : { budget: args.budget }),
-    channelBounds: args.channelBounds,
-    ...(level === "geo"
-      ? { geoBounds: args.geoBounds, cellBound: { minChange: -1, maxChange: 2 } }
-      : { geoBounds: args.geoBounds }),
+    geoBounds: args.geoBounds,
+    ...(level === "geo" ? { channelBounds: args.channelBounds, cellBound: upTo3 } : {
+      channelBounds: {
+        ...Object.fromEntries(result.channels.map((c) => [c.name, upTo3])),
+        ...args.channelBounds,
+      },
+    }),
   });
   const t = split.solution.totals;
   const html = renderReport("Budget split by geo and channel", [

@@ -68,8 +68,9 @@ With the result of a panel fit (a config with "geo"), the budget is split by geo
 each geo's steady-state curves, every cell between 0 and 3 × its current weekly spend:
   --bounds       limits on a channel's total over the geos (multiples of its current total)
   --geo-bounds   limits on a geo's total over the channels, e.g. geo_01=0.8:1.2
-  --level        "geo" (default) or "national": channel totals only, each channel's spend shared
-                 over the geos as in the fitted weeks
+  --level        "geo" (default) or "national": channel totals only (each between 0 and 3 × its
+                 current total unless --bounds says otherwise), each channel's spend shared over
+                 the geos as in the fitted weeks
 and allocation.json/.csv/.html carry the split by geo and channel and its totals by channel and
 by geo. Target modes are national only.`,
   async run(args) {
