@@ -175,3 +175,30 @@ Deno.test("mmm forecast on a geo fit: every geo's weeks after the data, adding u
     Deno.removeSync(dir, { recursive: true });
   }
 });
+
+Deno.test("mmm optimize and forecast on a geo fit: what they cannot do is a typed error naming the flag", async () => {
+  const { dir } = await fitted();
+  try {
+    const result = join(dir, "fit", "result.json");
+    const refused = async (args: string[], flag: RegExp) => {
+      const r = await mmm([...args, "--out", join(dir, "x")]);
+      assert.equal(r.code, 2, r.stderr + r.stdout);
+      assert.match(r.stderr, flag);
+      assert.ok(!/\n\s+at /.test(r.stderr), `no stack trace:\n${r.stderr}`);
+    };
+    await refused(["optimize", "--result", result, "--target-roas", "2"], /target/);
+    await refused(["optimize", "--result", result, "--level", "state"], /--level/);
+    await refused(["optimize", "--result", result, "--geo-bounds", "atlantis=1:2"], /"atlantis"/);
+    await refused(["forecast", "--result", result, "--plan", "plan.csv"], /--weeks/);
+    // a geo-bayes result (its kind is all the forecast reads before refusing)
+    const json = JSON.parse(Deno.readTextFileSync(result));
+    Deno.writeTextFileSync(
+      result,
+      JSON.stringify({ ...json, model: { ...json.model, kind: "geo-bayes" } }),
+    );
+    await refused(["forecast", "--result", result], /geo-bayes/);
+    assert.throws(() => Deno.statSync(join(dir, "x")));
+  } finally {
+    Deno.removeSync(dir, { recursive: true });
+  }
+});
