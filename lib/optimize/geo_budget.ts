@@ -177,8 +177,8 @@ export class GeoAllocation {
 /**
  * Splits a budget over geos and channels for the most total response.
  *
- * @param cells One response curve per geo and channel (e.g. `geoResponses(fit)` of
- *   `mixlab/models/geo`, with `geo` and `channel` split from its names).
+ * @param cells One response curve per geo and channel (`geoResponses(fit)` of
+ *   `mixlab/models/geo` gives them for a fitted geo model).
  * @param options Budget, level, and bounds per channel, per geo and per cell.
  * @returns The split, with totals per channel and per geo.
  * @throws {ConfigError} for bounds naming an unknown channel or geo, or geo bounds nationally.
