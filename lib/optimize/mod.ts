@@ -7,7 +7,9 @@
  * - {@link optimizeBudgetRiskAverse}: the best mean of the worst draws (CVaR);
  * - {@link optimizeHorizon}: a multi-period plan with adstock carryover;
  * - {@link gridSearchAllocation} and {@link roasLpAllocation}: the seed projects' baselines;
- * - {@link tabulateResponses}: fast stand-ins for curves that are costly to evaluate.
+ * - {@link tabulateResponses}: fast stand-ins for curves that are costly to evaluate;
+ * - {@link optimizeGeoBudget}: a budget split by geo and channel, or nationally with the geos in
+ *   their current proportions.
  *
  * @module
  */
@@ -22,3 +24,4 @@ export * from "./roas_lp.ts";
 export * from "./risk_averse.ts";
 export * from "./horizon.ts";
 export * from "./tabulate.ts";
+export * from "./geo_budget.ts";

@@ -9,11 +9,16 @@ import {
   steadyStateResponse,
   type TrueChannel,
 } from "./response.ts";
-import { type GeoPanel, type MediaTruth, sum } from "./_panel.ts";
+import { geoChannel, type GeoPanel, type MediaTruth, sum } from "./_panel.ts";
 import type { SimChannelOptions } from "./simulate.ts";
 import type { ChannelTruth, MediationTruth } from "./truth.ts";
 
-/** Each channel's truth: totals, ROAS, marginal ROAS, contributions and response curve. */
+/**
+ * Each channel's truth: totals, ROAS, marginal ROAS, contributions and response curve. In a geo
+ * panel `scale` and `coefficient` are per person, `geoCoefficients` are each geo's coefficient
+ * per person (`coefficient · effect_g`), and the response curve is the nation's: a national
+ * weekly spend shared out over the geos in proportion to their population.
+ */
 export function channelTruths(
   channels: readonly SimChannelOptions[],
   spend: readonly Float64Array[],
@@ -22,8 +27,8 @@ export function channelTruths(
   national: boolean,
 ): ChannelTruth[] {
   const { scales, coefficients, contributions } = media;
-  const { relative, effect, weeks } = geos, geoNames = geos.names, nGeo = geos.names.length;
-  const meanSpendNational = spend.map((s) => sum(s) / weeks / nGeo);
+  const { population, effect, weeks } = geos, geoNames = geos.names, nGeo = geos.names.length;
+  const people = sum(population);
   return channels.map((c, j) => {
     const s = spend[j] as Float64Array;
     const coefficient = coefficients[j] as number;
@@ -34,15 +39,22 @@ export function channelTruths(
       scale: scales[j] as number,
       coefficient,
     };
-    let mroasNumerator = 0;
+    let mroasNumerator = 0, reach = 0;
     for (let g = 0; g < nGeo; g++) {
       const part = s.subarray(g * weeks, (g + 1) * weeks);
-      mroasNumerator += marginalRoas(part, spec) * sum(part) * (relative[g] as number) *
-        (effect[j]![g] as number);
+      mroasNumerator += marginalRoas(part, geoChannel(spec, geos, g, j)) * sum(part);
+      reach += (population[g] as number) * (effect[j]![g] as number);
     }
+    // spend x shared by population: u = (x / people) / scale in every geo, so the nation responds
+    // as one channel of scale people·scale and coefficient β·Σ_g pop_g·effect_g
+    const nation: TrueChannel = {
+      ...spec,
+      scale: spec.scale * people,
+      coefficient: coefficient * reach,
+    };
     const totalSpend = sum(s);
     const totalContribution = sum(contributions[j] as Float64Array);
-    const m = meanSpendNational[j] as number;
+    const m = totalSpend / weeks;
     const truth: ChannelTruth = {
       ...spec,
       column: `${c.name}_spend`,
@@ -53,13 +65,13 @@ export function channelTruths(
       contribution: Array.from(contributions[j] as Float64Array),
       responseCurve: steadyStateResponse(
         Array.from({ length: 31 }, (_, i) => Math.round(i * m * 10) / 100),
-        spec,
+        nation,
       ),
     };
     if (national) return truth;
     const geoCoefficients: Record<string, number> = {};
     geoNames.forEach((name, g) => {
-      geoCoefficients[name] = coefficient * (relative[g] as number) * (effect[j]![g] as number);
+      geoCoefficients[name] = coefficient * (effect[j]![g] as number);
     });
     return { ...truth, geoCoefficients };
   });
@@ -72,7 +84,7 @@ export function mediationTruth(
   trueChannels: readonly ChannelTruth[],
   geos: GeoPanel,
 ): MediationTruth | undefined {
-  const { relative, effect, weeks } = geos, nGeo = geos.names.length;
+  const weeks = geos.weeks, nGeo = geos.names.length;
   const mediatorIndex = channels.findIndex((c) => c.drivenBy !== undefined);
   if (mediatorIndex < 0) return undefined;
   const mediator = channels[mediatorIndex] as SimChannelOptions;
@@ -87,9 +99,9 @@ export function mediationTruth(
     for (let g = 0; g < nGeo; g++) {
       const part = channelContribution(
         counterfactual.subarray(g * weeks, (g + 1) * weeks),
-        mediatorTruth,
+        geoChannel(mediatorTruth, geos, g, mediatorIndex),
       );
-      without += sum(part) * (relative[g] as number) * (effect[mediatorIndex]![g] as number);
+      without += sum(part);
     }
     const direct = (trueChannels[u] as ChannelTruth).totalContribution;
     const indirect = mediatorTruth.totalContribution - without;

@@ -88,14 +88,40 @@ export function simulateSpend(
   return spend;
 }
 
-/** Media truth: each channel's scale, the coefficient that gives its target ROAS, and effect. */
+/**
+ * Media truth: each channel's scale, the coefficient that gives its target ROAS, and effect.
+ *
+ * Geo panels follow Meridian's geo model (anchors.md §3a): media is per person, its scale is
+ * the channel's mean weekly spend per person over every geo and week, so the saturation means
+ * the same thing in every geo, and each geo's contribution is its population times a coefficient
+ * per person times the saturated media. National data is one geo of population 1.
+ */
 export interface MediaTruth {
-  /** Mean spend per row over all rows. */
+  /** Mean spend per person per row over all rows (mean spend per row for national data). */
   readonly scales: readonly number[];
-  /** Coefficients. */
+  /** National coefficients (per person for geo panels). */
   readonly coefficients: readonly number[];
   /** Contribution per row. */
   readonly contributions: readonly Float64Array[];
+}
+
+/**
+ * Channel `j` as it acts on geo `g`'s total spend: the per-person `scale` times the geo's
+ * population, and the per-person coefficient times the population and the geo's multiplier, so
+ * `coefficient_g · sat(adstock(spend / scale_g) / gain) = pop_g · β · effect_g · sat(u_per person)`.
+ */
+export function geoChannel(
+  channel: TrueChannel,
+  geos: GeoPanel,
+  g: number,
+  j: number,
+): TrueChannel {
+  const population = geos.population[g] as number;
+  return {
+    ...channel,
+    scale: channel.scale * population,
+    coefficient: channel.coefficient * population * (geos.effect[j]![g] as number),
+  };
 }
 
 /** Computes each channel's contribution and sets its coefficient to reach its target ROAS. */
@@ -105,7 +131,9 @@ export function simulateMedia(
   geos: GeoPanel,
 ): MediaTruth {
   const weeks = geos.weeks, nGeo = geos.names.length, n = weeks * nGeo;
-  const scales = spend.map((s) => mean(s));
+  const scales = spend.map((s) =>
+    sum(s.map((v, i) => v / geos.population[Math.floor(i / weeks)]!)) / n
+  );
   const unitContribution = channels.map((c, j) => {
     const out = new Float64Array(n);
     const base: TrueChannel = {
@@ -118,10 +146,9 @@ export function simulateMedia(
     for (let g = 0; g < nGeo; g++) {
       const part = channelContribution(
         (spend[j] as Float64Array).subarray(g * weeks, (g + 1) * weeks),
-        base,
+        geoChannel(base, geos, g, j),
       );
-      const m = (geos.relative[g] as number) * (geos.effect[j]![g] as number);
-      for (let t = 0; t < weeks; t++) out[g * weeks + t] = m * (part[t] as number);
+      out.set(part, g * weeks);
     }
     return out;
   });

@@ -153,7 +153,13 @@ export const SIMULATION_PRESETS: Readonly<Record<PresetName, SimulationOptions>>
     weeks: 104,
     start: "2023-01-02",
     channels: [
-      channel("tv", { mean: 3000, volatility: 0.4 }, geometric(0.5), hill(1, 1.5), 1.5),
+      channel(
+        "tv",
+        { mean: 3000, volatility: 0.4, flighting: { on: [4, 8], off: [2, 6] } },
+        geometric(0.5),
+        hill(1, 1.5),
+        1.5,
+      ),
       channel("social", { mean: 2000, volatility: 0.4 }, geometric(0.3), logistic(1.43), 2),
       channel("search", { mean: 1500, volatility: 0.3 }, geometric(0.1), hill(1.17, 1), 2.8),
     ],

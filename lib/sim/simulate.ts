@@ -11,6 +11,13 @@
  *   rounding of the KPI to cents so the identity holds exactly;
  * - shocks are optional outlier weeks.
  *
+ * A geo panel follows Meridian's geo model (anchors.md §3a): each geo's spend, baseline and shocks
+ * scale with its population, media is per person, `u = adstock(spend_g,t / (pop_g · scale_c)) /
+ * gain_c` with `scale_c` the channel's mean weekly spend per person over every geo and week, and
+ * the geo's contribution is `pop_g · coefficient_c · effect_g,c · saturation_c(u)`: the
+ * coefficient is per person, and `effect` (log-normal, mean 1) makes the geos differ. The data
+ * then carries a `population` column.
+ *
  * @module
  */
 import { ConfigError } from "../errors.ts";
@@ -253,7 +260,15 @@ function simulatedData(
       values: Float64Array.from(panel(c.values, geos.relative, weeks, false)),
     })),
   };
-  return options.geos === undefined ? base : { ...base, geo: { name: "geo", values: geoValues } };
+  if (options.geos === undefined) return base;
+  return {
+    ...base,
+    geo: { name: "geo", values: geoValues },
+    population: {
+      name: "population",
+      values: Float64Array.from(geoValues, (_, i) => geos.population[Math.floor(i / weeks)]!),
+    },
+  };
 }
 
 /** A spec with the true transforms and scales, the simulated controls and baseline terms. */

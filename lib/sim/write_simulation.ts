@@ -7,7 +7,7 @@
 import type { Simulation } from "./simulate.ts";
 
 /**
- * The simulated data as CSV text: `date`, (`geo`), the KPI, `<channel>_spend` per channel, then
+ * The simulated data as CSV text: `date`, (`geo`, `population`), the KPI, `<channel>_spend` per channel, then
  * the controls. Money has two decimals; KPI cells of `truth.missingKpiRows` are empty.
  *
  * @example Header and first row
@@ -33,6 +33,7 @@ export function simulationToCsv(simulation: Simulation): string {
   const header = [
     "date",
     ...(data.geo !== undefined ? [data.geo.name] : []),
+    ...(data.population !== undefined ? [data.population.name] : []),
     data.kpi.name,
     ...data.channels.map((c) => `${c.name}_spend`),
     ...data.controls.map((c) => c.name),
@@ -41,6 +42,7 @@ export function simulationToCsv(simulation: Simulation): string {
   for (let i = 0; i < data.dates.length; i++) {
     const cells: string[] = [data.dates[i] as string];
     if (data.geo !== undefined) cells.push(data.geo.values[i] as string);
+    if (data.population !== undefined) cells.push(String(data.population.values[i]));
     cells.push(missing.has(i) ? "" : (data.kpi.values[i] as number).toFixed(2));
     for (const c of data.channels) cells.push((c.spend[i] as number).toFixed(2));
     for (const c of data.controls) cells.push(formatControl(c.values[i] as number));

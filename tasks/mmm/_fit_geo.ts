@@ -2,8 +2,8 @@
  * `mmm fit` on a panel (a config with `geo`): fits the configured geo model and writes
  * `result.json` (with the geo tables), `report.html` (the geo one-pager) and `config.json` into
  * the output folder, each only once everything has been computed. A geo fit has no `model.json`
- * or planner yet: `mmm optimize|forecast|planner` read national models (the library's
- * `geoResponses` and `forecastGeo` do the geo budget split and forecast).
+ * or planner: `mmm optimize` and `mmm forecast` read its result.json (and this config.json) to
+ * split a budget by geo and channel and forecast by geo (`_geo_commands.ts`).
  *
  * @module
  */

@@ -65,7 +65,8 @@ and writes into DIR:
                 the decomposition (week × term), the channel table and the response curves of
                 result.json, for BI tools
 A panel (a config with "geo") is fitted by the geo model (model.kind "ols", "ridge" or "bayes"): DIR
-gets result.json with the geo tables, report.html and config.json (no model.json or planner).
+gets result.json with the geo tables, report.html and config.json (no model.json or planner);
+"mmm optimize" and "mmm forecast" read that result.json for the split and forecast by geo.
 --seed overrides the config's seed; --quiet hides the progress bar (tuning) and the
 sampling progress line (Bayesian: each chain's iteration, phase, divergences, time left).`,
   async run(args) {

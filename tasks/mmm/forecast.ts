@@ -15,6 +15,8 @@ import { renderReport } from "../../lib/report/html_report.ts";
 import { writeTextAtomic } from "../_atomic_write.ts";
 import { type Command, numberOption, required } from "./_cli.ts";
 import { loadModelOfResult } from "./_model_file.ts";
+import { forecastGeoCommand } from "./_geo_commands.ts";
+import { readGeoResult } from "./_geo_result.ts";
 
 function parseChanges(text: string | undefined): Record<string, number> {
   const out: Record<string, number> = {};
@@ -43,7 +45,13 @@ export const forecastCommand: Command = {
 --plan: a CSV with a "date" column (ISO weeks after the model's data) and one spend column per
         channel (named as the channels), plus any controls; missing controls hold their recent mean.
 --weeks/--change: N weeks at the last 13 weeks' average spend, times the multipliers given.
-Writes DIR2/forecast.json and DIR2/forecast.html.`,
+Writes DIR2/forecast.json and DIR2/forecast.html.
+
+With the result of a panel fit (ols or ridge; a config with "geo"), every geo is forecast over
+--weeks weeks at its own last 13 weeks' mean spend (× --change), the model refitted at its
+transforms on every week of the data (read through the config.json beside the result);
+forecast.json and forecast.html give the KPI by geo and week and the national sum. --plan is
+national only.`,
   async run(args) {
     const { values } = parseArgs({
       args,
@@ -57,11 +65,21 @@ Writes DIR2/forecast.json and DIR2/forecast.html.`,
       strict: true,
     });
     const out = required(values.out, "--out", "the folder for forecast.json and .html");
+    const weeks = values.weeks === undefined ? 13 : numberOption(values.weeks, "--weeks", 1);
+    const geo = await readGeoResult(values.result);
+    if (geo !== undefined) {
+      if (values.plan) {
+        throw new ConfigError("Cannot forecast a panel from --plan: give --weeks and --change", {
+          key: "--plan",
+        });
+      }
+      return await forecastGeoCommand(geo, values.result!, weeks, parseChanges(values.change), out);
+    }
     const fit = await loadModelOfResult(values.result);
     const plan = values.plan
       ? parsePlanCsv(await Deno.readTextFile(values.plan), fit.data, { file: values.plan })
       : spendPlan(fit.data, {
-        weeks: values.weeks === undefined ? 13 : numberOption(values.weeks, "--weeks", 1),
+        weeks,
         multipliers: parseChanges(values.change),
       });
     const result = forecast(fit, plan);

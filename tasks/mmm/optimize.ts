@@ -20,24 +20,29 @@ import { allocationCsv } from "../../lib/report/csv_exports.ts";
 import { writeTextAtomic } from "../_atomic_write.ts";
 import { type Command, numberOption, required } from "./_cli.ts";
 import { loadModelOfResult } from "./_model_file.ts";
+import { optimizeGeo } from "./_geo_commands.ts";
+import { readGeoResult } from "./_geo_result.ts";
 
 /** Parses `tv=0.8:1.5,radio=0:2` (multiples of current weekly spend) into bounds by name. */
-export function parseBounds(text: string | undefined): Record<string, ChannelBound> {
+export function parseBounds(
+  text: string | undefined,
+  flag = "--bounds",
+): Record<string, ChannelBound> {
   const out: Record<string, ChannelBound> = {};
   if (!text) return out;
   for (const part of text.split(",")) {
     const m = /^\s*([^=]+?)\s*=\s*([0-9.]+)\s*:\s*([0-9.]+)\s*$/.exec(part);
     if (!m) {
       throw new ConfigError(
-        `Cannot read --bounds: "${part}" is not NAME=LOW:HIGH (multiples of current spend, e.g. tv=0.8:1.5)`,
-        { key: "--bounds" },
+        `Cannot read ${flag}: "${part}" is not NAME=LOW:HIGH (multiples of current spend, e.g. tv=0.8:1.5)`,
+        { key: flag },
       );
     }
-    const lo = numberOption(m[2] as string, "--bounds", 0),
-      hi = numberOption(m[3] as string, "--bounds", 0);
+    const lo = numberOption(m[2] as string, flag, 0),
+      hi = numberOption(m[3] as string, flag, 0);
     if (!(lo <= hi)) {
-      throw new ConfigError(`Cannot read --bounds: ${m[1]} has LOW ${lo} above HIGH ${hi}`, {
-        key: "--bounds",
+      throw new ConfigError(`Cannot read ${flag}: ${m[1]} has LOW ${lo} above HIGH ${hi}`, {
+        key: flag,
       });
     }
     out[m[1] as string] = { minChange: lo - 1, maxChange: hi - 1 };
@@ -57,7 +62,17 @@ DIR2/allocation.csv (one row per channel, for BI tools) and DIR2/allocation.html
   --budget       weekly budget (default: current total weekly spend)
   --bounds       per-channel limits as multiples of current weekly spend (default 0:3)
   --target-roas  largest KPI whose total ROAS is at least X (instead of a fixed budget)
-  --target-kpi   least spend whose weekly KPI from media reaches Y`,
+  --target-kpi   least spend whose weekly KPI from media reaches Y
+
+With the result of a panel fit (a config with "geo"), the budget is split by geo and channel on
+each geo's steady-state curves, every cell between 0 and 3 × its current weekly spend:
+  --bounds       limits on a channel's total over the geos (multiples of its current total)
+  --geo-bounds   limits on a geo's total over the channels, e.g. geo_01=0.8:1.2
+  --level        "geo" (default) or "national": channel totals only (each between 0 and 3 × its
+                 current total unless --bounds says otherwise), each channel's spend shared over
+                 the geos as in the fitted weeks
+and allocation.json/.csv/.html carry the split by geo and channel and its totals by channel and
+by geo. Target modes are national only.`,
   async run(args) {
     const { values } = parseArgs({
       args,
@@ -68,6 +83,8 @@ DIR2/allocation.csv (one row per channel, for BI tools) and DIR2/allocation.html
         bounds: { type: "string" },
         "target-roas": { type: "string" },
         "target-kpi": { type: "string" },
+        "geo-bounds": { type: "string" },
+        level: { type: "string" },
       },
       strict: true,
     });
@@ -76,6 +93,26 @@ DIR2/allocation.csv (one row per channel, for BI tools) and DIR2/allocation.html
       throw new ConfigError("Cannot optimize: give --target-roas or --target-kpi, not both", {
         key: "--target-roas",
       });
+    }
+    const geo = await readGeoResult(values.result);
+    if (geo !== undefined) {
+      return await optimizeGeo(geo, {
+        budget: values.budget === undefined
+          ? undefined
+          : numberOption(values.budget, "--budget", 0),
+        level: values.level,
+        channelBounds: parseBounds(values.bounds),
+        geoBounds: parseBounds(values["geo-bounds"], "--geo-bounds"),
+        target: values["target-roas"] !== undefined || values["target-kpi"] !== undefined,
+      }, out);
+    }
+    if (values.level !== undefined || values["geo-bounds"] !== undefined) {
+      throw new ConfigError(
+        "Cannot optimize: --level and --geo-bounds need the result of a panel fit",
+        {
+          key: values.level !== undefined ? "--level" : "--geo-bounds",
+        },
+      );
     }
     const fit = await loadModelOfResult(values.result);
     // Each evaluation of a model's response curve is a prediction; the optimizer needs

@@ -331,6 +331,7 @@ Deno.test("loadCsv() reads the bundled geo panel as 20 geos × 104 weeks", async
     columns: {
       date: "date",
       geo: "geo",
+      population: "population",
       kpi: "revenue",
       channels: ["tv", "social", "search"].map((name) => ({ name, spend: `${name}_spend` })),
       controls: ["price", "promo", "holiday"],
@@ -344,8 +345,9 @@ Deno.test("loadCsv() reads the bundled geo panel as 20 geos × 104 weeks", async
     const cells = lines[i]!.split(",");
     assert.equal(data.dates[i], cells[0]);
     assert.equal(data.geo?.values[i], cells[1]);
-    assert.equal(data.kpi.values[i], Number(cells[2]));
-    assert.equal(data.channels[2]?.spend[i], Number(cells[5]));
+    assert.equal(data.population?.values[i], Number(cells[2]));
+    assert.equal(data.kpi.values[i], Number(cells[3]));
+    assert.equal(data.channels[2]?.spend[i], Number(cells[6]));
   }
 });
 

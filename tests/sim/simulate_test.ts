@@ -3,6 +3,7 @@
 // (Robyn's geometric recursion, Hill x^a/(x^a+k^a)), not with lib/transforms.
 import { fitRidge, simulateMmm, simulatePreset } from "mixlab";
 import { simulationToCsv, type SimulationTruth, truthToJson } from "mixlab/sim";
+import { fitGeoLinear } from "mixlab/models/geo";
 import assert from "node:assert/strict";
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -165,22 +166,70 @@ Deno.test("simulateMmm() mediation effects: direct, indirect through search, tot
   }
 });
 
-Deno.test("simulateMmm() geo contributions use per-geo coefficients", () => {
+Deno.test("simulateMmm() geo contributions are per person: population × coefficient × Hill of spend per person", () => {
+  // Meridian's geo model (anchors.md §3a): u = adstock(spend / population / scale), scale the
+  // mean spend per person over every geo and week, contribution = population · β_g · sat(u)
   const truth = readTruth("geo");
   const csv = readCsv(`${root}data/geo.csv`);
   const geo = csv.rows.map((r) => r[1]!);
+  const population = column(csv, "population");
   const tv = truth.channels.find((c) => c.name === "tv")!;
   const spend = column(csv, "tv_spend");
+  const scale = sum(spend.map((s, i) => s / population[i]!)) / spend.length;
+  close(tv.scale, scale, 1e-12, "tv scale: mean spend per person");
   const { halfSaturation: k, shape: a } = tv.saturation.params as Record<string, number>;
   for (const g of ["geo_01", "geo_07", "geo_20"]) {
     const rows = geo.flatMap((name, i) => name === g ? [i] : []);
-    const x = geometric(rows.map((i) => spend[i]! / tv.scale), 0.5);
+    const pop = population[rows[0]!]!;
+    assert.ok(rows.every((i) => population[i] === pop), `${g}: one population`);
+    assert.equal(pop, truth.geos!.find((x) => x.name === g)!.population);
+    const x = geometric(rows.map((i) => spend[i]! / pop / scale), 0.5);
     const coefficient = tv.geoCoefficients![g]!;
     rows.forEach((row, t) =>
-      close(tv.contribution[row]!, coefficient * hill(x[t]!, k!, a!), 1e-9, `${g} row ${row}`)
+      close(tv.contribution[row]!, pop * coefficient * hill(x[t]!, k!, a!), 1e-9, `${g} row ${row}`)
     );
   }
   assert.equal(truth.geos?.length, 20);
+});
+
+Deno.test("fitGeoLinear() at the simulator's true transforms recovers its national ROAS", () => {
+  // a small panel, low noise; the truth is contribution ÷ spend summed over geos (the simulator's
+  // own accounting, checked against the CSV above), the estimate the pooled per-person OLS
+  const sim = simulateMmm({
+    seed: 7,
+    weeks: 104,
+    noise: 0.02,
+    channels: [
+      {
+        name: "tv",
+        spend: { mean: 3000, flighting: { on: [4, 8], off: [2, 6] } },
+        adstock: { kind: "geometric", params: { decay: 0.5 } },
+        saturation: { kind: "hill", params: { halfSaturation: 1, shape: 1.5 } },
+        roas: 1.5,
+      },
+      {
+        name: "search",
+        spend: { mean: 1500 },
+        adstock: { kind: "geometric", params: { decay: 0.1 } },
+        saturation: { kind: "hill", params: { halfSaturation: 1.2, shape: 1 } },
+        roas: 2.8,
+      },
+    ],
+    geos: { count: 8 },
+  });
+  const specs = sim.truth.channels.map(({ name, adstock, saturation }) => ({
+    name,
+    adstock,
+    saturation,
+  }));
+  const fit = fitGeoLinear(sim.data, specs);
+  assert.equal(fit.populationScaling, true);
+  sim.truth.channels.forEach((c, j) => {
+    const truth = sum(c.contribution) / sum(Array.from(sim.data.channels[j]!.spend));
+    close(truth, [1.5, 2.8][j]!, 1e-9, `${c.name} true ROAS`);
+    const estimate = fit.channels[j]!.roas;
+    assert.ok(Math.abs(estimate / truth - 1) < 0.03, `${c.name}: ${estimate} vs ${truth}`);
+  });
 });
 
 Deno.test("deno task data regenerates the demo set byte for byte", async () => {

@@ -34,8 +34,17 @@ function curve(fit: GeoFit, g: number, c: number): (spend: number) => number {
   return (s) => k * applySaturation(new Float64Array([s / per]), spec.saturation)[0]!;
 }
 
+/** A geo × channel curve: a {@link GeoResponse} that also names its geo and channel. */
+export interface GeoCellCurve extends GeoResponse {
+  /** Geo name. */
+  readonly geo: string;
+  /** Channel name. */
+  readonly channel: string;
+}
+
 /**
- * One response curve per geo and channel.
+ * One response curve per geo and channel (`optimizeGeoBudget` of `mixlab/optimize` takes them as
+ * they are).
  *
  * @example Hill with half-saturation 1: spending the scale gives half the coefficient
  * ```ts
@@ -53,15 +62,18 @@ function curve(fit: GeoFit, g: number, c: number): (spend: number) => number {
  * };
  * const [a] = geoResponses(fit);
  * assert.equal(a!.name, "a/tv");
+ * assert.equal(a!.geo, "a");
  * assert.equal(a!.currentSpend, 10); // 20 over 2 weeks
  * assert.equal(a!.response(10), 3); // 6 · Hill(1) = 6 · ½
  * ```
  */
-export function geoResponses(fit: GeoFit): GeoResponse[] {
+export function geoResponses(fit: GeoFit): GeoCellCurve[] {
   const weeks = fit.dates.length;
   return fit.geos.flatMap((geo, g) =>
     geo.channels.map((c, j) => ({
       name: `${geo.geo}/${c.name}`,
+      geo: geo.geo,
+      channel: c.name,
       currentSpend: c.spend / weeks,
       response: curve(fit, g, j),
     }))
