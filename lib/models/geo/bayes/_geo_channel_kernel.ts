@@ -3,8 +3,8 @@
  * the media column `s = saturation(adstock(x) / gain)` over the stacked panel (geo-major rows),
  * its derivative in each free transform parameter, and per geo the column's sum over the weeks
  * with that sum's derivatives. Adstock runs per geo (carryover never crosses a geo boundary);
- * saturation is row-wise, so it runs once over the whole panel with the national model's fused
- * kernels (`bayes/_fused_transforms.ts`).
+ * saturation is row-wise, so it runs once over the whole panel: the logistic with the national
+ * model's fused kernel (`bayes/_fused_transforms.ts`), Hill in WebAssembly SIMD (`_hill_simd.ts`).
  *
  * Adstocks: geometric by its recursion; any finite-window adstock (one with a whole-number
  * `maxLag`: normalised geometric, binomial, Weibull, delayed) as a convolution whose weights and
@@ -19,10 +19,10 @@ import type { TransformDescriptor } from "../../../transforms/descriptor.ts";
 import type { TransformSpec } from "../../../types.ts";
 import {
   geometricForward,
-  hillForward,
   logisticForward,
   truncatedGeometricForward,
 } from "../../bayes/_fused_transforms.ts";
+import { SimdHill } from "./_hill_simd.ts";
 import {
   type ColumnBuffers,
   columnBuffers,
@@ -65,6 +65,8 @@ export class GeoChannelKernel {
   readonly #cf: ColumnBuffers;
   readonly #cfx: Float64Array;
   readonly #satIndex: Readonly<Record<string, number>>;
+  /** The Hill kernel (Hill and power-Hill), for up to every row of the panel. */
+  readonly #hill: SimdHill | undefined;
 
   /**
    * @param name Channel name (for errors).
@@ -122,6 +124,7 @@ export class GeoChannelKernel {
     this.#w = new Float64Array(this.#lags);
     this.#dw = Array.from({ length: this.adFree }, () => new Float64Array(this.#lags));
     this.#main = columnBuffers(x.length, this.adFree, free.length);
+    this.#hill = this.#saturation.kind === "logistic" ? undefined : new SimdHill(x.length);
     this.#cf = columnBuffers(weeks, this.adFree, free.length);
     this.#cfx = new Float64Array(weeks);
     this.s = this.#main.s;
@@ -292,14 +295,10 @@ export class GeoChannelKernel {
         to,
       );
     } else {
-      hillForward(
-        u,
-        this.#saturation.kind === "hill" ? p.halfSaturation as number : 1,
-        p.shape as number,
-        b.s,
-        b.slope,
-        ik >= 0 ? b.ds[ik] : undefined,
-        ia >= 0 ? b.ds[ia] : undefined,
+      const k = this.#saturation.kind === "hill" ? p.halfSaturation as number : 1;
+      (this.#hill as SimdHill).forward(
+        b,
+        { k, shape: p.shape as number, dk: ik, ds: ia },
         from,
         to,
       );
