@@ -2,7 +2,7 @@
  * Builds the geo model's SIMD Hill kernel: reads `lib/models/geo/bayes/_hill_simd.wat` (one
  * pair of rows per loop iteration, readable), repeats its row block for {@link PAIRS} pairs per
  * iteration with the statements interleaved (independent rows let the CPU overlap the
- * polynomial chains: 2.7× the speed of one pair per iteration, bench/README.md), assembles it
+ * polynomial chains; eight pairs run 2.7× faster than the TypeScript kernel, bench/README.md), assembles it
  * with WABT and writes the module, base64, into `_hill_simd_wasm.ts`. `--check` rebuilds and
  * fails if the committed module differs (the test suite runs it).
  *
