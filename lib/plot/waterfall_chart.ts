@@ -32,7 +32,8 @@ export function plotWaterfall(result: Contributions, kpiName = "KPI"): Chart {
     title: "Where the period's KPI came from",
     height: Math.max(220, 28 * bars.length + 60),
     marginLeft: 120,
-    x: { label: `${kpiName} over the period`, grid: true },
+    // "~s": 40M rather than 40,000,000, so the ticks of a large total do not run together
+    x: { label: `${kpiName} over the period`, grid: true, tickFormat: "~s" },
     y: { label: null, domain },
     color: {
       legend: true,
