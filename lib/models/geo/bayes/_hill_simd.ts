@@ -93,7 +93,9 @@ export class SimdHill {
     // rows past n keep whatever they held: computed, never read
     this.#u.set(b.u.subarray(from, to));
     const B = 8 * this.#cap, rows = Math.ceil(n / HILL_SIMD_ROWS) * HILL_SIMD_ROWS;
-    const { k, shape } = curve, dk = b.ds[curve.dk], ds = b.ds[curve.ds];
+    const { k, shape } = curve;
+    const dk = curve.dk >= 0 ? b.ds[curve.dk] : undefined;
+    const ds = curve.ds >= 0 ? b.ds[curve.ds] : undefined;
     const want = (dk ? 1 : 0) | (ds ? 2 : 0);
     this.#hill(0, B, 2 * B, 3 * B, 4 * B, rows, Math.log(k), shape, -shape / k, want);
     b.s.set(this.#y.subarray(0, n), from);
