@@ -3,10 +3,12 @@
 ;;   y = 1/(1 + e^{-a·l}),  l = ln u − ln k,  w = y(1 − y)
 ;;   slope = a·w/u,  dk = −(a/k)·w,  ds = w·l        (all 0 where u ≤ 0 or a·l ≤ −700)
 ;; ln and exp are computed here, not called: ln u = e·ln2 + ln m with m ∈ [√½, √2) and
-;; ln m = 2f(1 + f²/3 + f⁴/5 + … + f²⁰/21), f = (m − 1)/(m + 1) (|f| ≤ 0.172, truncation
-;; < 1e-17); e^z = 2^n·e^r with n = round(z/ln2), |r| ≤ ln2/2, e^r by its Taylor series to r¹³
-;; (truncation < 1e-17); ln2 split into a high part exact in products with n and a low part
-;; (the constants of Sun's fdlibm, e_log.c / e_exp.c). Where z = −a·l ≥ 700, y (< 1e-304) and
+;; ln m = 2f + f·R(f²), f = (m − 1)/(m + 1) (|f| ≤ 0.172), R the degree-7 minimax polynomial of
+;; Sun's fdlibm e_log.c (Lg1…Lg7, error < 2⁻⁵⁸·⁴⁵); e^z = 2^n·e^r with n = round(z/ln2),
+;; |r| ≤ ln2/2 and e^r = (2 + 2r − c)/(2 − c), c = r − r²·P(r²), P the degree-5 Remez
+;; polynomial of fdlibm e_exp.c (P1…P5, error < 2⁻⁵⁹), so y = 1/(1 + 2^n·e^r) takes one
+;; division; ln2 split into a high part exact in products with n and a low part (e_log.c /
+;; e_exp.c). Where z = −a·l ≥ 700, y (< 1e-304) and
 ;; its derivatives are written as 0; below −700, y is 1 to double precision.
 ;;
 ;; `tasks/build_wasm.ts` repeats the block between BEGIN ROWS and END ROWS for several row
@@ -27,6 +29,7 @@
     (local $v v128) (local $pos v128) (local $e v128) (local $m v128) (local $big v128)
     (local $f v128) (local $s v128) (local $p v128) (local $l v128) (local $z v128)
     (local $k v128) (local $r v128) (local $yt v128) (local $w v128)
+    (local $t v128) (local $c v128) (local $den v128)
     ;; END LOCALS
     (local.set $vlk (f64x2.splat (local.get $lk)))
     (local.set $vshape (f64x2.splat (local.get $shape)))
@@ -57,32 +60,25 @@
         (local.set $f (f64x2.div (f64x2.sub (local.get $m) (v128.const f64x2 1 1))
           (f64x2.add (local.get $m) (v128.const f64x2 1 1))))
         (local.set $s (f64x2.mul (local.get $f) (local.get $f)))
-        (local.set $p (v128.const f64x2 0.047619047619047616 0.047619047619047616))
+        (local.set $p (v128.const f64x2 1.479819860511658591e-01 1.479819860511658591e-01))
         (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $s))
-          (v128.const f64x2 0.05263157894736842 0.05263157894736842)))
+          (v128.const f64x2 1.531383769920937332e-01 1.531383769920937332e-01)))
         (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $s))
-          (v128.const f64x2 0.058823529411764705 0.058823529411764705)))
+          (v128.const f64x2 1.818357216161805012e-01 1.818357216161805012e-01)))
         (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $s))
-          (v128.const f64x2 0.06666666666666667 0.06666666666666667)))
+          (v128.const f64x2 2.222219843214978396e-01 2.222219843214978396e-01)))
         (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $s))
-          (v128.const f64x2 0.07692307692307693 0.07692307692307693)))
+          (v128.const f64x2 2.857142874366239149e-01 2.857142874366239149e-01)))
         (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $s))
-          (v128.const f64x2 0.09090909090909091 0.09090909090909091)))
+          (v128.const f64x2 3.999999999940941908e-01 3.999999999940941908e-01)))
         (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $s))
-          (v128.const f64x2 0.1111111111111111 0.1111111111111111)))
-        (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $s))
-          (v128.const f64x2 0.14285714285714285 0.14285714285714285)))
-        (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $s))
-          (v128.const f64x2 0.2 0.2)))
-        (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $s))
-          (v128.const f64x2 0.3333333333333333 0.3333333333333333)))
-        ;; l = e·ln2_hi + (2f + 2f·s·p + e·ln2_lo) − ln k
-        (local.set $f (f64x2.add (local.get $f) (local.get $f)))
+          (v128.const f64x2 6.666666666666735130e-01 6.666666666666735130e-01)))
+        ;; l = e·ln2_hi + (2f + f·s·p + e·ln2_lo) − ln k
         (local.set $l (f64x2.sub
           (f64x2.add
             (f64x2.mul (local.get $e)
               (v128.const f64x2 6.93147180369123816490e-01 6.93147180369123816490e-01))
-            (f64x2.add (local.get $f)
+            (f64x2.add (f64x2.add (local.get $f) (local.get $f))
               (f64x2.add (f64x2.mul (f64x2.mul (local.get $f) (local.get $s)) (local.get $p))
                 (f64x2.mul (local.get $e)
                   (v128.const f64x2 1.90821492927058770002e-10 1.90821492927058770002e-10)))))
@@ -101,44 +97,33 @@
             (v128.const f64x2 6.93147180369123816490e-01 6.93147180369123816490e-01)))
           (f64x2.mul (local.get $k)
             (v128.const f64x2 1.90821492927058770002e-10 1.90821492927058770002e-10))))
-        ;; e^r = Σ_{j ≤ 13} r^j/j!
-        (local.set $p (v128.const f64x2 1.6059043836821613e-10 1.6059043836821613e-10))
-        (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r))
-          (v128.const f64x2 2.08767569878681e-09 2.08767569878681e-09)))
-        (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r))
-          (v128.const f64x2 2.505210838544172e-08 2.505210838544172e-08)))
-        (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r))
-          (v128.const f64x2 2.755731922398589e-07 2.755731922398589e-07)))
-        (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r))
-          (v128.const f64x2 2.7557319223985893e-06 2.7557319223985893e-06)))
-        (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r))
-          (v128.const f64x2 2.48015873015873e-05 2.48015873015873e-05)))
-        (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r))
-          (v128.const f64x2 0.0001984126984126984 0.0001984126984126984)))
-        (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r))
-          (v128.const f64x2 0.001388888888888889 0.001388888888888889)))
-        (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r))
-          (v128.const f64x2 0.008333333333333333 0.008333333333333333)))
-        (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r))
-          (v128.const f64x2 0.041666666666666664 0.041666666666666664)))
-        (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r))
-          (v128.const f64x2 0.16666666666666666 0.16666666666666666)))
-        (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r))
-          (v128.const f64x2 0.5 0.5)))
-        (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r))
-          (v128.const f64x2 1 1)))
-        (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r))
-          (v128.const f64x2 1 1)))
+        ;; e^r = (2 + 2r − c)/(2 − c), c = r − r²·P(r²)
+        (local.set $t (f64x2.mul (local.get $r) (local.get $r)))
+        (local.set $p (v128.const f64x2 4.13813679705723846039e-08 4.13813679705723846039e-08))
+        (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $t))
+          (v128.const f64x2 -1.65339022054652515390e-06 -1.65339022054652515390e-06)))
+        (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $t))
+          (v128.const f64x2 6.61375632143793436117e-05 6.61375632143793436117e-05)))
+        (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $t))
+          (v128.const f64x2 -2.77777777770155933842e-03 -2.77777777770155933842e-03)))
+        (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $t))
+          (v128.const f64x2 1.66666666666666019037e-01 1.66666666666666019037e-01)))
+        (local.set $c (f64x2.sub (local.get $r) (f64x2.mul (local.get $t) (local.get $p))))
+        (local.set $den (f64x2.sub (v128.const f64x2 2 2) (local.get $c)))
+        ;; num = 2 + 2r − c
+        (local.set $p (f64x2.add (local.get $den) (f64x2.add (local.get $r) (local.get $r))))
         ;; 2^n: the low 12 bits of (bits of n + 1.5·2⁵²) + 1023, shifted into the exponent
         (local.set $k (i64x2.shl
           (i64x2.add
             (f64x2.add (local.get $k) (v128.const f64x2 6755399441055744.0 6755399441055744.0))
             (v128.const i64x2 1023 1023))
           (i32.const 52)))
+        ;; with P = 2^n·e^r = 2^n·num/den: y = 1/(1 + P) = den/(den + 2^n·num) and
+        ;; 1 − y = 2^n·num/(den + 2^n·num), each without cancellation; w = y(1 − y)
         (local.set $p (f64x2.mul (local.get $p) (local.get $k)))
-        (local.set $yt (f64x2.div (v128.const f64x2 1 1)
-          (f64x2.add (local.get $p) (v128.const f64x2 1 1))))
-        (local.set $w (f64x2.mul (local.get $yt) (f64x2.sub (v128.const f64x2 1 1) (local.get $yt))))
+        (local.set $c (f64x2.div (v128.const f64x2 1 1) (f64x2.add (local.get $den) (local.get $p))))
+        (local.set $yt (f64x2.mul (local.get $den) (local.get $c)))
+        (local.set $w (f64x2.mul (local.get $yt) (f64x2.mul (local.get $p) (local.get $c))))
         (v128.store (i32.add (local.get $y) (local.get $off))
           (v128.and (local.get $yt) (local.get $pos)))
         (v128.store (i32.add (local.get $sl) (local.get $off))
