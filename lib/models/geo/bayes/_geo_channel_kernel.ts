@@ -161,20 +161,7 @@ export class GeoChannelKernel {
     this.#weights(gradient);
     for (let g = 0; g < G; g++) this.#adstockRows(this.#x, b, g * T, T, gradient, factor);
     this.#finish(b, 0, G * T, gradient);
-    const nf = this.free.length;
-    for (let g = 0; g < G; g++) {
-      const lo = g * T, hi = lo + T, s = b.s;
-      let sum = 0;
-      for (let t = lo; t < hi; t++) sum += s[t] as number;
-      this.geoSum[g] = sum;
-      if (!gradient) continue;
-      for (let k = 0; k < nf; k++) {
-        const d = b.ds[k] as Float64Array;
-        let dsum = 0;
-        for (let t = lo; t < hi; t++) dsum += d[t] as number;
-        (this.dGeoSum[k] as Float64Array)[g] = dsum;
-      }
-    }
+    geoSums(b.s, gradient ? b.ds : [], G, T, this.geoSum, this.dGeoSum);
   }
 
   /**
@@ -306,6 +293,44 @@ export class GeoChannelKernel {
     for (let k = 0; k < adFree; k++) {
       const out = b.ds[k] as Float64Array, du = b.du[k] as Float64Array, sl = b.slope;
       for (let t = from; t < to; t++) out[t] = (sl[t] as number) * (du[t] as number);
+    }
+  }
+}
+
+/**
+ * Per geo g (rows [gT, gT + T)): `sum[g]` = Σ s and `dSum[k][g]` = Σ ds[k], in one pass over the
+ * rows for up to three derivatives (a channel's usual free parameters; more take a pass each).
+ */
+function geoSums(
+  s: Float64Array,
+  ds: readonly Float64Array[],
+  G: number,
+  T: number,
+  sum: Float64Array,
+  dSum: readonly Float64Array[],
+): void {
+  const n = ds.length;
+  // absent derivatives read s again, their sums discarded: one loop serves 0 to 3 of them
+  const d0 = n > 0 ? ds[0] as Float64Array : s, d1 = n > 1 ? ds[1] as Float64Array : s;
+  const d2 = n > 2 ? ds[2] as Float64Array : s;
+  for (let g = 0; g < G; g++) {
+    const lo = g * T, hi = lo + T;
+    let a = 0, b0 = 0, b1 = 0, b2 = 0;
+    for (let t = lo; t < hi; t++) {
+      a += s[t] as number;
+      b0 += d0[t] as number;
+      b1 += d1[t] as number;
+      b2 += d2[t] as number;
+    }
+    sum[g] = a;
+    if (n > 0) (dSum[0] as Float64Array)[g] = b0;
+    if (n > 1) (dSum[1] as Float64Array)[g] = b1;
+    if (n > 2) (dSum[2] as Float64Array)[g] = b2;
+    for (let k = 3; k < n; k++) {
+      const d = ds[k] as Float64Array;
+      let c = 0;
+      for (let t = lo; t < hi; t++) c += d[t] as number;
+      (dSum[k] as Float64Array)[g] = c;
     }
   }
 }
