@@ -23,6 +23,7 @@ import {
   truncatedGeometricForward,
 } from "../../bayes/_fused_transforms.ts";
 import { SimdHill } from "./_hill_simd.ts";
+import { weightedGeoSums } from "./_geo_sums.ts";
 import {
   type ColumnBuffers,
   columnBuffers,
@@ -49,6 +50,8 @@ export class GeoChannelKernel {
   readonly geoSum: Float64Array;
   /** Per free parameter k and geo g: `dGeoSum[k][g]` = Σ_t ∂s/∂θ_k. */
   readonly dGeoSum: readonly Float64Array[];
+  /** Weights of 1 over every row, for the unweighted per-geo sums. */
+  readonly #ones: Float64Array;
   readonly #x: Float64Array;
   readonly #geos: number;
   readonly #weeks: number;
@@ -131,6 +134,7 @@ export class GeoChannelKernel {
     this.ds = this.#main.ds;
     this.geoSum = new Float64Array(geos);
     this.dGeoSum = free.map(() => new Float64Array(geos));
+    this.#ones = new Float64Array(x.length).fill(1);
   }
 
   /** Sets free parameter k (in {@link GeoChannelKernel.free} order) to `value`. */
@@ -161,7 +165,7 @@ export class GeoChannelKernel {
     this.#weights(gradient);
     for (let g = 0; g < G; g++) this.#adstockRows(this.#x, b, g * T, T, gradient, factor);
     this.#finish(b, 0, G * T, gradient);
-    geoSums(b.s, gradient ? b.ds : [], G, T, this.geoSum, this.dGeoSum);
+    weightedGeoSums(this.#ones, b.s, gradient ? b.ds : [], G, T, this.geoSum, this.dGeoSum);
   }
 
   /**
@@ -293,44 +297,6 @@ export class GeoChannelKernel {
     for (let k = 0; k < adFree; k++) {
       const out = b.ds[k] as Float64Array, du = b.du[k] as Float64Array, sl = b.slope;
       for (let t = from; t < to; t++) out[t] = (sl[t] as number) * (du[t] as number);
-    }
-  }
-}
-
-/**
- * Per geo g (rows [gT, gT + T)): `sum[g]` = Σ s and `dSum[k][g]` = Σ ds[k], in one pass over the
- * rows for up to three derivatives (a channel's usual free parameters; more take a pass each).
- */
-function geoSums(
-  s: Float64Array,
-  ds: readonly Float64Array[],
-  G: number,
-  T: number,
-  sum: Float64Array,
-  dSum: readonly Float64Array[],
-): void {
-  const n = ds.length;
-  // absent derivatives read s again, their sums discarded: one loop serves 0 to 3 of them
-  const d0 = n > 0 ? ds[0] as Float64Array : s, d1 = n > 1 ? ds[1] as Float64Array : s;
-  const d2 = n > 2 ? ds[2] as Float64Array : s;
-  for (let g = 0; g < G; g++) {
-    const lo = g * T, hi = lo + T;
-    let a = 0, b0 = 0, b1 = 0, b2 = 0;
-    for (let t = lo; t < hi; t++) {
-      a += s[t] as number;
-      b0 += d0[t] as number;
-      b1 += d1[t] as number;
-      b2 += d2[t] as number;
-    }
-    sum[g] = a;
-    if (n > 0) (dSum[0] as Float64Array)[g] = b0;
-    if (n > 1) (dSum[1] as Float64Array)[g] = b1;
-    if (n > 2) (dSum[2] as Float64Array)[g] = b2;
-    for (let k = 3; k < n; k++) {
-      const d = ds[k] as Float64Array;
-      let c = 0;
-      for (let t = lo; t < hi; t++) c += d[t] as number;
-      (dSum[k] as Float64Array)[g] = c;
     }
   }
 }

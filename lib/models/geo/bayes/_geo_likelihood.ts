@@ -14,6 +14,7 @@
  * @module
  */
 import type { GeoChannelKernel } from "./_geo_channel_kernel.ts";
+import { weightedGeoSums } from "./_geo_sums.ts";
 import type { GeoLayout } from "./_geo_layout.ts";
 import type { GeoPosteriorInput } from "./geo_posterior_input.ts";
 
@@ -173,45 +174,5 @@ export class GeoLikelihood {
       (b) => (this.#trend ? (C * b / s2) / (C / s2 + 1 / sl2) : 0),
     );
     return { shared, level, slope };
-  }
-}
-
-/**
- * Per geo g (rows [gT, gT + T)): `out[g]` = Σ e·s and `dOut[k][g]` = Σ e·ds[k], in one pass over
- * the rows for up to three derivatives (a channel's usual free parameters; more take a pass each).
- */
-function weightedGeoSums(
-  e: Float64Array,
-  s: Float64Array,
-  ds: readonly Float64Array[],
-  G: number,
-  T: number,
-  out: Float64Array,
-  dOut: readonly Float64Array[],
-): void {
-  const n = dOut.length;
-  // absent derivatives read s again, their sums discarded: one loop serves 0 to 3 of them
-  const d0 = n > 0 ? ds[0] as Float64Array : s, d1 = n > 1 ? ds[1] as Float64Array : s;
-  const d2 = n > 2 ? ds[2] as Float64Array : s;
-  for (let g = 0; g < G; g++) {
-    const lo = g * T, hi = lo + T;
-    let a = 0, b0 = 0, b1 = 0, b2 = 0;
-    for (let i = lo; i < hi; i++) {
-      const w = e[i] as number;
-      a += w * (s[i] as number);
-      b0 += w * (d0[i] as number);
-      b1 += w * (d1[i] as number);
-      b2 += w * (d2[i] as number);
-    }
-    out[g] = a;
-    if (n > 0) (dOut[0] as Float64Array)[g] = b0;
-    if (n > 1) (dOut[1] as Float64Array)[g] = b1;
-    if (n > 2) (dOut[2] as Float64Array)[g] = b2;
-    for (let k = 3; k < n; k++) {
-      const d = ds[k] as Float64Array;
-      let c = 0;
-      for (let i = lo; i < hi; i++) c += (e[i] as number) * (d[i] as number);
-      (dOut[k] as Float64Array)[g] = c;
-    }
   }
 }
