@@ -34,7 +34,6 @@ export class NutsChainSampler {
   readonly dense: boolean;
   readonly covariance: Float64Array;
   readonly #cholesky: Float64Array;
-  readonly #sharpScratch: Float64Array;
   stepSize = 1;
   /** The current draw. */
   readonly current: PhasePoint;
@@ -78,7 +77,6 @@ export class NutsChainSampler {
       this.covariance[i * dim + i] = 1;
       this.#cholesky[i * dim + i] = 1;
     }
-    this.#sharpScratch = new Float64Array(dim);
     this.current = makePoint(dim);
     this.#z = makePoint(dim);
     this.#minus = makePoint(dim);
@@ -102,20 +100,18 @@ export class NutsChainSampler {
     pt.logp = Number.isNaN(lp) ? -Infinity : lp;
   }
 
-  #kinetic(p: Float64Array): number {
+  /** ½ p·M⁻¹p from the point's own M⁻¹p. */
+  #kinetic(pt: PhasePoint): number {
+    const p = pt.p, q = pt.pSharp;
     let k = 0;
-    if (this.dense) {
-      const q = this.#sharpScratch;
-      this.#sharp(p, q);
-      for (let i = 0; i < this.#dim; i++) k += (p[i] as number) * (q[i] as number);
-      return 0.5 * k;
-    }
-    const m = this.invMetric;
-    for (let i = 0; i < this.#dim; i++) {
-      const v = p[i] as number;
-      k += (m[i] as number) * v * v;
-    }
+    for (let i = 0; i < this.#dim; i++) k += (p[i] as number) * (q[i] as number);
     return 0.5 * k;
+  }
+
+  /** Recomputes M⁻¹p and M⁻¹·grad of `pt` (after new momentum or a new metric). */
+  #refreshSharp(pt: PhasePoint): void {
+    this.#sharp(pt.p, pt.pSharp);
+    this.#sharp(pt.grad, pt.gSharp);
   }
 
   /** Sets the dense inverse metric to `cov`; falls back to its diagonal if not positive definite. */
@@ -137,7 +133,7 @@ export class NutsChainSampler {
   }
 
   #hamiltonian(pt: PhasePoint): number {
-    const h = -pt.logp + this.#kinetic(pt.p);
+    const h = -pt.logp + this.#kinetic(pt);
     return Number.isNaN(h) ? Infinity : h;
   }
 
@@ -174,14 +170,26 @@ export class NutsChainSampler {
     for (let i = 0; i < dim; i++) out[i] = (m[i] as number) * (p[i] as number);
   }
 
+  /**
+   * One leapfrog step. M⁻¹ is linear, so M⁻¹ of the half-step momentum p + ½ε·∇ is
+   * M⁻¹p + ½ε·M⁻¹∇ from the point's stored products, and the only product computed is M⁻¹ of
+   * the new gradient.
+   */
   #leapfrog(pt: PhasePoint, eps: number): void {
-    const { theta, p, grad } = pt;
-    const half = 0.5 * eps, q = this.#sharpScratch;
-    for (let i = 0; i < this.#dim; i++) p[i] = (p[i] as number) + half * (grad[i] as number);
-    this.#sharp(p, q);
-    for (let i = 0; i < this.#dim; i++) theta[i] = (theta[i] as number) + eps * (q[i] as number);
+    const { theta, p, grad, pSharp, gSharp } = pt;
+    const half = 0.5 * eps, dim = this.#dim;
+    for (let i = 0; i < dim; i++) {
+      p[i] = (p[i] as number) + half * (grad[i] as number);
+      const q = (pSharp[i] as number) + half * (gSharp[i] as number);
+      pSharp[i] = q;
+      theta[i] = (theta[i] as number) + eps * q;
+    }
     this.evaluate(pt);
-    for (let i = 0; i < this.#dim; i++) p[i] = (p[i] as number) + half * (grad[i] as number);
+    this.#sharp(grad, gSharp);
+    for (let i = 0; i < dim; i++) {
+      p[i] = (p[i] as number) + half * (grad[i] as number);
+      pSharp[i] = (pSharp[i] as number) + half * (gSharp[i] as number);
+    }
   }
 
   /**
@@ -194,6 +202,7 @@ export class NutsChainSampler {
     for (let iter = 0; iter < 200; iter++) {
       copyPoint(z, this.current);
       this.#sampleMomentum(z.p);
+      this.#refreshSharp(z);
       const h0 = this.#hamiltonian(z);
       this.#leapfrog(z, this.stepSize);
       const h = this.#hamiltonian(z);
@@ -219,13 +228,14 @@ export class NutsChainSampler {
     const dim = this.#dim;
     const cur = this.current;
     this.#sampleMomentum(cur.p);
+    this.#refreshSharp(cur);
     this.#h0 = this.#hamiltonian(cur);
     copyPoint(this.#minus, cur);
     copyPoint(this.#plus, cur);
     const rho = this.#rho;
     rho.set(cur.p);
-    this.#sharp(cur.p, this.#pSharpMinus);
-    this.#pSharpPlus.set(this.#pSharpMinus);
+    this.#pSharpMinus.set(cur.pSharp);
+    this.#pSharpPlus.set(cur.pSharp);
     this.#pMinus.set(cur.p);
     this.#pPlus.set(cur.p);
     let logSumWeight = 0;
@@ -288,9 +298,9 @@ export class NutsChainSampler {
     if (depth === 0) {
       this.#leapfrog(z, eps);
       this.#leapfrogs++;
-      // H = −log p + ½ p·M⁻¹p, reusing M⁻¹p (needed for the U-turn checks anyway).
+      // H = −log p + ½ p·M⁻¹p, with the M⁻¹p the leapfrog kept (the U-turn checks use it too).
       const sharp = out.pSharpBeg, p = z.p;
-      this.#sharp(p, sharp);
+      sharp.set(z.pSharp);
       let k = 0;
       for (let i = 0; i < this.#dim; i++) k += (p[i] as number) * (sharp[i] as number);
       const h = -z.logp + 0.5 * k;

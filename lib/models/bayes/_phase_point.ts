@@ -5,12 +5,20 @@
  * @module
  */
 
-/** A point in phase space: position, momentum, gradient and log density. */
+/**
+ * A point in phase space: position, momentum, gradient and log density, with M⁻¹·momentum and
+ * M⁻¹·gradient under the current metric (kept up to date by the leapfrog, so that each step
+ * costs one product with M⁻¹, that of the new gradient).
+ */
 export interface PhasePoint {
   theta: Float64Array;
   p: Float64Array;
   grad: Float64Array;
   logp: number;
+  /** M⁻¹·p. */
+  pSharp: Float64Array;
+  /** M⁻¹·grad. */
+  gSharp: Float64Array;
 }
 
 /** What a subtree hands back to its parent. */
@@ -35,6 +43,8 @@ export function makePoint(dim: number): PhasePoint {
     p: new Float64Array(dim),
     grad: new Float64Array(dim),
     logp: 0,
+    pSharp: new Float64Array(dim),
+    gSharp: new Float64Array(dim),
   };
 }
 
@@ -44,6 +54,8 @@ export function copyPoint(to: PhasePoint, from: PhasePoint): void {
   to.p.set(from.p);
   to.grad.set(from.grad);
   to.logp = from.logp;
+  to.pSharp.set(from.pSharp);
+  to.gSharp.set(from.gSharp);
 }
 
 /** An empty subtree output of `dim`. */

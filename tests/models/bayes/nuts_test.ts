@@ -53,28 +53,31 @@ Deno.test("sampleNuts() recovers the mean and variance of a 5-d standard normal"
   assert.equal(divergences, 0);
 });
 
-Deno.test("sampleNuts() recovers a correlated Gaussian's means and covariance", () => {
-  // x ~ N(μ, Σ), μ = (1, −2), sd = (1, 3), correlation 0.9.
-  const mu = [1, -2], s1 = 1, s2 = 3, rho = 0.9;
-  const det = s1 * s1 * s2 * s2 * (1 - rho * rho);
+// x ~ N(μ, Σ), μ = (1, −2), sd = (1, 3), correlation `rho`.
+const MU = [1, -2], S1 = 1, S2 = 3;
+function correlatedGaussian(rho: number): LogDensity {
+  const det = S1 * S1 * S2 * S2 * (1 - rho * rho);
   // Precision matrix Σ⁻¹ by the 2×2 inverse formula.
-  const p11 = (s2 * s2) / det, p22 = (s1 * s1) / det, p12 = (-rho * s1 * s2) / det;
-  const target: LogDensity = {
+  const p11 = (S2 * S2) / det, p22 = (S1 * S1) / det, p12 = (-rho * S1 * S2) / det;
+  return {
     dim: 2,
     logDensityAndGradient(x, g) {
-      const a = (x[0] as number) - mu[0]!, b = (x[1] as number) - mu[1]!;
+      const a = (x[0] as number) - MU[0]!, b = (x[1] as number) - MU[1]!;
       g[0] = -(p11 * a + p12 * b);
       g[1] = -(p12 * a + p22 * b);
       return -0.5 * (p11 * a * a + 2 * p12 * a * b + p22 * b * b);
     },
   };
-  const r = sampleNuts(target, { chains: 4, warmup: 500, draws: 1000, seed: 5 });
-  assertWithinMcse(param(r, 0), 1, s1, "mean x1");
-  assertWithinMcse(param(r, 1), -2, s2, "mean x2");
+}
+
+/** Means, variances and covariance of {@link correlatedGaussian}'s draws, within 4 MCSE. */
+function assertCorrelatedMoments(r: NutsResult, rho: number): void {
+  assertWithinMcse(param(r, 0), 1, S1, "mean x1");
+  assertWithinMcse(param(r, 1), -2, S2, "mean x2");
   // Var(x1) = E[(x1 − μ1)²] = 1, whose sd is √2·σ1².
-  assertWithinMcse(param(r, 0, (v) => (v - 1) ** 2), 1, Math.SQRT2 * s1 * s1, "var x1");
-  assertWithinMcse(param(r, 1, (v) => (v + 2) ** 2), 9, Math.SQRT2 * s2 * s2, "var x2");
-  // Cov = ρ σ1 σ2 = 2.7; the product's sd is σ1σ2√(1 + ρ²) for a bivariate normal.
+  assertWithinMcse(param(r, 0, (v) => (v - 1) ** 2), 1, Math.SQRT2 * S1 * S1, "var x1");
+  assertWithinMcse(param(r, 1, (v) => (v + 2) ** 2), 9, Math.SQRT2 * S2 * S2, "var x2");
+  // Cov = ρ σ1 σ2; the product's sd is σ1σ2√(1 + ρ²) for a bivariate normal.
   const prod = r.chains.map((c) => {
     const out = new Float64Array(r.draws);
     for (let i = 0; i < r.draws; i++) {
@@ -82,7 +85,37 @@ Deno.test("sampleNuts() recovers a correlated Gaussian's means and covariance", 
     }
     return out;
   });
-  assertWithinMcse(prod, rho * s1 * s2, s1 * s2 * Math.sqrt(1 + rho * rho), "cov");
+  assertWithinMcse(prod, rho * S1 * S2, S1 * S2 * Math.sqrt(1 + rho * rho), "cov");
+}
+
+Deno.test("sampleNuts() recovers a correlated Gaussian's means and covariance", () => {
+  const r = sampleNuts(correlatedGaussian(0.9), { chains: 4, warmup: 500, draws: 1000, seed: 5 });
+  assertCorrelatedMoments(r, 0.9);
+});
+
+Deno.test("sampleNuts() with the dense metric learns Σ and then takes short trajectories", () => {
+  // At ρ = 0.99 the diagonal metric needs long trajectories along the ridge; with M⁻¹ ≈ Σ the
+  // posterior is isotropic in the metric's coordinates: a few leapfrog steps per draw, a fraction
+  // of what the diagonal metric takes.
+  const rho = 0.99;
+  const r = sampleNuts(correlatedGaussian(rho), {
+    chains: 4,
+    warmup: 500,
+    draws: 1000,
+    seed: 5,
+    metric: "dense",
+  });
+  assertCorrelatedMoments(r, rho);
+  const sigma = [S1 * S1, rho * S1 * S2, rho * S1 * S2, S2 * S2];
+  const diag = sampleNuts(correlatedGaussian(rho), { chains: 1, warmup: 500, draws: 200, seed: 5 });
+  const diagSteps = diag.chains[0]!.leapfrogSteps.reduce((a, b) => a + b, 0) / 200;
+  for (const c of r.chains) {
+    c.inverseMetric.forEach((v, k) =>
+      assert.ok(Math.abs(v / sigma[k]! - 1) < 0.3, `M⁻¹[${k}] = ${v} against Σ ${sigma[k]}`)
+    );
+    const meanSteps = c.leapfrogSteps.reduce((a, b) => a + b, 0) / c.leapfrogSteps.length;
+    assert.ok(meanSteps < diagSteps / 3, `${meanSteps} steps per draw, diagonal ${diagSteps}`);
+  }
 });
 
 Deno.test("sampleNuts() recovers the variance π²/3 of a logistic distribution", () => {
