@@ -57,9 +57,10 @@ export class WarmupWindows {
   #counter = 0;
   readonly enabled: boolean;
 
-  constructor(warmup: number) {
+  /** @param base The first window's iterations (Stan's `window`). */
+  constructor(warmup: number, base = 25) {
     this.#warmup = warmup;
-    let init = 75, term = 50, base = 25;
+    let init = 75, term = 50;
     this.enabled = warmup >= 20;
     if (init + base + term > warmup) {
       init = Math.trunc(0.15 * warmup);

@@ -57,6 +57,13 @@ export interface NutsOptions {
   /** Draws `initMetric` counts as in each window's metric estimate (shrinkage). @default 0 */
   readonly metricPriorWeight?: number;
   /**
+   * Iterations of the first metric window (Stan's `window`); each later window doubles, and the
+   * last one stretches to the terminal buffer. A window as long as the warmup's middle
+   * (warmup − 125) estimates the metric once, from every draw between the 75-iteration initial
+   * buffer and the 50-iteration terminal one. @default 25
+   */
+  readonly metricWindow?: number;
+  /**
    * Metric: `"diag"` adapts posterior variances, `"dense"` the full covariance (better for
    * correlated posteriors, O(dim²) per leapfrog step). @default "diag"
    */
@@ -131,6 +138,7 @@ interface Resolved {
   initMetric: Float64Array | undefined;
   adaptMetric: boolean;
   metricPriorWeight: number;
+  metricWindow: number;
   dense: boolean;
   onProgress: ((progress: ChainProgress) => void) | undefined;
 }
@@ -148,6 +156,7 @@ function resolveNutsOptions(dim: number, options: NutsOptions): Resolved {
     initMetric: options.initMetric,
     adaptMetric: options.adaptMetric ?? true,
     metricPriorWeight: options.metricPriorWeight ?? 0,
+    metricWindow: options.metricWindow ?? 25,
     dense: (options.metric ?? "diag") === "dense",
     onProgress: options.onProgress,
   };
@@ -168,6 +177,7 @@ function resolveNutsOptions(dim: number, options: NutsOptions): Resolved {
   positiveInt("chains", r.chains, 1);
   positiveInt("warmup", r.warmup, 0);
   positiveInt("draws", r.draws, 1);
+  positiveInt("metricWindow", r.metricWindow, 1);
   if (!(r.metricPriorWeight >= 0 && r.metricPriorWeight < Infinity)) {
     throw new RangeError(`Cannot run NUTS: "metricPriorWeight" must be finite and ≥ 0`);
   }
@@ -322,7 +332,7 @@ function runChain(target: LogDensity, r: Resolved, seed: number): NutsChain {
   s.initStepSize();
   const da = new DualAveraging(r.targetAccept);
   da.restart(s.stepSize);
-  const windows = new WarmupWindows(r.warmup);
+  const windows = new WarmupWindows(r.warmup, r.metricWindow);
   const metric = new MetricWindow(
     dim,
     r.dense,
