@@ -28,11 +28,22 @@ export class GeoLikelihood {
   readonly #b: Float64Array;
   readonly #trend: Float64Array | undefined;
   readonly #trendSS: number;
+  /**
+   * Regressors equal in every geo (trend, seasonality, national controls): their index in
+   * `baseline` and one geo's weeks. Their part of the mean and their gradient take a pass over
+   * the weeks, not over every row: Σ_gt e_gt z_t = Σ_t z_t Σ_g e_gt.
+   */
+  readonly #weekly: readonly { readonly j: number; readonly z: Float64Array }[];
+  /** Indices in `baseline` of the regressors that differ between geos. */
+  readonly #rowwise: readonly number[];
+  /** Per week: the weekly regressors' part of the mean, and Σ_g of a per-row array. */
+  readonly #weekMean: Float64Array;
+  readonly #weekSum: Float64Array;
 
   constructor(input: GeoPosteriorInput, layout: GeoLayout) {
     this.#input = input;
     this.#layout = layout;
-    const n = input.y.length;
+    const n = input.y.length, T = input.weeks;
     this.#mu = new Float64Array(n);
     this.#e = new Float64Array(n);
     this.#mean = new Float64Array(input.geos);
@@ -41,6 +52,17 @@ export class GeoLikelihood {
     let ss = 0;
     for (const v of input.geoTrend ?? []) ss += v * v;
     this.#trendSS = ss;
+    const weekly: { j: number; z: Float64Array }[] = [], rowwise: number[] = [];
+    input.baseline.forEach(({ values }, j) => {
+      let same = true;
+      for (let i = T; i < values.length && same; i++) same = values[i] === values[i % T];
+      if (same) weekly.push({ j, z: values.slice(0, T) });
+      else rowwise.push(j);
+    });
+    this.#weekly = weekly;
+    this.#rowwise = rowwise;
+    this.#weekMean = new Float64Array(T);
+    this.#weekSum = new Float64Array(T);
   }
 
   /** m = shared regressors + media into `#mu`; then r = ỹ − m into `#e`, r̄_g, b_g. */
@@ -50,9 +72,14 @@ export class GeoLikelihood {
     kernels: readonly GeoChannelKernel[],
   ) {
     const { y, geos: G, weeks: T, baseline } = this.#input, mu = this.#mu, e = this.#e;
-    const b0 = this.#layout.baselineStart;
-    mu.fill(0);
-    for (let j = 0; j < baseline.length; j++) {
+    const b0 = this.#layout.baselineStart, wm = this.#weekMean;
+    wm.fill(0);
+    for (const { j, z } of this.#weekly) {
+      const g = values[b0 + j] as number;
+      for (let t = 0; t < T; t++) wm[t] = (wm[t] as number) + g * (z[t] as number);
+    }
+    for (let g = 0; g < G; g++) mu.set(wm, g * T);
+    for (const j of this.#rowwise) {
       const z = baseline[j]!.values, g = values[b0 + j] as number;
       for (let i = 0; i < mu.length; i++) mu[i] = (mu[i] as number) + g * (z[i] as number);
     }
@@ -132,7 +159,19 @@ export class GeoLikelihood {
         dw * 2 * ss * (slopes[L.geoTrend] as number);
     }
     const b0 = L.baselineStart;
-    for (let j = 0; j < baseline.length; j++) {
+    if (this.#weekly.length > 0) {
+      const ws = this.#weekSum;
+      ws.set(e.subarray(0, T));
+      for (let g = 1; g < G; g++) {
+        for (let t = 0, i = g * T; t < T; t++, i++) ws[t] = (ws[t] as number) + (e[i] as number);
+      }
+      for (const { j, z } of this.#weekly) {
+        let d = 0;
+        for (let t = 0; t < T; t++) d += (ws[t] as number) * (z[t] as number);
+        grad[b0 + j] = (grad[b0 + j] as number) + d * (slopes[b0 + j] as number);
+      }
+    }
+    for (const j of this.#rowwise) {
       const z = baseline[j]!.values;
       let d = 0;
       for (let i = 0; i < e.length; i++) d += (e[i] as number) * (z[i] as number);

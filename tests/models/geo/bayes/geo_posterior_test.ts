@@ -2,7 +2,10 @@ import assert from "node:assert/strict";
 import { GeoPosterior, type GeoPosteriorInput } from "../../../../lib/models/geo/mod.ts";
 import { Rng } from "../../../../lib/rng.ts";
 
-/** A small panel: 3 geos × 12 weeks, three channels covering each adstock path. */
+/**
+ * A small panel: 3 geos × 12 weeks, three channels covering each adstock path, a regressor that
+ * differs between geos and one that does not.
+ */
 function input(geoTrend: boolean): GeoPosteriorInput {
   const G = 3, T = 12, n = G * T, rng = new Rng(5);
   const col = () => Float64Array.from({ length: n }, () => rng.uniformIn(0, 2));
@@ -35,7 +38,11 @@ function input(geoTrend: boolean): GeoPosteriorInput {
         roasFactor: 0.5,
       },
     ],
-    baseline: [{ name: "season", values: col().map((v) => v - 1) }],
+    baseline: [
+      { name: "season", values: col().map((v) => v - 1) },
+      // the same in every geo: the likelihood takes these over the weeks, not the rows
+      { name: "holiday", values: Float64Array.from({ length: n }, (_, i) => Math.cos(i % T)) },
+    ],
     ...(geoTrend ? { geoTrend: trend } : {}),
     liftTests: [{ channel: 0, geos: [1, 2], start: 3, end: 6, lift: 0.9, standardError: 0.2 }],
   };
