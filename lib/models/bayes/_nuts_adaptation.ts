@@ -73,6 +73,29 @@ export class WarmupWindows {
     this.#nextWindowEnd = init + base - 1;
   }
 
+  /** Iterations of the initial buffer. */
+  get initBuffer(): number {
+    return this.#initBuffer;
+  }
+
+  /** Iterations between the initial and terminal buffers. */
+  get middle(): number {
+    return this.#warmup - this.#initBuffer - this.#termBuffer;
+  }
+
+  /**
+   * Sets the first window's length (clamped to the middle) while still in the initial buffer.
+   *
+   * @throws {RangeError} once the first window has begun.
+   */
+  setFirstWindow(base: number): void {
+    if (this.#counter > this.#initBuffer) {
+      throw new RangeError("WarmupWindows: the first window has begun");
+    }
+    this.#windowSize = Math.min(base, this.middle);
+    this.#nextWindowEnd = this.#initBuffer + this.#windowSize - 1;
+  }
+
   /** Whether iteration `counter` (before increment) falls inside a metric window. */
   inWindow(): boolean {
     const c = this.#counter;

@@ -17,6 +17,16 @@ import { MetricWindow } from "./_metric_window.ts";
 import { NutsChainSampler } from "./_nuts_sampler.ts";
 import { DualAveraging, WarmupWindows } from "./_nuts_adaptation.ts";
 
+/** Stan's first metric window, in iterations. */
+const STAN_WINDOW = 25;
+
+/**
+ * Mean leapfrog steps per iteration of the initial buffer under which `metricWindow: "auto"`
+ * keeps the first metric for the whole middle of the warmup. From the mode with the Laplace
+ * metric: 49 on the geo bench panel (233 coordinates), where one window saves a fifth of the
+ * warmup's gradients; 778 on the bundled geo set (84), where it cost 2.9× (bench/README.md).
+ */
+export const SHORT_TRAJECTORY = 128;
 /** A log density on ℝ^dim with its gradient: what {@link sampleNuts} draws from. */
 export interface LogDensity {
   /** Number of unconstrained parameters. */
@@ -58,11 +68,13 @@ export interface NutsOptions {
   readonly metricPriorWeight?: number;
   /**
    * Iterations of the first metric window (Stan's `window`); each later window doubles, and the
-   * last one stretches to the terminal buffer. A window as long as the warmup's middle
-   * (warmup − 125) estimates the metric once, from every draw between the 75-iteration initial
-   * buffer and the 50-iteration terminal one. @default 25
+   * last one stretches to the terminal buffer. `"auto"` decides at the end of the initial buffer:
+   * if its trajectories averaged fewer than {@link SHORT_TRAJECTORY} leapfrog steps, the first
+   * metric fits the posterior well and one window spans the warmup's middle (the metric is
+   * estimated once, from every draw between the initial and terminal buffers); otherwise 25.
+   * @default 25
    */
-  readonly metricWindow?: number;
+  readonly metricWindow?: number | "auto";
   /**
    * Metric: `"diag"` adapts posterior variances, `"dense"` the full covariance (better for
    * correlated posteriors, O(dim²) per leapfrog step). @default "diag"
@@ -138,7 +150,7 @@ interface Resolved {
   initMetric: Float64Array | undefined;
   adaptMetric: boolean;
   metricPriorWeight: number;
-  metricWindow: number;
+  metricWindow: number | "auto";
   dense: boolean;
   onProgress: ((progress: ChainProgress) => void) | undefined;
 }
@@ -177,7 +189,7 @@ function resolveNutsOptions(dim: number, options: NutsOptions): Resolved {
   positiveInt("chains", r.chains, 1);
   positiveInt("warmup", r.warmup, 0);
   positiveInt("draws", r.draws, 1);
-  positiveInt("metricWindow", r.metricWindow, 1);
+  if (r.metricWindow !== "auto") positiveInt("metricWindow", r.metricWindow, 1);
   if (!(r.metricPriorWeight >= 0 && r.metricPriorWeight < Infinity)) {
     throw new RangeError(`Cannot run NUTS: "metricPriorWeight" must be finite and ≥ 0`);
   }
@@ -332,7 +344,9 @@ function runChain(target: LogDensity, r: Resolved, seed: number): NutsChain {
   s.initStepSize();
   const da = new DualAveraging(r.targetAccept);
   da.restart(s.stepSize);
-  const windows = new WarmupWindows(r.warmup, r.metricWindow);
+  const auto = r.metricWindow === "auto";
+  const windows = new WarmupWindows(r.warmup, auto ? STAN_WINDOW : r.metricWindow as number);
+  let bufferSteps = 0;
   const metric = new MetricWindow(
     dim,
     r.dense,
@@ -357,6 +371,13 @@ function runChain(target: LogDensity, r: Resolved, seed: number): NutsChain {
       });
     }
     if (!r.adaptMetric) continue;
+    if (auto && it < windows.initBuffer) {
+      bufferSteps += s.leapfrogSteps;
+      if (it === windows.initBuffer - 1) {
+        const short = bufferSteps / windows.initBuffer < SHORT_TRAJECTORY;
+        windows.setFirstWindow(short ? windows.middle : STAN_WINDOW);
+      }
+    }
     if (windows.inWindow()) metric.add(cur.theta);
     if (windows.step()) {
       metric.applyTo(s);

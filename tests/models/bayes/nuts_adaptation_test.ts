@@ -30,3 +30,18 @@ Deno.test("WarmupWindows stretches the last window to the terminal buffer", () =
   // window runs to 949 (Stan's rule: a window stretches when the next could not fit).
   assert.deepEqual(schedule(1000, 100), { ends: [174, 374, 949], inside: 875 });
 });
+
+Deno.test("WarmupWindows.setFirstWindow in the initial buffer reschedules, later it throws", () => {
+  const w = new WarmupWindows(1000);
+  assert.equal(w.initBuffer, 75);
+  assert.equal(w.middle, 875);
+  const ends: number[] = [];
+  for (let it = 0; it < 1000; it++) {
+    if (it === 74) w.setFirstWindow(10_000); // clamped to the middle: one window
+    if (w.step()) ends.push(it);
+  }
+  assert.deepEqual(ends, [949]);
+  const late = new WarmupWindows(1000);
+  for (let it = 0; it < 80; it++) late.step();
+  assert.throws(() => late.setFirstWindow(100), RangeError);
+});

@@ -144,31 +144,52 @@ Deno.test("sampleNuts() recovers the variance π²/3 of a logistic distribution"
   }
 });
 
-Deno.test("sampleNuts() adapts the diagonal metric to very different scales", () => {
-  const sd = [0.01, 1, 100];
-  const target: LogDensity = {
-    dim: 3,
-    logDensityAndGradient(x, g) {
-      let lp = 0;
+// "auto" with the identity as first metric: the initial buffer's trajectories are long, so it
+// adapts in Stan's doubling windows; with the true variances as first metric they are short, and
+// one window over the warmup's middle must still estimate them.
+for (
+  const [label, options] of [
+    ["Stan's windows", {}],
+    ['"auto" from the identity', { metricWindow: "auto" }],
+    ['"auto" from the true variances', {
+      metricWindow: "auto",
+      initMetric: Float64Array.of(1e-4, 1, 1e4),
+    }],
+  ] as const
+) {
+  Deno.test(`sampleNuts() adapts the diagonal metric to very different scales (${label})`, () => {
+    const sd = [0.01, 1, 100];
+    const target: LogDensity = {
+      dim: 3,
+      logDensityAndGradient(x, g) {
+        let lp = 0;
+        for (let i = 0; i < 3; i++) {
+          const z = (x[i] as number) / sd[i]!;
+          lp -= 0.5 * z * z;
+          g[i] = -z / sd[i]!;
+        }
+        return lp;
+      },
+    };
+    const r = sampleNuts(target, {
+      chains: 2,
+      warmup: 1000,
+      draws: 200,
+      seed: 3,
+      initRadius: 0.01,
+      ...options,
+    });
+    for (const c of r.chains) {
       for (let i = 0; i < 3; i++) {
-        const z = (x[i] as number) / sd[i]!;
-        lp -= 0.5 * z * z;
-        g[i] = -z / sd[i]!;
+        const ratio = (c.inverseMetric[i] as number) / (sd[i]! * sd[i]!);
+        assert.ok(ratio > 0.6 && ratio < 1.6, `metric[${i}] / variance = ${ratio}`);
       }
-      return lp;
-    },
-  };
-  const r = sampleNuts(target, { chains: 2, warmup: 1000, draws: 200, seed: 3, initRadius: 0.01 });
-  for (const c of r.chains) {
-    for (let i = 0; i < 3; i++) {
-      const ratio = (c.inverseMetric[i] as number) / (sd[i]! * sd[i]!);
-      assert.ok(ratio > 0.6 && ratio < 1.6, `metric[${i}] / variance = ${ratio}`);
+      // With a well-adapted metric, a Gaussian needs few leapfrog steps per draw.
+      const meanDepth = c.treeDepth.reduce((a, b) => a + b, 0) / c.treeDepth.length;
+      assert.ok(meanDepth < 4, `mean tree depth ${meanDepth}`);
     }
-    // With a well-adapted metric, a Gaussian needs few leapfrog steps per draw.
-    const meanDepth = c.treeDepth.reduce((a, b) => a + b, 0) / c.treeDepth.length;
-    assert.ok(meanDepth < 4, `mean tree depth ${meanDepth}`);
-  }
-});
+  });
+}
 
 Deno.test("sampleNuts() gives identical draws for the same seed and different ones otherwise", () => {
   const o = { chains: 2, warmup: 100, draws: 50 };

@@ -119,11 +119,10 @@ export async function fitGeoBayes(
     warmup = options.warmup ?? 1000,
     draws = options.draws ?? 1000;
   const maxTreeDepth = options.maxTreeDepth ?? 10;
-  const init = options.init ?? "mode";
   const job: GeoChainJob = {
     input: p.input,
     posterior: posteriorOptions,
-    init,
+    init: options.init ?? "mode",
     nuts: {
       chains: 1,
       warmup,
@@ -133,12 +132,11 @@ export async function fitGeoBayes(
       metric: options.metric ?? (posterior.dim <= 400 ? "dense" : "diag"),
       // the Laplace metric counts as dim draws in each window's estimate
       metricPriorWeight: posterior.dim,
-      // From the mode, the Laplace metric is a good one: one metric window over the warmup's
-      // middle, instead of doubling windows whose first estimates (25, 50, 100 draws for ~230
-      // coordinates) are worse than it. Bench panel, one chain of 1000 + 1000, seeds 1–3:
-      // 49.7 → 37.9 gradients per warmup iteration, 86,000 → 73,800 in all, min bulk ESS per
-      // gradient +10% (bench/README.md, 2026-12-02).
-      ...(init === "mode" ? { metricWindow: Math.max(25, warmup - 125) } : {}),
+      // From the mode, keep the Laplace metric for the warmup's middle where it fits (short
+      // trajectories in the initial buffer), else Stan's doubling windows: bench panel, one
+      // chain of 1000 + 1000, seeds 1–3: 49.7 → 37.9 gradients per warmup iteration, ESS per
+      // gradient +10%; the bundled geo set stays on Stan's windows (bench/README.md).
+      metricWindow: "auto",
     },
   };
   const workers = options.workers ??
