@@ -47,6 +47,9 @@ export class DualAveraging {
   }
 }
 
+/** Stan's first metric window (its `window`), in iterations. */
+export const STAN_WINDOW = 25;
+
 /** Stan's windowed warmup schedule for the metric. */
 export class WarmupWindows {
   readonly #warmup: number;
@@ -58,7 +61,7 @@ export class WarmupWindows {
   readonly enabled: boolean;
 
   /** @param base The first window's iterations (Stan's `window`). */
-  constructor(warmup: number, base = 25) {
+  constructor(warmup: number, base = STAN_WINDOW) {
     this.#warmup = warmup;
     let init = 75, term = 50;
     this.enabled = warmup >= 20;

@@ -5,6 +5,7 @@
  * @module
  */
 import type { ChainProgress, NutsOptions } from "./nuts.ts";
+import { STAN_WINDOW } from "./_nuts_adaptation.ts";
 
 /** {@link NutsOptions} with every default filled in. */
 export interface Resolved {
@@ -42,7 +43,7 @@ export function resolveNutsOptions(dim: number, options: NutsOptions): Resolved 
     initMetric: options.initMetric,
     adaptMetric: options.adaptMetric ?? true,
     metricPriorWeight: options.metricPriorWeight ?? 0,
-    metricWindow: options.metricWindow ?? 25,
+    metricWindow: options.metricWindow ?? STAN_WINDOW,
     dense: (options.metric ?? "diag") === "dense",
     onProgress: options.onProgress,
   };

@@ -298,13 +298,7 @@ export class NutsChainSampler {
     if (depth === 0) {
       this.#leapfrog(z, eps);
       this.#leapfrogs++;
-      // H = −log p + ½ p·M⁻¹p, with the M⁻¹p the leapfrog kept (the U-turn checks use it too).
-      const sharp = out.pSharpBeg, p = z.p;
-      sharp.set(z.pSharp);
-      let k = 0;
-      for (let i = 0; i < this.#dim; i++) k += (p[i] as number) * (sharp[i] as number);
-      const h = -z.logp + 0.5 * k;
-      const delta = (Number.isNaN(h) ? Infinity : h) - this.#h0;
+      const delta = this.#hamiltonian(z) - this.#h0;
       if (delta > MAX_DELTA_H) {
         // deno-lint-ignore no-explicit-any
         (globalThis as any).__onDivergence?.(z.theta);
@@ -314,10 +308,11 @@ export class NutsChainSampler {
       out.logSumWeight = -delta;
       this.#sumMetro += delta < 0 ? 1 : Math.exp(-delta);
       copyPoint(out.sample, z);
-      out.rho.set(p);
-      out.pBeg.set(p);
-      out.pEnd.set(p);
-      out.pSharpEnd.set(sharp);
+      out.rho.set(z.p);
+      out.pBeg.set(z.p);
+      out.pEnd.set(z.p);
+      out.pSharpBeg.set(z.pSharp);
+      out.pSharpEnd.set(z.pSharp);
       return true;
     }
     const init = this.#initOut[depth] as SubtreeOut;

@@ -15,11 +15,8 @@ import { Rng } from "../../rng.ts";
 import { FitError } from "../../errors.ts";
 import { MetricWindow } from "./_metric_window.ts";
 import { NutsChainSampler } from "./_nuts_sampler.ts";
-import { DualAveraging, WarmupWindows } from "./_nuts_adaptation.ts";
+import { DualAveraging, STAN_WINDOW, WarmupWindows } from "./_nuts_adaptation.ts";
 import { type Resolved, resolveNutsOptions } from "./_nuts_options.ts";
-
-/** Stan's first metric window, in iterations. */
-const STAN_WINDOW = 25;
 
 /**
  * Mean leapfrog steps per iteration of the initial buffer under which `metricWindow: "auto"`
@@ -28,6 +25,7 @@ const STAN_WINDOW = 25;
  * warmup's gradients; 778 on the bundled geo set (84), where it cost 2.9× (bench/README.md).
  */
 export const SHORT_TRAJECTORY = 128;
+
 /** A log density on ℝ^dim with its gradient: what {@link sampleNuts} draws from. */
 export interface LogDensity {
   /** Number of unconstrained parameters. */
