@@ -35,6 +35,10 @@ export interface ChannelEstimate {
   readonly roas: number;
   /** 90% interval of the ROAS, where the method has one. */
   readonly roasCi90?: readonly [number, number];
+  /** Marginal ROAS: the return of the next unit at +1% spend, where the method reports it. */
+  readonly mroas?: number;
+  /** 90% interval of the marginal ROAS, where the method has one. */
+  readonly mroasCi90?: readonly [number, number];
   /** Share of the media effect. */
   readonly effectShare: number;
 }
@@ -88,8 +92,12 @@ export async function estimateConfigured(
     channels: summary.returns.channels.map((r): ChannelEstimate => ({
       name: r.channel,
       roas: r.roas.value,
+      mroas: r.mroas.value,
       effectShare: shares.get(r.channel) ?? 0,
       ...(r.roas.lower === undefined ? {} : { roasCi90: [r.roas.lower, r.roas.upper as number] }),
+      ...(r.mroas.lower === undefined
+        ? {}
+        : { mroasCi90: [r.mroas.lower, r.mroas.upper as number] as const }),
     })),
     warnings: summary.warnings.filter((w) => w.level === "warning").map((w) =>
       w.subject === undefined ? w.code : `${w.code}:${w.subject}`

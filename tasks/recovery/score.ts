@@ -2,8 +2,13 @@
  * Scoring one method's answer on one set against the set's truth over the training weeks, and
  * the figures the study reports over many such scores:
  * - median absolute ROAS error, `|estimate / truth − 1|`, over every channel of every set;
- * - the share of channels more than 50% off;
- * - 90% interval coverage of the true ROAS, over channels whose method gave an interval;
+ * - the share of channels more than 50% off, and of those the share a warning names (a warning
+ *   whose subject is the channel: where a number would mislead, the product must say so);
+ * - median absolute mROAS error (the return of the next unit at +1% spend), the part of the
+ *   response the spend's variation identifies: an always-on channel's ROAS also rests on the
+ *   curve below its lowest spend, which the KPI series does not show;
+ * - 90% interval coverage of the true ROAS, over channels whose method gave an interval, and of
+ *   the true mROAS;
  * - the share of fits where a guardrail (a diagnostic of level "warning") fired;
  * - the median error restricted to sets where `ols-true` is within 3% on every channel;
  * - the largest ratio of estimated to true effect share among fits without a warning (issue 12:
@@ -25,6 +30,10 @@ export interface ChannelScore {
   readonly roas: number;
   /** estimate / truth − 1. */
   readonly error: number;
+  /** Estimated mROAS ÷ true mROAS − 1, where the method reports an mROAS. */
+  readonly mroasError?: number;
+  /** Whether the method's 90% mROAS interval covers the true mROAS, where it gave one. */
+  readonly mroasCovered?: boolean;
   /** 90% interval, when the method gave one. */
   readonly ci90?: readonly [number, number];
   /** True effect share. */
@@ -66,6 +75,10 @@ export function scoreFit(
       trueRoas: t.roas,
       roas: e.roas,
       error: e.roas / t.roas - 1,
+      ...(e.mroas === undefined ? {} : { mroasError: e.mroas / t.mroas - 1 }),
+      ...(e.mroasCi90 === undefined
+        ? {}
+        : { mroasCovered: e.mroasCi90[0] <= t.mroas && t.mroas <= e.mroasCi90[1] }),
       trueShare: t.effectShare,
       share: e.effectShare,
       ...(e.roasCi90 ? { ci90: e.roasCi90 } : {}),
@@ -112,6 +125,12 @@ export interface Figures {
   readonly medianAbsError: number | null;
   /** Share of channels more than 50% off. */
   readonly over50: number | null;
+  /** Of the channels more than 50% off, the share named by a warning on the channel. */
+  readonly over50Named: number | null;
+  /** Median |mROAS error| over the channels with an mROAS. */
+  readonly medianAbsMroasError: number | null;
+  /** Share of the channels with a 90% mROAS interval whose interval covers the true mROAS. */
+  readonly mroasCoverage90: number | null;
   /** Channels with a 90% interval. */
   readonly withInterval: number;
   /** Share of those whose interval covers the truth. */
@@ -144,6 +163,13 @@ export function figures(fits: readonly FitScore[], easy: ReadonlySet<string>): F
   const ok = fits.filter((f) => f.failure === undefined);
   const channels = ok.flatMap((f) => f.channels);
   const abs = channels.map((c) => Math.abs(c.error));
+  const misses = ok.flatMap((f) =>
+    f.channels.filter((c) => Math.abs(c.error) > 0.5).map((c) =>
+      f.warnings.some((w) => w.endsWith(`:${c.name}`))
+    )
+  );
+  const mroas = channels.flatMap((c) => c.mroasError === undefined ? [] : [Math.abs(c.mroasError)]);
+  const mroasCi = channels.flatMap((c) => c.mroasCovered === undefined ? [] : [c.mroasCovered]);
   const withCi = channels.filter((c) => c.ci90 !== undefined);
   const covered = withCi.filter((c) => c.ci90![0] <= c.trueRoas && c.trueRoas <= c.ci90![1]);
   const easyFits = ok.filter((f) => easy.has(f.set));
@@ -155,6 +181,9 @@ export function figures(fits: readonly FitScore[], easy: ReadonlySet<string>): F
     channels: channels.length,
     medianAbsError: median(abs),
     over50: abs.length === 0 ? null : abs.filter((a) => a > 0.5).length / abs.length,
+    over50Named: misses.length === 0 ? null : misses.filter((n) => n).length / misses.length,
+    medianAbsMroasError: median(mroas),
+    mroasCoverage90: mroasCi.length === 0 ? null : mroasCi.filter((v) => v).length / mroasCi.length,
     withInterval: withCi.length,
     coverage90: withCi.length === 0 ? null : covered.length / withCi.length,
     warned: ok.length === 0 ? null : ok.filter((f) => f.warnings.length > 0).length / ok.length,

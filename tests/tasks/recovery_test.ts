@@ -2,7 +2,8 @@
  * `deno task recovery --quick`, run as CI runs it, checks what must hold whatever the defaults'
  * quality: every method has its row and a fit on every quick set; `ols-true` (the true
  * transforms, converted into mixlab's units) recovers every ROAS of the quick sets — all
- * high-signal — within 5%, a check of the conversion that fails if it drifts; and the study is
+ * high-signal — within 5%, and every marginal ROAS (+1% spend, the generators' own definition)
+ * within 5%, checks of the conversion that fail if it drifts; and the study is
  * byte-stable for a fixed seed.
  */
 import assert from "node:assert/strict";
@@ -16,7 +17,7 @@ import { runStudy } from "../../tasks/recovery/study.ts";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const grid = parseGrid(Deno.readTextFileSync(join(root, "tasks", "recovery", "sets.jsonl")));
 
-Deno.test("recovery --quick: every method fits every quick set; ols-true is within 5%", async () => {
+Deno.test("recovery --quick: every method fits every quick set; ols-true ROAS and mROAS within 5%", async () => {
   const dir = await Deno.makeTempDir({ prefix: "mixlab-recovery-" });
   try {
     const json = join(dir, "quick.json");
@@ -47,6 +48,10 @@ Deno.test("recovery --quick: every method fits every quick set; ols-true is with
         assert.ok(
           Math.abs(c.error) < 0.05,
           `ols-true ${fit.set} ${c.name}: ${c.roas} vs ${c.trueRoas}`,
+        );
+        assert.ok(
+          c.mroasError !== undefined && Math.abs(c.mroasError) < 0.05,
+          `ols-true ${fit.set} ${c.name}: mROAS off by ${c.mroasError}`,
         );
       }
     }
