@@ -7,7 +7,7 @@
  * | code | fires when | why it matters |
  * |---|---|---|
  * | `flat-column` | the saturation leaves less than `flatness` of the input's relative variation | the column is a second intercept: its level (the contribution) is not identified |
- * | `extrapolated-effect` | more than `extrapolation` of a channel's contribution lies below its lowest observed input | that part of the effect is measured against zero spend, which was never observed |
+ * | `extrapolated-effect` | more than `extrapolation` of a channel's contribution lies below its lowest observed input | that part of the effect is measured against zero spend, which was never observed; the message gives the ROAS of the part above it, `roas · (1 − extrapolation)`, a floor for any response that rises from zero through the fitted curve |
  * | `baseline-collinear` | R² of the channel's column on the baseline terms above `baselineR2` | the split between the channel and the baseline is not identified |
  * | `negative-baseline` | the baseline (KPI without paid media) is negative in some week | media is credited with more than the KPI |
  * | `media-share` | paid media's share of the predicted KPI outside `mediaShare` | implausible for the business |
@@ -182,7 +182,10 @@ function channelWarning(
         ...base,
         message: `${name}: ${pct(c.extrapolation)} of its contribution is credited at spend ` +
           "below the lowest weekly level observed; the data cannot tell that part from the " +
-          `baseline, so its ROAS (${num(c.roas)}) rests on the assumed curve`,
+          `baseline, so its ROAS (${num(c.roas)}) rests on the assumed curve; the part above ` +
+          `that level, which the spend's variation measures, is a ROAS of ${
+            num(c.roas * (1 - c.extrapolation))
+          }`,
         hint: `read ${name}'s marginal ROAS rather than its ROAS; vary its spend (a dark period ` +
           "or a geo test) or calibrate it with a lift test before moving budget on it",
       };

@@ -91,6 +91,20 @@ Deno.test("a saturated, near-constant media column is flagged in the fit, result
   assert.match(html, /⚠ flat-column/); // the ROAS table marks the channel
 });
 
+Deno.test("extrapolated-effect names the ROAS of the part above the lowest spend", () => {
+  // KPI = 1000 + 2·spend exactly, identity curve, no carryover: OLS returns the slope 2, so the
+  // ROAS is 2 and the contribution below the lowest weekly spend is 2·min(spend) a week, a share
+  // min/mean (≈ 0.8 > 0.6) of the contribution; the part above it is a ROAS of 2·(1 − min/mean)
+  const fit = fitOls(data((x) => 1000 + 2 * x, 0), spec({ kind: "identity" }));
+  const lo = Math.min(...tv), mean = tv.reduce((a, b) => a + b, 0) / n;
+  const warning = fit.diagnostics.find((d) => d.code === "extrapolated-effect");
+  assert.ok(warning, "extrapolated-effect fired");
+  assert.match(warning.message, /its ROAS \(2\.00\) rests on the assumed curve/);
+  const above = (2 * (1 - lo / mean)).toFixed(2);
+  assert.ok(warning.message.endsWith(`is a ROAS of ${above}`), warning.message);
+  warnedAtTop(shown(fit).html, `is a ROAS of ${above}`);
+});
+
 Deno.test("a baseline pushed negative is flagged with the media share it implies", () => {
   // KPI = −200 + 3·spend: OLS on identity media recovers the intercept −200, so the baseline
   // (intercept only) is negative in every week and media is 3·x̄ / (3·x̄ − 200) of the KPI
