@@ -9,6 +9,7 @@
 import { fitConfigured, summarizeConfigured } from "../../lib/config/fit_configured.ts";
 import { parseMmmConfig } from "../../lib/config/mmm_config.ts";
 import { sliceRows } from "../../lib/mmm_data.ts";
+import { measureGuardrails } from "../../lib/guardrails/measure.ts";
 import type { MmmData } from "../../lib/types.ts";
 import type { GeneratedSet } from "./generators/truth.ts";
 import { type ConfigJson, HOLDOUT_WEEKS } from "./mixlab_input.ts";
@@ -39,6 +40,11 @@ export interface ChannelEstimate {
   readonly mroas?: number;
   /** 90% interval of the marginal ROAS, where the method has one. */
   readonly mroasCi90?: readonly [number, number];
+  /**
+   * Share of the contribution below the lowest observed input, as the `extrapolated-effect`
+   * guardrail measures it on the reported fit.
+   */
+  readonly extrapolation?: number;
   /** Share of the media effect. */
   readonly effectShare: number;
 }
@@ -88,11 +94,15 @@ export async function estimateConfigured(
   );
   const summary = summarizeConfigured(parsed, { ...run, holdout });
   const shares = new Map(summary.decomposition.channels.map((c) => [c.channel, c.effectShare]));
+  const measured = new Map(
+    measureGuardrails(run.fit).channels.map((c) => [c.channel, c.extrapolation]),
+  );
   return {
     channels: summary.returns.channels.map((r): ChannelEstimate => ({
       name: r.channel,
       roas: r.roas.value,
       mroas: r.mroas.value,
+      ...(measured.has(r.channel) ? { extrapolation: measured.get(r.channel) as number } : {}),
       effectShare: shares.get(r.channel) ?? 0,
       ...(r.roas.lower === undefined ? {} : { roasCi90: [r.roas.lower, r.roas.upper as number] }),
       ...(r.mroas.lower === undefined

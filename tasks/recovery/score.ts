@@ -34,6 +34,8 @@ export interface ChannelScore {
   readonly mroasError?: number;
   /** Whether the method's 90% mROAS interval covers the true mROAS, where it gave one. */
   readonly mroasCovered?: boolean;
+  /** Share of the estimated contribution below the lowest observed input, where measured. */
+  readonly extrapolation?: number;
   /** 90% interval, when the method gave one. */
   readonly ci90?: readonly [number, number];
   /** True effect share. */
@@ -76,6 +78,7 @@ export function scoreFit(
       roas: e.roas,
       error: e.roas / t.roas - 1,
       ...(e.mroas === undefined ? {} : { mroasError: e.mroas / t.mroas - 1 }),
+      ...(e.extrapolation === undefined ? {} : { extrapolation: e.extrapolation }),
       ...(e.mroasCi90 === undefined
         ? {}
         : { mroasCovered: e.mroasCi90[0] <= t.mroas && t.mroas <= e.mroasCi90[1] }),

@@ -18,8 +18,16 @@ import {
   medianSeconds,
   scoreFit,
 } from "./score.ts";
+import { extrapolationBands } from "./extrapolation_checks.ts";
 import { shareBandCounts } from "./share_checks.ts";
-import { generatorTable, methodTable, setTable, shareTable, timingTable } from "./table.ts";
+import {
+  extrapolationTable,
+  generatorTable,
+  methodTable,
+  setTable,
+  shareTable,
+  timingTable,
+} from "./table.ts";
 
 /** Options of {@link runStudy}. */
 export interface StudyOptions {
@@ -109,6 +117,10 @@ export async function runStudy(
     label,
     counts: shareBandCounts(pools.get(label) as FitScore[]),
   }));
+  const extrapolation = labels.map((label) => ({
+    label,
+    bands: extrapolationBands(pools.get(label) as FitScore[]),
+  }));
   const report = [
     `Recovery study: ${sets.length} sets, seed ${options.seed}${
       options.quick ? ", --quick" : ""
@@ -121,6 +133,9 @@ export async function runStudy(
     "",
     "share warnings by estimated / true effect share (issue 12: every channel above 2x named):",
     shareTable(shares),
+    "",
+    "errors by the share of each channel's contribution credited below its lowest observed input:",
+    extrapolationTable(extrapolation),
     "",
     setTable(sets.map((s) => s.id), [...pools.keys()], [...fits, ...reference]),
   ].join("\n");
@@ -151,6 +166,7 @@ export async function runStudy(
     easySets: [...easy].sort(),
     figures: Object.fromEntries(rows.map((r) => [r.label, figureRecord(r.figures)])),
     shareBands: Object.fromEntries(shares.map((r) => [r.label, r.counts])),
+    extrapolationBands: Object.fromEntries(extrapolation.map((r) => [r.label, r.bands])),
     byGenerator: byGenerator.map((r) => ({
       method: r.label,
       generator: r.generator,

@@ -5,6 +5,7 @@
  * @module
  */
 import type { Figures, FitScore } from "./score.ts";
+import type { ExtrapolationBand } from "./extrapolation_checks.ts";
 import type { ShareBandCount } from "./share_checks.ts";
 
 const pct = (v: number | null, digits = 1): string =>
@@ -132,6 +133,38 @@ export function shareTable(
         of(c.creditUncertain, c.channels),
         of(c.shareMismatch + c.creditUncertain, c.channels),
         of(c.anyWarning, c.channels),
+      ])
+    ),
+  );
+}
+
+/**
+ * One row per method and band of the extrapolation share: the channels in the band, their median
+ * ROAS and mROAS errors, how many are more than 50% off and how many `extrapolated-effect` named.
+ */
+export function extrapolationTable(
+  rows: readonly { label: string; bands: readonly ExtrapolationBand[] }[],
+): string {
+  const of = (k: number, n: number) => (n === 0 ? "–" : `${k} (${pct(k / n, 0)})`);
+  return render(
+    [
+      "method",
+      "below lowest input",
+      "channels",
+      "median |err|",
+      "median |mROAS err|",
+      ">50% off",
+      "extrapolated-effect",
+    ],
+    rows.flatMap((r) =>
+      r.bands.map((b) => [
+        r.label,
+        b.band,
+        String(b.channels),
+        pct(b.medianAbsError),
+        pct(b.medianAbsMroasError),
+        of(b.over50, b.channels),
+        of(b.named, b.channels),
       ])
     ),
   );

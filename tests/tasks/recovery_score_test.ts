@@ -1,11 +1,13 @@
 /**
  * The recovery study's figures on hand-built fits, every expected value counted by hand: the
  * median ROAS and mROAS errors, the share of channels more than 50% off and of those the share a
- * warning names, and interval coverage of the true ROAS and mROAS.
+ * warning names, interval coverage of the true ROAS and mROAS, and the bands of the share of the
+ * contribution credited below the lowest observed input.
  */
 import assert from "node:assert/strict";
 import type { GeneratedSet } from "../../tasks/recovery/generators/truth.ts";
 import type { MethodEstimate } from "../../tasks/recovery/method.ts";
+import { extrapolationBands } from "../../tasks/recovery/extrapolation_checks.ts";
 import { figures, scoreFit } from "../../tasks/recovery/score.ts";
 
 /** A set whose truth holds only what scoring reads: per channel ROAS, mROAS and effect share. */
@@ -81,4 +83,47 @@ Deno.test("figures: no misses and no mROAS give null, not zero", () => {
   assert.equal(f.over50Named, null);
   assert.equal(f.medianAbsMroasError, null);
   assert.equal(f.mroasCoverage90, null);
+});
+
+Deno.test("extrapolationBands: bands by the share below the lowest input, bounds inclusive below", () => {
+  const ch = (
+    name: string,
+    extrapolation: number | undefined,
+    error: number,
+    mroasError: number,
+  ) => ({
+    name,
+    trueRoas: 1,
+    roas: 1 + error,
+    error,
+    mroasError,
+    trueShare: 0.25,
+    share: 0.25,
+    ...(extrapolation === undefined ? {} : { extrapolation }),
+  });
+  const fit = {
+    set: "s",
+    generator: "robyn",
+    method: "m",
+    seconds: 1,
+    warnings: ["extrapolated-effect:d", "param-on-bound:c"],
+    channels: [
+      ch("a", 0.2, 0.1, 0.3),
+      ch("b", 0.39, -0.6, 0.1),
+      ch("c", 0.6, 0.8, 0.05),
+      ch("d", 0.9, 1.2, 0.15),
+      ch("e", undefined, 5, 5),
+    ],
+  };
+  const [low, second, third, top] = extrapolationBands([fit]);
+  assert.equal(low!.channels, 0); // 0.2 belongs to the band that starts there; e has no measure
+  assert.equal(second!.channels, 2);
+  close(second!.medianAbsError, 0.35); // (0.1 + 0.6) / 2
+  close(second!.medianAbsMroasError, 0.2); // (0.3 + 0.1) / 2
+  assert.equal(second!.over50, 1);
+  assert.equal(third!.channels, 0);
+  assert.equal(top!.channels, 2);
+  close(top!.medianAbsError, 1); // (0.8 + 1.2) / 2
+  assert.equal(top!.over50, 2);
+  assert.equal(top!.named, 1); // d only: c's warning is another code
 });
