@@ -8,7 +8,7 @@
  *
  * @module
  */
-import type { FitScore } from "./score.ts";
+import { type FitScore, median } from "./score.ts";
 
 /** The bands of the extrapolation share, lower bound inclusive. */
 export const EXTRAPOLATION_BANDS: readonly { readonly label: string; readonly from: number }[] = [
@@ -32,12 +32,6 @@ export interface ExtrapolationBand {
   readonly over50: number;
   /** Channels the `extrapolated-effect` warning named. */
   readonly named: number;
-}
-
-function median(v: readonly number[]): number | null {
-  if (v.length === 0) return null;
-  const s = [...v].sort((a, b) => a - b), m = s.length >> 1;
-  return s.length % 2 === 1 ? s[m] as number : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }
 
 /**

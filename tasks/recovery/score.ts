@@ -4,9 +4,9 @@
  * - median absolute ROAS error, `|estimate / truth − 1|`, over every channel of every set;
  * - the share of channels more than 50% off, and of those the share a warning names (a warning
  *   whose subject is the channel: where a number would mislead, the product must say so);
- * - median absolute mROAS error (the return of the next unit at +1% spend), the part of the
- *   response the spend's variation identifies: an always-on channel's ROAS also rests on the
- *   curve below its lowest spend, which the KPI series does not show;
+ * - median absolute mROAS error (the return of the next unit at +1% spend), which rests only on
+ *   the curve where the spend moves, while an always-on channel's ROAS also rests on the curve
+ *   below its lowest spend, which the KPI series does not show;
  * - 90% interval coverage of the true ROAS, over channels whose method gave an interval, and of
  *   the true mROAS;
  * - the share of fits where a guardrail (a diagnostic of level "warning") fired;
@@ -148,7 +148,8 @@ export interface Figures {
   readonly maxShareRatioUnwarned: number | null;
 }
 
-function median(v: number[]): number | null {
+/** The median of `v`; null when it is empty. */
+export function median(v: readonly number[]): number | null {
   if (v.length === 0) return null;
   const s = [...v].sort((a, b) => a - b), m = s.length >> 1;
   return s.length % 2 === 1 ? s[m] as number : ((s[m - 1] as number) + (s[m] as number)) / 2;
