@@ -9,6 +9,7 @@
  * @module
  */
 import { type FitScore, median } from "./score.ts";
+import { type BandColumns, of, pct } from "./table.ts";
 
 /** The bands of the extrapolation share, lower bound inclusive. */
 export const EXTRAPOLATION_BANDS: readonly { readonly label: string; readonly from: number }[] = [
@@ -80,3 +81,23 @@ export function extrapolationBands(fits: readonly FitScore[]): ExtrapolationBand
     named: g.filter(({ c, f }) => f.warnings.includes(`extrapolated-effect:${c.name}`)).length,
   }));
 }
+
+/** The table's columns: each band's channels, median errors, misses and warnings. */
+export const EXTRAPOLATION_COLUMNS: BandColumns<ExtrapolationBand> = {
+  header: [
+    "below lowest input",
+    "channels",
+    "median |err|",
+    "median |mROAS err|",
+    ">50% off",
+    "extrapolated-effect",
+  ],
+  cells: (b) => [
+    b.band,
+    String(b.channels),
+    pct(b.medianAbsError),
+    pct(b.medianAbsMroasError),
+    of(b.over50, b.channels),
+    of(b.named, b.channels),
+  ],
+};

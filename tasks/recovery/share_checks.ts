@@ -8,6 +8,7 @@
  * @module
  */
 import type { FitScore } from "./score.ts";
+import { type BandColumns, of } from "./table.ts";
 
 /** The bands of estimated ÷ true effect share, lower bound inclusive. */
 export const SHARE_BANDS: readonly { readonly label: string; readonly from: number }[] = [
@@ -78,3 +79,23 @@ export function shareBandCounts(fits: readonly FitScore[]): ShareBandCount[] {
   }
   return counts;
 }
+
+/** The share table's columns: each band's channels and how many each share warning named. */
+export const SHARE_COLUMNS: BandColumns<ShareBandCount> = {
+  header: [
+    "est./true share",
+    "channels",
+    "share-mismatch",
+    "credit-uncertain",
+    "either",
+    "in a warned fit",
+  ],
+  cells: (c) => [
+    c.band,
+    String(c.channels),
+    of(c.shareMismatch, c.channels),
+    of(c.creditUncertain, c.channels),
+    of(c.shareMismatch + c.creditUncertain, c.channels),
+    of(c.anyWarning, c.channels),
+  ],
+};

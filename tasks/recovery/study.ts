@@ -18,16 +18,9 @@ import {
   medianSeconds,
   scoreFit,
 } from "./score.ts";
-import { extrapolationBands } from "./extrapolation_checks.ts";
-import { shareBandCounts } from "./share_checks.ts";
-import {
-  extrapolationTable,
-  generatorTable,
-  methodTable,
-  setTable,
-  shareTable,
-  timingTable,
-} from "./table.ts";
+import { EXTRAPOLATION_COLUMNS, extrapolationBands } from "./extrapolation_checks.ts";
+import { SHARE_COLUMNS, shareBandCounts } from "./share_checks.ts";
+import { bandTable, generatorTable, methodTable, setTable, timingTable } from "./table.ts";
 
 /** Options of {@link runStudy}. */
 export interface StudyOptions {
@@ -132,10 +125,10 @@ export async function runStudy(
     generatorTable(byGenerator),
     "",
     "share warnings by estimated / true effect share (issue 12: every channel above 2x named):",
-    shareTable(shares),
+    bandTable(SHARE_COLUMNS, shares.map((r) => ({ label: r.label, bands: r.counts }))),
     "",
     "errors by the share of each channel's contribution credited below its lowest observed input:",
-    extrapolationTable(extrapolation),
+    bandTable(EXTRAPOLATION_COLUMNS, extrapolation),
     "",
     setTable(sets.map((s) => s.id), [...pools.keys()], [...fits, ...reference]),
   ].join("\n");

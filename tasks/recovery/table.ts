@@ -5,10 +5,9 @@
  * @module
  */
 import type { Figures, FitScore } from "./score.ts";
-import type { ExtrapolationBand } from "./extrapolation_checks.ts";
-import type { ShareBandCount } from "./share_checks.ts";
 
-const pct = (v: number | null, digits = 1): string =>
+/** A share as a percentage with `digits` decimals, or "–" for null. */
+export const pct = (v: number | null, digits = 1): string =>
   v === null ? "–" : `${(100 * v).toFixed(digits)}%`;
 const ratio = (v: number | null): string => (v === null ? "–" : v.toFixed(2));
 
@@ -106,66 +105,25 @@ export function timingTable(
   );
 }
 
-/**
- * One row per method and band of estimated ÷ true effect share: the channels in the band and how
- * many each share warning named.
- */
-export function shareTable(
-  rows: readonly { label: string; counts: readonly ShareBandCount[] }[],
-): string {
-  const of = (k: number, n: number) => (n === 0 ? "–" : `${k} (${pct(k / n, 0)})`);
-  return render(
-    [
-      "method",
-      "est./true share",
-      "channels",
-      "share-mismatch",
-      "credit-uncertain",
-      "either",
-      "in a warned fit",
-    ],
-    rows.flatMap((r) =>
-      r.counts.map((c) => [
-        r.label,
-        c.band,
-        String(c.channels),
-        of(c.shareMismatch, c.channels),
-        of(c.creditUncertain, c.channels),
-        of(c.shareMismatch + c.creditUncertain, c.channels),
-        of(c.anyWarning, c.channels),
-      ])
-    ),
-  );
+/** `k (k/n as a whole percentage)`, or "–" for an empty band. */
+export const of = (k: number, n: number): string => (n === 0 ? "–" : `${k} (${pct(k / n, 0)})`);
+
+/** The columns of a table of bands, after the method: their headers and one band's cells. */
+export interface BandColumns<T> {
+  readonly header: readonly string[];
+  cells(band: T): string[];
 }
 
 /**
- * One row per method and band of the extrapolation share: the channels in the band, their median
- * ROAS and mROAS errors, how many are more than 50% off and how many `extrapolated-effect` named.
+ * One row per method and band: the method's label, then the columns' cells of the band (the share
+ * bands' columns are in share_checks.ts, the extrapolation bands' in extrapolation_checks.ts).
  */
-export function extrapolationTable(
-  rows: readonly { label: string; bands: readonly ExtrapolationBand[] }[],
+export function bandTable<T>(
+  columns: BandColumns<T>,
+  rows: readonly { label: string; bands: readonly T[] }[],
 ): string {
-  const of = (k: number, n: number) => (n === 0 ? "–" : `${k} (${pct(k / n, 0)})`);
   return render(
-    [
-      "method",
-      "below lowest input",
-      "channels",
-      "median |err|",
-      "median |mROAS err|",
-      ">50% off",
-      "extrapolated-effect",
-    ],
-    rows.flatMap((r) =>
-      r.bands.map((b) => [
-        r.label,
-        b.band,
-        String(b.channels),
-        pct(b.medianAbsError),
-        pct(b.medianAbsMroasError),
-        of(b.over50, b.channels),
-        of(b.named, b.channels),
-      ])
-    ),
+    ["method", ...columns.header],
+    rows.flatMap((r) => r.bands.map((b) => [r.label, ...columns.cells(b)])),
   );
 }

@@ -9,8 +9,8 @@ import { fileURLToPath } from "node:url";
 import { generateSet, parseGrid } from "../../tasks/recovery/grid.ts";
 import { HOLDOUT_WEEKS } from "../../tasks/recovery/mixlab_input.ts";
 import type { FitScore } from "../../tasks/recovery/score.ts";
-import { shareBandCounts } from "../../tasks/recovery/share_checks.ts";
-import { shareTable } from "../../tasks/recovery/table.ts";
+import { SHARE_COLUMNS, shareBandCounts } from "../../tasks/recovery/share_checks.ts";
+import { bandTable } from "../../tasks/recovery/table.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const read = (name: string) =>
@@ -61,7 +61,7 @@ Deno.test("shareBandCounts() bins channels by estimated / true share and counts 
   assert.deepEqual(counts.map((c) => c.creditUncertain), [0, 1, 0, 1]);
   assert.deepEqual(counts.map((c) => c.shareMismatch), [0, 0, 0, 1]);
   assert.deepEqual(counts.map((c) => c.anyWarning), [1, 1, 1, 2]);
-  const table = shareTable([{ label: "m", counts }]);
+  const table = bandTable(SHARE_COLUMNS, [{ label: "m", bands: counts }]);
   assert.match(table, /^m\s+> 2×\s+2\s+1 \(50%\)\s+1 \(50%\)\s+2 \(100%\)\s+2 \(100%\)$/m);
   assert.match(table, /^m\s+0\.8–1\.25×\s+2\s+0 \(0%\)\s+1 \(50%\)\s+1 \(50%\)\s+1 \(50%\)$/m);
 });
