@@ -8,11 +8,12 @@
  *
  * @module
  */
+import { type Band, bandIndex } from "./bands.ts";
 import { type FitScore, median } from "./score.ts";
 import { type BandColumns, of, pct } from "./table.ts";
 
 /** The bands of the extrapolation share, lower bound inclusive. */
-export const EXTRAPOLATION_BANDS: readonly { readonly label: string; readonly from: number }[] = [
+export const EXTRAPOLATION_BANDS: readonly Band[] = [
   { label: "< 0.2", from: -Infinity },
   { label: "0.2–0.4", from: 0.2 },
   { label: "0.4–0.6", from: 0.4 },
@@ -63,11 +64,7 @@ export function extrapolationBands(fits: readonly FitScore[]): ExtrapolationBand
     if (f.failure !== undefined) continue;
     for (const c of f.channels) {
       if (c.extrapolation === undefined) continue;
-      let k = 0;
-      EXTRAPOLATION_BANDS.forEach((b, j) => {
-        if ((c.extrapolation as number) >= b.from) k = j;
-      });
-      groups[k]!.push({ c, f });
+      groups[bandIndex(EXTRAPOLATION_BANDS, c.extrapolation)]!.push({ c, f });
     }
   }
   return groups.map((g, j) => ({

@@ -7,11 +7,12 @@
  *
  * @module
  */
+import { type Band, bandIndex } from "./bands.ts";
 import type { FitScore } from "./score.ts";
 import { type BandColumns, of } from "./table.ts";
 
 /** The bands of estimated ÷ true effect share, lower bound inclusive. */
-export const SHARE_BANDS: readonly { readonly label: string; readonly from: number }[] = [
+export const SHARE_BANDS: readonly Band[] = [
   { label: "< 0.8×", from: -Infinity },
   { label: "0.8–1.25×", from: 0.8 },
   { label: "1.25–2×", from: 1.25 },
@@ -30,13 +31,6 @@ export interface ShareBandCount {
   readonly creditUncertain: number;
   /** Of those, in a fit with any warning (on this channel, another one or the whole model). */
   readonly anyWarning: number;
-}
-
-/** The band index of a share ratio. */
-function band(ratio: number): number {
-  let k = 0;
-  for (let j = 0; j < SHARE_BANDS.length; j++) if (ratio >= SHARE_BANDS[j]!.from) k = j;
-  return k;
 }
 
 /**
@@ -70,7 +64,7 @@ export function shareBandCounts(fits: readonly FitScore[]): ShareBandCount[] {
   for (const f of fits) {
     if (f.failure !== undefined) continue;
     for (const c of f.channels) {
-      const k = counts[band(c.share / c.trueShare)]!;
+      const k = counts[bandIndex(SHARE_BANDS, c.share / c.trueShare)]!;
       k.channels++;
       if (f.warnings.includes(`share-mismatch:${c.name}`)) k.shareMismatch++;
       if (f.warnings.includes(`credit-uncertain:${c.name}`)) k.creditUncertain++;
