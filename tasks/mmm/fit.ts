@@ -33,6 +33,7 @@ import { VERSION } from "../../lib/version.ts";
 import { writeTextAtomic } from "../_atomic_write.ts";
 import { type Command, loadConfigFile, required } from "./_cli.ts";
 import { fitGeo } from "./_fit_geo.ts";
+import { tuningSection } from "./_tuning_section.ts";
 
 /** Passes on at most 5 progress updates a second, and always the last one. */
 function throttled(f: (p: SearchProgress) => void): (p: SearchProgress) => void {
@@ -248,28 +249,6 @@ function predictiveCheckSection(ppc: PredictiveCheck): ReportSection {
       },
       { kind: "chart", chart: plotPredictiveCheck(ppc) },
       { kind: "table", table: ppc.toTable() },
-    ],
-  };
-}
-
-/** The report's tuning section: the search's objective (or front) and parameters, when tuned. */
-function tuningSection(config: MmmConfig, run: ConfiguredFit): ReportSection | undefined {
-  if (!run.tuning) return undefined;
-  return {
-    title: "Tuning",
-    blocks: [
-      {
-        kind: "text",
-        text:
-          `${run.tuning.search.trials.length} candidate models were searched; the chosen one was refitted on all training weeks.`,
-      },
-      {
-        kind: "chart",
-        chart: config.tuning!.objectives.length > 1
-          ? run.tuning.plotFront()
-          : run.tuning.plotObjective(),
-      },
-      { kind: "chart", chart: run.tuning.plotParameters() },
     ],
   };
 }

@@ -32,6 +32,10 @@ Deno.test({
       for (const title of ["Tuning", "What drove the KPI", "Response curves", "Diagnostics"]) {
         assert.ok(html.includes(`>${title}</h2>`), title);
       }
+      // the tuning section says how tv's and search's families were chosen, and how far the
+      // bootstrap intervals can be trusted
+      assert.ok(html.includes("Families per channel"), "families table");
+      assert.ok(html.includes("How far to trust the 90% intervals"), "interval caveat");
       for (
         const chart of ["Scatter matrix of the KPI and spend", "Residuals against fitted values"]
       ) {
