@@ -12,11 +12,22 @@
  * - cross-validated scoring: the one-standard-error rule (Breiman et al. 1984, §3.4.3): the pair
  *   with the fewest parameters whose CV error is within one standard error of the best pair's.
  *
+ * Pairs rank in three tiers before their scores count: sound pairs; then, for a channel that
+ * spent in every week, sound pairs whose best saturation parameter ends on its range's edge
+ * (within 1% of its width, the `param-on-bound` rule); then pairs with no sound candidate at
+ * all. A saturation parameter on its edge means the family cannot bend the way the data do: the
+ * logistic at its smallest λ is a straight line through zero, the fit asking for a curve that
+ * rises faster than a line across the observed spend (the foot of an S-shaped response), which
+ * no concave family can draw. For a channel that was never dark, nothing in the data shows the
+ * curve below its lowest spend, and a line through zero credits all of it at the marginal
+ * return; a channel with weeks at zero shows that part, so its line is measured, not assumed.
+ *
  * Ties go to the channel's current pair. A channel moves to a new pair only when it scores
  * better; the channels are visited in the spec's order, each against the others' latest choice.
  *
  * @module
  */
+import { boundDiagnostics } from "../guardrails/guardrails.ts";
 import { getTransform } from "../transforms/registry.ts";
 import type { ChannelSpec, MmmData, ModelSpec, TransformSpec } from "../types.ts";
 import { minimize } from "./minimize.ts";
@@ -53,6 +64,11 @@ export interface FamilyScore {
   readonly score: number;
   /** Cross-validated: the standard error of the CV error; in-sample: 0. */
   readonly se: number;
+  /**
+   * Rank before the score: 0 sound, 1 sound but (for a channel never dark) with a saturation
+   * parameter on its range's edge, 2 no sound candidate (see the module doc).
+   */
+  readonly tier: 0 | 1 | 2;
   /** The pair's best parameters for this channel (`"<stage>.<param>"`). */
   readonly params: Readonly<Record<string, number>>;
 }
@@ -156,11 +172,15 @@ function stageParams(params: Readonly<Record<string, number>>, stage: string) {
   return out;
 }
 
-/** The lowest score; with cross-validation, the fewest parameters within one SE of it. */
+/**
+ * The lowest score in the best tier; with cross-validation, the fewest parameters within one SE
+ * of it, in that tier.
+ */
 function pick(scores: readonly FamilyScore[], inSample: boolean): number {
-  let best = 0;
+  const tier = Math.min(...scores.map((s) => s.tier));
+  let best = scores.findIndex((s) => s.tier === tier);
   scores.forEach((s, i) => {
-    if (s.score < (scores[best] as FamilyScore).score) best = i;
+    if (s.tier === tier && s.score < (scores[best] as FamilyScore).score) best = i;
   });
   if (inSample) return best;
   const limit = (scores[best] as FamilyScore).score + (scores[best] as FamilyScore).se;
@@ -168,13 +188,19 @@ function pick(scores: readonly FamilyScore[], inSample: boolean): number {
   scores.forEach((s, i) => {
     const c = scores[chosen] as FamilyScore;
     if (
-      s.score <= limit &&
+      s.tier === tier && s.score <= limit &&
       (s.parameters < c.parameters || (s.parameters === c.parameters && i < chosen))
     ) {
       chosen = i;
     }
   });
   return chosen;
+}
+
+/** Whether a channel spent in every week of the data (no week shows its response at zero). */
+function neverDark(data: MmmData, channel: string): boolean {
+  const spend = data.channels.find((c) => c.name === channel)?.spend ?? [];
+  return spend.length > 0 && spend.every((v) => v > 0);
 }
 
 /** `n·ln(SSE/n)` up to a constant, from the in-sample error (NRMSE = RMSE / range). */
@@ -255,15 +281,24 @@ async function screen(
     const prefix = `${target.name}.`;
     if (name.startsWith(prefix)) params[name.slice(prefix.length)] = v;
   }
-  // an unsound pair only wins when no pair is sound: its score carries a large penalty
-  const penalty = sound ? 0 : 1e6;
+  const saturationParams = space.params.filter((p) =>
+    p.fixed === undefined && p.name.startsWith(`${target.name}.saturation.`) &&
+    trial?.params[p.name] !== undefined
+  );
+  const onEdge = neverDark(data, target.name) && boundDiagnostics(saturationParams.map((p) => ({
+        name: p.name,
+        value: trial?.params[p.name] as number,
+        lower: p.lower,
+        upper: p.upper,
+      })
+      )).length > 0;
   return {
     adstock: target.adstock.kind,
     saturation: target.saturation.kind,
     parameters: k,
-    score: (inSample ? fitTerm(value, n, context.objective.metric) + Math.log(n) * k : value) +
-      penalty,
+    score: inSample ? fitTerm(value, n, context.objective.metric) + Math.log(n) * k : value,
     se: inSample || best < 0 ? 0 : search.extraMatrix[best * e + se] as number,
+    tier: !sound ? 2 : onEdge ? 1 : 0,
     params,
   };
 }

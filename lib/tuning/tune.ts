@@ -169,12 +169,14 @@ export class TuneResult {
         saturation: s.saturation,
         parameters: s.parameters,
         score: s.score,
+        check: TIER_LABELS[s.tier],
         chosen: i === f.chosen ? "✓" : "",
       }))
     );
     return table(rows, {
-      caption: "Families per channel: the lowest score wins (BIC charges every parameter)",
-      columns: ["channel", "adstock", "saturation", "parameters", "score", "chosen"],
+      caption: "Families per channel: the lowest score in the best check wins (BIC charges " +
+        "every parameter; a saturation on its range's edge ranks behind one inside)",
+      columns: ["channel", "adstock", "saturation", "parameters", "score", "check", "chosen"],
     });
   }
 
@@ -366,6 +368,9 @@ export async function tune(
   });
   return new TuneResult({ ...rerun, settings: again, families: choices });
 }
+
+/** What each family tier means, for the families table. */
+const TIER_LABELS = ["sound", "saturation on its range's edge", "no sound candidate"] as const;
 
 /** The bounds that name parameters of the spec's (possibly new) families. */
 function validBounds(

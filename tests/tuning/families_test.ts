@@ -74,9 +74,12 @@ Deno.test("tune() with candidate families picks a lagged adstock only where the 
   assert.equal(result.spec.channels[0]!.adstock.kind, "weibull-pdf");
   assert.equal(result.spec.channels[1]!.adstock.kind, "geometric");
   // the information criterion charged every extra parameter: a pair with more parameters won
-  // only with a lower score
+  // only with a lower score than every pair of its tier, and no pair of a better tier was passed
   for (const f of result.families ?? []) {
     const chosen = f.scores[f.chosen]!;
-    for (const s of f.scores) assert.ok(chosen.score <= s.score);
+    for (const s of f.scores) {
+      assert.ok(s.tier >= chosen.tier);
+      if (s.tier === chosen.tier) assert.ok(chosen.score <= s.score);
+    }
   }
 });
