@@ -20,7 +20,8 @@
  * rises faster than a line across the observed spend (the foot of an S-shaped response), which
  * no concave family can draw. For a channel that was never dark, nothing in the data shows the
  * curve below its lowest spend, and a line through zero credits all of it at the marginal
- * return; a channel with weeks at zero shows that part, so its line is measured, not assumed.
+ * return; a channel with weeks at zero shows that part, so its line is measured, not assumed
+ * (the recovery study's figures with and without the rule: README, "Tuning defaults, and why").
  *
  * Ties go to the channel's current pair. A channel moves to a new pair only when it scores
  * better; the channels are visited in the spec's order, each against the others' latest choice.

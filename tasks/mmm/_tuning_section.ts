@@ -11,8 +11,8 @@ import type { ReportSection } from "../../lib/report/html_report.ts";
 
 /**
  * How far a tuned fit's bootstrap intervals can be trusted, measured on independent data by the
- * recovery study (README, "Recovery study at the defaults": 90% intervals covered 72.9% and
- * 69.7% of the true ROAS on the study and fresh sets, 80.9% and 79.8% of the true mROAS).
+ * recovery study (README, "Recovery study at the defaults": 90% intervals covered 73.9% and
+ * 69.1% of the true ROAS on the study and fresh sets, 80.9% and 78.7% of the true mROAS).
  */
 export const TUNED_INTERVALS_CAVEAT = "How far to trust the 90% intervals: each replicate " +
   "re-tunes every parameter but keeps the curve families chosen above, and every replicate " +
