@@ -276,6 +276,8 @@ export interface SearchedParam {
   readonly lower: number;
   /** Upper end of the searched range. */
   readonly upper: number;
+  /** What the curve becomes at each end of the range (the descriptor's `edges`). */
+  readonly edges?: { readonly lower?: string; readonly upper?: string };
 }
 
 /**
@@ -293,6 +295,12 @@ export interface SearchedParam {
  *   { name: "lambda", value: 1e-4, lower: 1e-4, upper: 10 },
  * ]);
  * assert.deepEqual(w.map((d) => d.subject), ["tv"]);
+ * // the descriptor's word on what the curve becomes at that end is added
+ * const [line] = boundDiagnostics([{
+ *   name: "tv.saturation.lambda", value: 0.1, lower: 0.1, upper: 3.3,
+ *   edges: { lower: "nearly a straight line" },
+ * }]);
+ * assert.ok(line!.message.endsWith("; nearly a straight line"));
  * ```
  */
 export function boundDiagnostics(params: readonly SearchedParam[]): Diagnostic[] {
@@ -305,6 +313,7 @@ export function boundDiagnostics(params: readonly SearchedParam[]): Diagnostic[]
     const isLambda = p.name === "lambda";
     if (!(atUpper || (atLower && !isLambda))) continue;
     const bound = atUpper ? p.upper : p.lower;
+    const edge = atUpper ? p.edges?.upper : p.edges?.lower;
     const channel = isLambda ? undefined : p.name.split(".")[0];
     const key = isLambda
       ? "model.lambda"
@@ -317,7 +326,7 @@ export function boundDiagnostics(params: readonly SearchedParam[]): Diagnostic[]
         atUpper ? "upper" : "lower"
       } end (${num(bound)}) of its search range: the best model may lie outside it, and ${
         channel === undefined ? "every channel's" : `"${channel}"'s`
-      } ROAS depends on where the range was cut`,
+      } ROAS depends on where the range was cut${edge === undefined ? "" : `; ${edge}`}`,
       hint: `widen the range (${key}) if values beyond ${num(bound)} are plausible, or fix the ` +
         "parameter from other evidence",
     });

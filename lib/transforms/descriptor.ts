@@ -31,6 +31,11 @@ export interface ParamSpec {
    * a source gives them; other types use [lower, upper]. See {@link paramRange}.
    */
   readonly byChannelType?: Readonly<Record<string, readonly [number, number]>>;
+  /**
+   * What the curve becomes at each end of the default tuning range, for the `param-on-bound`
+   * warning when tuning stops there (e.g. the logistic at its smallest λ is nearly a line).
+   */
+  readonly edges?: { readonly lower?: string; readonly upper?: string };
 }
 
 /** Which stage a transform belongs to: carryover first, then diminishing returns. */

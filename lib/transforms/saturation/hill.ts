@@ -96,8 +96,25 @@ export const HILL: TransformDescriptor = {
         "response is half its maximum; Robyn's gamma 0.3-1 of the maximum is about 0.5-5 in " +
         "these units. The range starts at 0.4: lower, with shape 3, an always-on channel's " +
         "column is nearly constant (issue 12; tests/transforms/saturation_range_test.ts)",
+      edges: {
+        lower: "Hill is past its half-saturation over nearly all the spend seen",
+        upper: "with its half-saturation at 5 times the mean spend, Hill barely bends over the " +
+          "spend seen",
+      },
     },
-    shape: { lower: 0.5, upper: 3, default: 1, min: 0.01, max: 10, doc: SHAPE_DOC },
+    shape: {
+      lower: 0.5,
+      upper: 3,
+      default: 1,
+      min: 0.01,
+      max: 10,
+      doc: SHAPE_DOC,
+      edges: {
+        lower: "the most concave Hill searched, steepest at zero spend",
+        upper: "the steepest S-shape searched: the response switches on over a narrow band of " +
+          "spend",
+      },
+    },
   },
   apply: (x, p, out) =>
     hillSaturation(

@@ -42,7 +42,23 @@ export const LOGISTIC: TransformDescriptor = {
   kind: "logistic",
   family: "saturation",
   doc: "logistic (1-e^(-λx))/(1+e^(-λx)) (pymc-marketing)",
-  params: { lambda: { lower: 0.1, upper: 3.3, default: 1, min: 1e-6, max: 1e3, doc: LAMBDA_DOC } },
+  params: {
+    lambda: {
+      lower: 0.1,
+      upper: 3.3,
+      default: 1,
+      min: 1e-6,
+      max: 1e3,
+      doc: LAMBDA_DOC,
+      edges: {
+        lower: "at its smallest λ the logistic is nearly a straight line through zero over the " +
+          "spend seen: the data may want a curve that rises faster than a line (an S-shape, " +
+          "which Hill can draw), and for a channel never dark a line credits the part below " +
+          "its lowest spend at the marginal return, so its ROAS is then likely too high",
+        upper: "at its largest λ the logistic is nearly flat across the spend seen",
+      },
+    },
+  },
   apply: (x, p, out) => logisticSaturation(x, { lambda: param(p, "lambda") }, out),
   gradient: (x, p) => ({ lambda: tanhRatioGradient(x, param(p, "lambda") / 2, 1, 1, 2) }),
 };
