@@ -32,6 +32,7 @@ import { boundDiagnostics } from "../guardrails/guardrails.ts";
 import { getTransform } from "../transforms/registry.ts";
 import type { ChannelSpec, MmmData, ModelSpec, TransformSpec } from "../types.ts";
 import { minimize } from "./minimize.ts";
+import { searchedParams } from "./_searched_params.ts";
 import { mmmSearchSpace, type MmmSearchSpaceOptions } from "./mmm_search_space.ts";
 import type { MmmObjectivePayload } from "./mmm_objective.ts";
 import { differentialEvolutionSampler } from "./differential_evolution_sampler.ts";
@@ -73,6 +74,13 @@ export interface FamilyScore {
   /** The pair's best parameters for this channel (`"<stage>.<param>"`). */
   readonly params: Readonly<Record<string, number>>;
 }
+
+/** What each {@link FamilyScore.tier} means, as the families table shows it. */
+export const FAMILY_TIER_LABELS = [
+  "sound",
+  "saturation on its range's edge",
+  "no sound candidate",
+] as const;
 
 /** The families chosen for one channel and the scores behind the choice. */
 export interface FamilyChoice {
@@ -282,17 +290,10 @@ async function screen(
     const prefix = `${target.name}.`;
     if (name.startsWith(prefix)) params[name.slice(prefix.length)] = v;
   }
-  const saturationParams = space.params.filter((p) =>
-    p.fixed === undefined && p.name.startsWith(`${target.name}.saturation.`) &&
-    trial?.params[p.name] !== undefined
+  const saturation = searchedParams(space.params, trial?.params ?? {}).filter((p) =>
+    p.name.startsWith(`${target.name}.saturation.`) && p.value !== undefined
   );
-  const onEdge = neverDark(data, target.name) && boundDiagnostics(saturationParams.map((p) => ({
-        name: p.name,
-        value: trial?.params[p.name] as number,
-        lower: p.lower,
-        upper: p.upper,
-      })
-      )).length > 0;
+  const onEdge = neverDark(data, target.name) && boundDiagnostics(saturation).length > 0;
   return {
     adstock: target.adstock.kind,
     saturation: target.saturation.kind,

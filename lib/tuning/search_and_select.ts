@@ -12,7 +12,7 @@ import { fitRidge } from "../models/ridge.ts";
 import type { LinearModel } from "../models/linear_model.ts";
 import { specWithParams } from "../models/param_key.ts";
 import { boundDiagnostics } from "../guardrails/guardrails.ts";
-import { getTransform } from "../transforms/registry.ts";
+import { searchedParams } from "./_searched_params.ts";
 import { minimize, type MinimizeOptions, type SearchResult } from "./minimize.ts";
 import type { SearchSpace } from "./search_space.ts";
 import type { MmmObjectivePayload } from "./mmm_objective.ts";
@@ -72,26 +72,7 @@ export async function searchAndSelect(
     guardrails: limits,
     tuned: searched.map((q) => q.name),
   });
-  const onBound = boundDiagnostics(
-    space.params.filter((p) => p.fixed === undefined).map((p) => {
-      const edges = edgesOf(tuned, p.name);
-      return {
-        name: p.name,
-        value: chosen[p.name] as number,
-        lower: p.lower,
-        upper: p.upper,
-        ...(edges === undefined ? {} : { edges }),
-      };
-    }),
-  );
+  const onBound = boundDiagnostics(searchedParams(space.params, chosen, tuned));
   const model = onBound.length === 0 ? fit : fit.withDiagnostics(onBound);
   return { search, selection, spec: tuned, lambda, model };
-}
-
-/** What a searched transform parameter's curve becomes at its range's ends (its descriptor's). */
-function edgesOf(spec: ModelSpec, name: string) {
-  const [channel, stage, param] = name.split(".");
-  const c = spec.channels.find((x) => x.name === channel);
-  if (c === undefined || (stage !== "adstock" && stage !== "saturation")) return undefined;
-  return getTransform(c[stage].kind).params[param as string]?.edges;
 }

@@ -18,7 +18,12 @@ import type { MinimizeOptions, SearchResult } from "./minimize.ts";
 import { searchAndSelect, type TuneSettings } from "./search_and_select.ts";
 import { type GuardrailLimits, guardrailLimits } from "../guardrails/limits.ts";
 import { type BoundInput, mmmSearchSpace, type MmmSearchSpaceOptions } from "./mmm_search_space.ts";
-import { chooseFamilies, type FamilyChoice, type FamilyOptions } from "./families.ts";
+import {
+  chooseFamilies,
+  FAMILY_TIER_LABELS,
+  type FamilyChoice,
+  type FamilyOptions,
+} from "./families.ts";
 import { differentialEvolutionSampler } from "./differential_evolution_sampler.ts";
 import type { CvMetric } from "./mmm_objective.ts";
 import type { ModelSelection, SelectModelsOptions } from "./select_models.ts";
@@ -169,7 +174,7 @@ export class TuneResult {
         saturation: s.saturation,
         parameters: s.parameters,
         score: s.score,
-        check: TIER_LABELS[s.tier],
+        check: FAMILY_TIER_LABELS[s.tier],
         chosen: i === f.chosen ? "✓" : "",
       }))
     );
@@ -368,9 +373,6 @@ export async function tune(
   });
   return new TuneResult({ ...rerun, settings: again, families: choices });
 }
-
-/** What each family tier means, for the families table. */
-const TIER_LABELS = ["sound", "saturation on its range's edge", "no sound candidate"] as const;
 
 /** The bounds that name parameters of the spec's (possibly new) families. */
 function validBounds(

@@ -18,6 +18,7 @@
  * @module
  */
 import { boundDiagnostics } from "../guardrails/guardrails.ts";
+import { searchedParams } from "./_searched_params.ts";
 import { paramKey } from "../models/param_key.ts";
 import { getTransform } from "../transforms/registry.ts";
 import {
@@ -245,12 +246,7 @@ export async function tuneGeo(
     validation: options.validation ?? "in-sample",
     search: run.result,
     families,
-    warnings: boundDiagnostics(run.space.params.map((p) => ({
-      name: p.name,
-      value: run.best.params[p.name]!,
-      lower: p.lower,
-      upper: p.upper,
-    }))),
+    warnings: boundDiagnostics(searchedParams(run.space.params, run.best.params)),
   };
 }
 
