@@ -1,7 +1,8 @@
 /**
  * `deno task recovery [--quick | --fresh] [--methods a,b] [--sets id,prefix*] [--json FILE] [--seed N]`:
  * the independent recovery study. Generates the data sets listed in tasks/recovery/sets.jsonl
- * (or, with `--fresh`, the validation sets of tasks/recovery/fresh_sets.jsonl)
+ * (or, with `--fresh`, the validation sets of tasks/recovery/fresh_sets.jsonl; with `--grid FILE`,
+ * the sets of FILE, such as the second validation round tasks/recovery/fresh_sets_2.jsonl)
  * with generators written independently of lib/ (tasks/recovery/generators), fits every method
  * of the registry (tasks/recovery/methods) on the first n − 13 weeks of each, as the CLI does,
  * and prints error and coverage against the truth over those weeks.
@@ -36,7 +37,7 @@ const GEO_GRID = join(HERE, "recovery", "geo_sets.jsonl");
 const OPTUNA = join(HERE, "..", "tests", "fixtures", "reference", "recovery_optuna.json");
 
 const USAGE =
-  `Usage: deno task recovery [--quick | --fresh] [--methods NAMES] [--sets IDS] [--json FILE] [--seed N]
+  `Usage: deno task recovery [--quick | --fresh | --grid FILE] [--methods NAMES] [--sets IDS] [--json FILE] [--seed N]
        deno task recovery --write DIR [--sets IDS]
        deno task recovery --list [--quick]
        deno task recovery --geo [--list | --write DIR] [--sets IDS] [--quick] [--json FILE]
@@ -50,6 +51,8 @@ fits without a warning. Every fit uses the first n - ${HOLDOUT_WEEKS} weeks (the
   --quick        the sets marked quick, fewer tuning trials and draws (a CI-sized run)
   --fresh        the validation sets of tasks/recovery/fresh_sets.jsonl instead: the same
                  generators and settings with seeds no default or guardrail limit was chosen on
+  --grid FILE    the sets of another sets file instead, e.g. tasks/recovery/fresh_sets_2.jsonl
+                 (the second validation round: the same settings again with seeds 7101-7142)
   --methods A,B  methods to run (${METHODS.map((m) => m.name).join(", ")})
   --sets A,B*    set ids, or prefixes ending in *
   --json FILE    also write every fit and figure as JSON
@@ -62,6 +65,15 @@ fits without a warning. Every fit uses the first n - ${HOLDOUT_WEEKS} weeks (the
 stdout is byte-identical for the same arguments; progress and seconds per fit go to stderr.`;
 
 class UsageError extends Error {}
+
+async function readGrid(path: string): Promise<string> {
+  try {
+    return await Deno.readTextFile(path);
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) throw new UsageError(`--grid: no file "${path}"`);
+    throw e;
+  }
+}
 
 function matches(id: string, pattern: string): boolean {
   return pattern.endsWith("*") ? id.startsWith(pattern.slice(0, -1)) : id === pattern;
@@ -132,6 +144,7 @@ async function main(args: string[]): Promise<number> {
     options: {
       quick: { type: "boolean", default: false },
       fresh: { type: "boolean", default: false },
+      grid: { type: "string" },
       methods: { type: "string" },
       sets: { type: "string" },
       json: { type: "string" },
@@ -154,8 +167,11 @@ async function main(args: string[]): Promise<number> {
   if (values.fresh && (values.quick || values.geo)) {
     throw new UsageError("--fresh runs the full validation sets: leave out --quick and --geo");
   }
+  if (values.grid !== undefined && (values.fresh || values.quick || values.geo)) {
+    throw new UsageError("--grid names the sets to run: leave out --fresh, --quick and --geo");
+  }
   if (values.geo) return await geoMain(values);
-  const grid = parseGrid(await Deno.readTextFile(values.fresh ? FRESH_GRID : GRID));
+  const grid = parseGrid(await readGrid(values.grid ?? (values.fresh ? FRESH_GRID : GRID)));
   const defs = selectSets(grid, values.sets, values.quick);
   if (values.list) {
     for (const d of defs) console.log(`${d.id}  seed ${d.seed}${d.quick ? "  (quick)" : ""}`);

@@ -66,27 +66,35 @@ Deno.test("shareBandCounts() bins channels by estimated / true share and counts 
   assert.match(table, /^m\s+0\.8–1\.25×\s+2\s+0 \(0%\)\s+1 \(50%\)\s+1 \(50%\)\s+1 \(50%\)$/m);
 });
 
-Deno.test("fresh_sets.jsonl: one twin of every study set, with seeds and ids the study never used", () => {
-  const study = read("sets.jsonl");
-  const fresh = read("fresh_sets.jsonl");
-  assert.deepEqual(
-    fresh.map((d) => d.id).sort(),
-    study.map((d) => `fresh-${d.id}`).sort(),
-  );
-  const seeds = new Set(study.map((d) => d.seed));
-  const ids = new Set(study.map((d) => d.id));
-  for (const d of fresh) {
-    assert.ok(!seeds.has(d.seed), `${d.id}: seed ${d.seed} is a study seed`);
-    assert.ok(!ids.has(d.id), d.id);
-    const source = study.find((s) => `fresh-${s.id}` === d.id);
-    assert.ok(source, `${d.id} names no study set`);
-    const settings = (line: Record<string, unknown>) => {
-      const { id: _i, seed: _s, quick: _q, ...rest } = line;
-      return rest;
-    };
-    assert.deepEqual(settings(d.line), settings(source.line), d.id);
-    const set = generateSet(d);
-    assert.equal(set.dates.length - set.truth.windowWeeks, HOLDOUT_WEEKS, d.id);
-  }
-  assert.equal(new Set(fresh.map((d) => d.seed)).size, fresh.length);
-});
+for (
+  const [file, prefix, taken] of [
+    ["fresh_sets.jsonl", "fresh-", []],
+    ["fresh_sets_2.jsonl", "fresh2-", ["fresh_sets.jsonl"]],
+  ] as const
+) {
+  Deno.test(`${file}: one twin of every study set, with seeds and ids no earlier round used`, () => {
+    const study = read("sets.jsonl");
+    const fresh = read(file);
+    assert.deepEqual(
+      fresh.map((d) => d.id).sort(),
+      study.map((d) => `${prefix}${d.id}`).sort(),
+    );
+    const earlier = [study, ...taken.map(read)].flat();
+    const seeds = new Set(earlier.map((d) => d.seed));
+    const ids = new Set(earlier.map((d) => d.id));
+    for (const d of fresh) {
+      assert.ok(!seeds.has(d.seed), `${d.id}: seed ${d.seed} was used by an earlier round`);
+      assert.ok(!ids.has(d.id), d.id);
+      const source = study.find((s) => `${prefix}${s.id}` === d.id);
+      assert.ok(source, `${d.id} names no study set`);
+      const settings = (line: Record<string, unknown>) => {
+        const { id: _i, seed: _s, quick: _q, ...rest } = line;
+        return rest;
+      };
+      assert.deepEqual(settings(d.line), settings(source.line), d.id);
+      const set = generateSet(d);
+      assert.equal(set.dates.length - set.truth.windowWeeks, HOLDOUT_WEEKS, d.id);
+    }
+    assert.equal(new Set(fresh.map((d) => d.seed)).size, fresh.length);
+  });
+}
