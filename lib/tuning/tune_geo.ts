@@ -246,7 +246,7 @@ export async function tuneGeo(
     validation: options.validation ?? "in-sample",
     search: run.result,
     families,
-    warnings: boundDiagnostics(searchedParams(run.space.params, run.best.params)),
+    warnings: boundDiagnostics(searchedParams(run.space.params, run.best.params, current)),
   };
 }
 
