@@ -16,10 +16,13 @@
  * | `credit-uncertain` | effect share at least `creditRatio` of spend share (up to `shareRatio`) and a wide interval | the channel may be over-credited: on the recovery study every channel given over twice its true share had this or `share-mismatch` |
  * | `param-on-bound` | a tuned transform parameter (or λ at its upper end) ended on its search bound | the best model may lie outside the searched range |
  *
- * The extrapolation share of a channel is `min_t h(u_t) / mean_t h(u_t)`, where `h(u)` is its
+ * The extrapolation share of a channel is `min_t c_t / mean_t c_t`, where `c_t` is its weekly
+ * contribution as the model reports it. For one linear model `c_t = β·h(u_t)`, with `h` its
  * saturation curve and `u` its saturation input: since `h` is increasing and `h(0) = 0`, the
  * model credits every week with at least `β·h(u_min)`, an amount that the data (which never
- * show spend below `u_min`) cannot distinguish from the intercept. For an always-on channel
+ * show spend below `u_min`) cannot distinguish from the intercept. For a bagged model `c_t` is
+ * the members' mean contribution, each with its own curve, so the share is the bag's, not that
+ * of the reference curve in its spec. For an always-on channel
  * whose column is saturated this share approaches 1 (issue 12's "98% social" fit); for a
  * flighted channel with weeks at zero spend it is 0.
  *

@@ -25,7 +25,10 @@ export interface ChannelMeasures {
   readonly spendShare: number;
   /** CV of the media column over CV of the saturation input (1 for a linear curve). */
   readonly flatness: number;
-  /** Share of the contribution below the lowest observed saturation input. */
+  /**
+   * Share of the contribution credited in every week at least at its lowest week's level: the
+   * part below the lowest observed saturation input (see {@link extrapolationShare}).
+   */
   readonly extrapolation: number;
   /** R² of the media column on the model's baseline terms. */
   readonly baselineR2: number;
@@ -160,9 +163,11 @@ export function measureGuardrails(
     if (b < 0) negative++;
   }
   const fittedTotal = sum(d.fitted);
-  const media = fit.spec.channels.map((ch) => {
-    const term = d.terms.find((t) => t.group === "media" && t.name === ch.name);
-    const contribution = term ? sum(term.values) : 0;
+  const terms = fit.spec.channels.map((ch) =>
+    d.terms.find((t) => t.group === "media" && t.name === ch.name)?.values
+  );
+  const media = terms.map((term) => {
+    const contribution = term ? sum(term) : 0;
     mediaTotal += contribution;
     return contribution;
   });
@@ -175,6 +180,7 @@ export function measureGuardrails(
     const spend = data.channels.find((c) => c.name === ch.name)?.spend ?? new Float64Array(n);
     const u = saturationInput(spend, ch);
     const h = applySaturation(u, ch.saturation);
+    const term = terms[j];
     const interval = options.intervals?.[j];
     const contribution = media[j] as number, s = spends[j] as number;
     return {
@@ -185,7 +191,9 @@ export function measureGuardrails(
       effectShare: mediaTotal !== 0 ? contribution / mediaTotal : 0,
       spendShare: spendTotal > 0 ? s / spendTotal : 0,
       flatness: columnFlatness(u, h),
-      extrapolation: extrapolationShare(h),
+      // measured on the contribution the model reports, which for a bagged model (or a
+      // posterior mean) averages curves other than the one in its spec
+      extrapolation: extrapolationShare(term ? term.map(Math.abs) : h),
       baselineR2: regressors.length > 0 ? rSquared(h, regressors) : 0,
       ...(interval?.lower === undefined ? {} : { roasLower: interval.lower }),
       ...(interval?.upper === undefined ? {} : { roasUpper: interval.upper }),

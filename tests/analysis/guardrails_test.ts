@@ -17,6 +17,7 @@ import {
   guardrailDiagnostics,
   measureGuardrails,
 } from "mixlab/guardrails";
+import { BaggedModel } from "mixlab/models";
 import { onePager } from "mixlab/report";
 import { weeklyDates } from "../_toy_model.ts";
 
@@ -103,6 +104,33 @@ Deno.test("extrapolated-effect names the ROAS of the part above the lowest spend
   const above = (2 * (1 - lo / mean)).toFixed(2);
   assert.ok(warning.message.endsWith(`is a ROAS of ${above}`), warning.message);
   warnedAtTop(shown(fit).html, `is a ROAS of ${above}`);
+});
+
+Deno.test("a bagged model's extrapolation share is its members' mean contribution's, not its reference curve's", () => {
+  // KPI = 1000 + 2·spend exactly. Member A: identity curve, so OLS gives tv's term 2·x. Member
+  // B: a Hill switch (half-saturation 1.1 × mean spend, shape 10) that is nearly off at the
+  // lowest weeks; its OLS coefficient is cov(h, y) / var(h), so its term is known in closed form.
+  const d = data((x) => 1000 + 2 * x, 0);
+  const a = fitOls(d, spec({ kind: "identity" }));
+  const b = fitOls(d, spec({ kind: "hill", params: { halfSaturation: 1.1, shape: 10 } }));
+  const mean = tv.reduce((s, x) => s + x, 0) / n;
+  const h = tv.map((x) => (x / mean) ** 10 / ((x / mean) ** 10 + 1.1 ** 10));
+  const hBar = h.reduce((s, v) => s + v, 0) / n;
+  let cov = 0, v = 0;
+  for (let t = 0; t < n; t++) {
+    cov += (h[t]! - hBar) * (2 * tv[t]!);
+    v += (h[t]! - hBar) ** 2;
+  }
+  const bag = tv.map((x, t) => (2 * x + (cov / v) * h[t]!) / 2);
+  const expected = Math.min(...bag) / (bag.reduce((s, c) => s + c, 0) / n);
+  const curveShare = Math.min(...h) / hBar;
+  assert.ok(curveShare < 0.1 && expected > 0.3, `${curveShare} ${expected}`);
+  assert.ok(Math.abs(measureGuardrails(b).channels[0]!.extrapolation - curveShare) < 1e-9);
+  const bagged = new BaggedModel(b, [a, b]);
+  const share = measureGuardrails(bagged).channels[0]!.extrapolation;
+  assert.ok(Math.abs(share - expected) < 1e-9, `${share} against ${expected}`);
+  assert.ok(guardrails(bagged).some((w) => w.code === "extrapolated-effect" && w.subject === "tv"));
+  assert.ok(!guardrails(b).some((w) => w.code === "extrapolated-effect"));
 });
 
 Deno.test("a baseline pushed negative is flagged with the media share it implies", () => {
