@@ -1,10 +1,11 @@
 /**
  * What the share of a channel's contribution credited below its lowest observed input (the
- * `extrapolated-effect` guardrail's measure, `min h / mean h` on the reported fit) says about its
- * errors: each channel of each fit falls in a band of that share, and the table gives per band
- * the median |ROAS error|, the median |mROAS error|, the share of channels more than 50% off, and
- * how many the `extrapolated-effect` warning named. ROAS rests on the curve below the lowest
- * input, mROAS only on the curve where the spend moves, so the two errors part as the share grows.
+ * `extrapolated-effect` guardrail's measure on the reported fit: its contribution's minimum ÷
+ * mean) says about its errors: each channel of each fit falls in a band of that share, and the
+ * table gives per band the median |ROAS error|, the median |mROAS error|, the share of channels
+ * more than 50% off, and how many the `extrapolated-effect` warning named. ROAS rests on the
+ * curve below the lowest input, mROAS only on the curve where the spend moves, so the two errors
+ * part as the share grows.
  *
  * @module
  */
