@@ -11,15 +11,16 @@ import type { ReportSection } from "../../lib/report/html_report.ts";
 
 /**
  * How far a tuned fit's bootstrap intervals can be trusted, measured on independent data by the
- * recovery study (README, "Recovery study at the defaults": 90% intervals covered 73.9% and
- * 69.1% of the true ROAS on the study and fresh sets, 80.9% and 78.7% of the true mROAS).
+ * recovery study (README, "Recovery study at the defaults": 90% intervals covered 73.9%, 69.1%
+ * and 80.3% of the true ROAS on the study sets and the two validation rounds, 80.9%, 78.7% and
+ * 78.2% of the true mROAS).
  */
 export const TUNED_INTERVALS_CAVEAT = "How far to trust the 90% intervals: each replicate " +
   "re-tunes every parameter but keeps the curve families chosen above, and every replicate " +
   "sees the same spend, so the intervals cannot show how an always-on channel's curve runs " +
   'below its lowest spend. On independent test data (README, "Recovery study at the ' +
-  'defaults") they covered the true ROAS about 7 times in 10, not 9, and the true marginal ' +
-  "ROAS about 8 in 10: read them as the least the uncertainty can be.";
+  'defaults") they covered the true ROAS 7 to 8 times in 10, not 9, and the true ' +
+  "marginal ROAS about 8 in 10: read them as the least the uncertainty can be.";
 
 /** The "Tuning" section of a tuned fit's one-pager; undefined for untuned fits. */
 export function tuningSection(config: MmmConfig, run: ConfiguredFit): ReportSection | undefined {
