@@ -177,7 +177,8 @@ function channelWarning(
         message: `${name}: its media column is nearly constant (the saturation curve keeps ` +
           `${pct(c.flatness)} of the spend's week-to-week variation), so it acts as a second ` +
           `intercept: its contribution and ROAS (${num(c.roas)}) are not supported by the data`,
-        hint: `treat ${name}'s ROAS as unknown; raise the lower bound of its half-saturation ` +
+        hint:
+          `treat the ROAS of ${name} as unknown; raise the lower bound of its half-saturation ` +
           "point (or fix its saturation), or calibrate it with a lift test",
       };
     case "extrapolated-effect":
@@ -189,7 +190,8 @@ function channelWarning(
           `that level, which the spend's variation measures, is a ROAS of ${
             num(c.roas * (1 - c.extrapolation))
           }`,
-        hint: `read ${name}'s marginal ROAS rather than its ROAS; vary its spend (a dark period ` +
+        hint:
+          `read the marginal ROAS of ${name} rather than its ROAS; vary its spend (a dark period ` +
           "or a geo test) or calibrate it with a lift test before moving budget on it",
       };
     case "baseline-collinear":
@@ -209,7 +211,7 @@ function channelWarning(
         ...base,
         message: `${name}: its ${key.toUpperCase()} ${num(value)} is outside the plausible ` +
           `range ${range(r)}`,
-        hint: `check ${name}'s other warnings and its spend data; if the value is plausible ` +
+        hint: `check the other warnings on ${name} and its spend data; if the value is plausible ` +
           `for it, widen guardrails.${key} in the config`,
       };
     }
@@ -327,9 +329,11 @@ export function boundDiagnostics(params: readonly SearchedParam[]): Diagnostic[]
       ...(channel === undefined ? {} : { subject: channel }),
       message: `Tuning put "${p.name}" at ${num(p.value)}, on the ${
         atUpper ? "upper" : "lower"
-      } end (${num(bound)}) of its search range: the best model may lie outside it, and ${
-        channel === undefined ? "every channel's" : `"${channel}"'s`
-      } ROAS depends on where the range was cut${edge === undefined ? "" : `; ${edge}`}`,
+      } end (${
+        num(bound)
+      }) of its search range: the best model may lie outside it, and the ROAS of ${
+        channel === undefined ? "every channel" : `"${channel}"`
+      } depends on where the range was cut${edge === undefined ? "" : `; ${edge}`}`,
       hint: `widen the range (${key}) if values beyond ${num(bound)} are plausible, or fix the ` +
         "parameter from other evidence",
     });
