@@ -1,5 +1,5 @@
 /**
- * `deno task recovery [--quick | --fresh] [--methods a,b] [--sets id,prefix*] [--json FILE] [--seed N]`:
+ * `deno task recovery [--quick | --fresh | --grid FILE] [--methods a,b] [--sets id,prefix*] [--json FILE] [--seed N]`:
  * the independent recovery study. Generates the data sets listed in tasks/recovery/sets.jsonl
  * (or, with `--fresh`, the validation sets of tasks/recovery/fresh_sets.jsonl; with `--grid FILE`,
  * the sets of FILE, such as the second validation round tasks/recovery/fresh_sets_2.jsonl)
@@ -66,11 +66,12 @@ stdout is byte-identical for the same arguments; progress and seconds per fit go
 
 class UsageError extends Error {}
 
+/** The text of a sets file; a missing file is a usage error that names it. */
 async function readGrid(path: string): Promise<string> {
   try {
     return await Deno.readTextFile(path);
   } catch (e) {
-    if (e instanceof Deno.errors.NotFound) throw new UsageError(`--grid: no file "${path}"`);
+    if (e instanceof Deno.errors.NotFound) throw new UsageError(`no sets file "${path}"`);
     throw e;
   }
 }

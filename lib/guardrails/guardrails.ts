@@ -22,9 +22,9 @@
  * model credits every week with at least `β·h(u_min)`, an amount that the data (which never
  * show spend below `u_min`) cannot distinguish from the intercept. For a bagged model `c_t` is
  * the members' mean contribution, each with its own curve, so the share is the bag's, not that
- * of the reference curve in its spec. For an always-on channel
- * whose column is saturated this share approaches 1 (issue 12's "98% social" fit); for a
- * flighted channel with weeks at zero spend it is 0.
+ * of the reference curve in its spec. For an always-on channel whose column is saturated this
+ * share approaches 1 (issue 12's "98% social" fit); for a flighted channel with weeks at zero
+ * spend it is 0.
  *
  * @module
  */
